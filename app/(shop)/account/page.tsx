@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireViewerPage } from "@/lib/auth";
+import { workspacesOf } from "@/lib/auth/contract";
+import { ChangePasswordForm } from "./_components/change-password-form";
+import { changePasswordAction } from "./actions";
+
+export default async function AccountPage() {
+  const viewer = await requireViewerPage();
+  const [t, ta, tw] = await Promise.all([getTranslations("account"), getTranslations("auth"), getTranslations("workspace")]);
+  const workspaces = workspacesOf(viewer.caps);
+  return (
+    <div className="mx-auto flex w-full max-w-lg flex-col gap-6">
+      <h1 className="text-xl font-bold">{t("title")}</h1>
+      <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
+        <p data-testid="account-name">{t("signedInAs", { name: viewer.name })}</p>
+        <p className="text-sm text-ink-500">{viewer.email ?? viewer.phone}</p>
+        <p className="mt-2 text-sm">
+          {t("capabilities")}: {t("consumer")}
+          {workspaces.map((w) => (
+            <Link key={w} href={`/${w}`} className="ml-2 text-paddy-700 underline">
+              {tw(w)}
+            </Link>
+          ))}
+        </p>
+      </section>
+      <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
+        <h2 className="mb-3 font-semibold">{ta("changePassword")}</h2>
+        <ChangePasswordForm action={changePasswordAction} />
+      </section>
+    </div>
+  );
+}

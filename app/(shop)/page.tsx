@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { CoopCard } from "@/components/coop/coop-card";
+import { ProductCard, ProductGrid } from "@/components/product/product-card";
+import { StationCard } from "@/components/station/station-card";
+import { buttonClass } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
+import { listCoops, listFeaturedProducts } from "@/lib/catalog";
+import type { Locale } from "@/lib/i18n/locales";
+import { listActiveStations } from "@/lib/stations";
+
+export default async function HomePage() {
+  const [locale, t, tp, ts, coops, products, stations] = await Promise.all([
+    getLocale() as Promise<Locale>,
+    getTranslations("home"),
+    getTranslations("product"),
+    getTranslations("stations"),
+    listCoops(),
+    listFeaturedProducts(8),
+    listActiveStations(),
+  ]);
+  return (
+    <>
+      <section className="rounded-2xl bg-gradient-to-br from-paddy-700 to-paddy-500 p-5 text-white">
+        <h1 className="text-2xl font-bold leading-tight">{t("heroTitle")}</h1>
+        <p className="mt-2 text-sm text-white/90">{t("heroBody")}</p>
+        <Link href="/products" className={buttonClass("secondary", "mt-4")}>
+          {t("shopNow")}
+        </Link>
+      </section>
+
+      <Section title={t("productsTitle")} moreHref="/products" moreLabel={t("seeAll")}>
+        <ProductGrid>
+          {products.map((p) => (
+            <ProductCard
+              key={p.id}
+              product={p}
+              locale={locale}
+              labels={{
+                from: (price) => tp("from", { price }),
+                soldOut: tp("soldOut"),
+                onlyLeft: (count) => tp("onlyLeft", { count }),
+              }}
+            />
+          ))}
+        </ProductGrid>
+      </Section>
+
+      <Section title={t("coopsTitle")}>
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {coops.map((c) => (
+            <CoopCard key={c.id} coop={c} locale={locale} productsLabel={t("productsCount", { count: c.productCount })} />
+          ))}
+        </div>
+      </Section>
+
+      <Section title={t("stationsTitle")} moreHref="/stations" moreLabel={t("seeAll")}>
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {stations.slice(0, 3).map((s) => (
+            <StationCard
+              key={s.id}
+              station={s}
+              locale={locale}
+              hoursLabel={ts("hours", { opens: s.opensAt, closes: s.closesAt })}
+              cutoffLabel={ts("cutoff", { time: s.cutoffTime })}
+            />
+          ))}
+        </div>
+      </Section>
+    </>
+  );
+}

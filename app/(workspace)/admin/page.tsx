@@ -1,0 +1,44 @@
+import { getTranslations } from "next-intl/server";
+import { ActionButton } from "@/components/ui/action-button";
+import { listUsersForAdmin, requireWorkspacePage } from "@/lib/auth";
+import { setUserStatusAction } from "./actions";
+
+export default async function AdminPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const viewer = await requireWorkspacePage("admin");
+  const { q = "" } = await searchParams;
+  const [t, users] = await Promise.all([getTranslations("admin"), listUsersForAdmin(viewer, q)]);
+  return (
+    <div className="flex flex-col gap-4" data-testid="workspace-admin">
+      <h1 className="text-xl font-bold">{t("title")}</h1>
+      <form className="flex gap-2" role="search">
+        <input name="q" defaultValue={q} maxLength={100} placeholder={t("searchUsers")} className="min-h-10 flex-1 rounded-lg border border-rice-200 px-3" />
+        <button className="rounded-lg bg-white px-3 ring-1 ring-rice-200">{t("search")}</button>
+      </form>
+      <section className="flex flex-col gap-2">
+        <h2 className="font-semibold">{t("users")}</h2>
+        <ul className="divide-y divide-rice-200 rounded-xl bg-white ring-1 ring-rice-200">
+          {users.map((u) => (
+            <li key={u.id} className="flex flex-wrap items-center gap-2 p-3 text-sm" data-testid="admin-user-row">
+              <div className="min-w-0 flex-1">
+                <p className="font-medium">{u.name}</p>
+                <p className="truncate text-xs text-ink-500">
+                  {u.email ?? u.phone} · {u.memberships.map((m) => t(`kinds.${m.kind}`)).join(" · ") || t("kinds.consumer")}
+                </p>
+              </div>
+              <span className={u.status === "active" ? "text-paddy-700" : "text-persimmon-600"}>{t(`status.${u.status}`)}</span>
+              {u.id !== viewer.userId ? (
+                <ActionButton
+                  action={setUserStatusAction}
+                  fields={{ userId: u.id, status: u.status === "active" ? "suspended" : "active" }}
+                  label={u.status === "active" ? t("suspend") : t("reactivate")}
+                  variant={u.status === "active" ? "danger" : "secondary"}
+                  testId={`set-status-${u.email ?? u.id}`}
+                />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

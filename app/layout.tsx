@@ -1,0 +1,64 @@
+import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { SiteHeader } from "@/components/layout/site-header";
+import { workspacesOf } from "@/lib/auth/contract";
+import { getViewer } from "@/lib/auth";
+import { setLocaleAction, signOutAction } from "./_actions/session";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: { default: t("title"), template: `%s · ${t("title")}` }, description: t("description") };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#2f7a40" };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const [locale, t, tw, viewer, h] = await Promise.all([
+    getLocale(),
+    getTranslations("nav"),
+    getTranslations("workspace"),
+    getViewer(),
+    headers(),
+  ]);
+  return (
+    <html lang={locale}>
+      <body className="min-h-dvh">
+        <NextIntlClientProvider>
+          <a href="#main" className="sr-only focus:not-sr-only">
+            {t("skipToContent")}
+          </a>
+          <SiteHeader
+            labels={{
+              brand: t("brand"),
+              products: t("products"),
+              groupBuys: t("groupBuys"),
+              live: t("live"),
+              stations: t("stations"),
+              cart: t("cart"),
+              orders: t("orders"),
+              signIn: t("signIn"),
+              signOut: t("signOut"),
+              account: t("account"),
+              language: t("language"),
+              languageLabel: t("languageLabel"),
+              workspaces: { coop: tw("coop"), streamer: tw("streamer"), station: tw("station"), admin: tw("admin") },
+            }}
+            viewerName={viewer?.name ?? null}
+            workspaces={viewer ? workspacesOf(viewer.caps) : []}
+            otherLocale={locale === "en" ? "zh-CN" : "en"}
+            currentPath={h.get("x-pathname") ?? "/"}
+            signOutAction={signOutAction}
+            setLocaleAction={setLocaleAction}
+            cartCount={0}
+          />
+          <main id="main" className="mx-auto flex max-w-6xl flex-col gap-6 px-3 py-4">
+            {children}
+          </main>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

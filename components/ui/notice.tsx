@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+
+export function Notice({ tone = "info", children }: { tone?: "info" | "error" | "success"; children: ReactNode }) {
+  const cls =
+    tone === "error"
+      ? "bg-persimmon-500/10 text-persimmon-600 ring-persimmon-500/30"
+      : tone === "success"
+        ? "bg-paddy-500/10 text-paddy-700 ring-paddy-500/30"
+        : "bg-rice-100 text-ink-700 ring-rice-200";
+  return (
+    <div role={tone === "error" ? "alert" : "status"} className={`rounded-lg px-3 py-2 text-sm ring-1 ${cls}`}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { AppError } from "../core/errors";
+import { verifyPassword } from "../core/password";
+import { getDb, schema as s } from "../db";
+import { parseIdentifier, signInInput } from "./contract";
+import { hit, resetLimit, type Limit } from "./rate-limit";
+
+// Per (account, address): stops guessing one password; the same account from another address is untouched,
+// so an attacker cannot lock the owner out. Per address: stops one host trying many accounts.
+export const accountAddressLimit: Limit = { max: 10, windowSeconds: 300 };
+export const addressLimit: Limit = { max: 100, windowSeconds: 900 };
+
+export interface VerifiedUser {
+  id: string;
+  name: string;
+  email: string | null;
+}
+
+const invalid = () => new AppError("INVALID_CREDENTIALS", "unknown account or wrong password");
+
+/**
+ * Checks an identifier and password. Unknown account and wrong password take the same time and give the
+ * same error. Counts attempts per account+address and per address; a success clears the first.
+ */
+export async function verifyCredentials(raw: unknown, ip: string): Promise<VerifiedUser> {
+  const parsed = signInInput.safeParse(raw);
+  if (!parsed.success) throw invalid();
+  const { identifier, password } = parsed.data;
+  const id = parseIdentifier(identifier);
+  const accountKey = `signin:acct:${id ? Object.values(id)[0] : identifier.toLowerCase()}:${ip}`;
+  const [perAccount, perAddress] = await Promise.all([
+    hit(accountKey, accountAddressLimit),
+    hit(`signin:ip:${ip}`, addressLimit),
+  ]);
+  const limited = [perAccount, perAddress].find((r) => r.limited);
+  if (limited) {
+    throw new AppError("RATE_LIMITED", "too many sign-in attempts", {
+      retryAfterSeconds: limited.retryAfterSeconds,
+      params: { seconds: limited.retryAfterSeconds },
+    });
+  }
+  const db = await getDb();
+  const [user] = id
+    ? await db
+        .select()
+        .from(s.users)
+        .where("email" in id ? eq(s.users.email, id.email) : eq(s.users.phone, id.phone))
+    : [];
+  const ok = await verifyPassword(user?.passwordHash ?? null, password);
+  if (!ok || !user || user.status !== "active") throw invalid();
+  await resetLimit(accountKey);
+  return { id: user.id, name: user.name, email: user.email };
+}

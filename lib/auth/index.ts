@@ -1,0 +1,23 @@
+import "server-only";
+export { auth, handlers, signIn, signOut, RateLimitedSignin } from "./next-auth";
+export { getViewer } from "./viewer";
+export { requireViewerPage, requireWorkspacePage } from "./guards";
+export {
+  assertViewer,
+  assertWorkspace,
+  assertCoopMember,
+  assertStationManager,
+  assertAdmin,
+  hasWorkspace,
+} from "./access";
+export { defineAction, formToObject, isNextControlFlow, type ActionResult } from "./action";
+export { defineRoute, errorResponse, readJson } from "./route";
+export { assertSameOrigin } from "./same-origin";
+export { clientIp } from "./client-ip";
+export { hit, enforce, resetLimit, pruneRateLimits, type Limit } from "./rate-limit";
+export { verifyCredentials } from "./credentials";
+export { revokeSession, revokeAllSessions } from "./sessions";
+export { signUp } from "./sign-up";
+export { changePassword, setUserStatus } from "./account";
+export { normalizeError, errorBody } from "./error-shape";
+export { listUsersForAdmin, type AdminUserDto } from "./admin-users";

@@ -1,0 +1,66 @@
+import "server-only";
+import { eq, lt, sql } from "drizzle-orm";
+import { AppError } from "../core/errors";
+import { now } from "../core/clock";
+import { getDb, schema as s } from "../db";
+
+export interface Limit {
+  /** Most hits allowed in one window. */
+  max: number;
+  windowSeconds: number;
+}
+
+export interface HitResult {
+  count: number;
+  limited: boolean;
+  retryAfterSeconds: number;
+}
+
+/**
+ * Counts one hit on `key` in a fixed window, atomically (one upsert), in the shared database, so every
+ * app instance sees the same count.
+ */
+export async function hit(key: string, limit: Limit): Promise<HitResult> {
+  const db = await getDb();
+  const at = now();
+  const windowStart = new Date(at.getTime() - limit.windowSeconds * 1000);
+  const expired = sql`${s.rateLimits.windowStartedAt} <= ${windowStart}`;
+  const [row] = await db
+    .insert(s.rateLimits)
+    .values({ key, count: 1, windowStartedAt: at })
+    .onConflictDoUpdate({
+      target: s.rateLimits.key,
+      set: {
+        count: sql`case when ${expired} then 1 else ${s.rateLimits.count} + 1 end`,
+        windowStartedAt: sql`case when ${expired} then ${at}::timestamptz else ${s.rateLimits.windowStartedAt} end`,
+      },
+    })
+    .returning();
+  const count = row!.count;
+  const ends = row!.windowStartedAt.getTime() + limit.windowSeconds * 1000;
+  return { count, limited: count > limit.max, retryAfterSeconds: Math.max(1, Math.ceil((ends - at.getTime()) / 1000)) };
+}
+
+/** Throws RATE_LIMITED when the hit goes over the limit. */
+export async function enforce(key: string, limit: Limit, what = "requests"): Promise<void> {
+  const r = await hit(key, limit);
+  if (r.limited) {
+    throw new AppError("RATE_LIMITED", `too many ${what} for ${key.split(":")[0]}`, {
+      retryAfterSeconds: r.retryAfterSeconds,
+      params: { seconds: r.retryAfterSeconds },
+    });
+  }
+}
+
+export async function resetLimit(key: string): Promise<void> {
+  const db = await getDb();
+  await db.delete(s.rateLimits).where(eq(s.rateLimits.key, key));
+}
+
+/** Drops windows that ended long ago; called by the sweep. */
+export async function pruneRateLimits(olderThanSeconds = 86_400): Promise<number> {
+  const db = await getDb();
+  const cutoff = new Date(now().getTime() - olderThanSeconds * 1000);
+  const rows = await db.delete(s.rateLimits).where(lt(s.rateLimits.windowStartedAt, cutoff)).returning({ key: s.rateLimits.key });
+  return rows.length;
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { and, eq, gt, isNull, ne } from "drizzle-orm";
+import { newId } from "../core/ids";
+import { now } from "../core/clock";
+import { getDb, schema as s, type DbOrTx } from "../db";
+import type { Capabilities, Viewer } from "./contract";
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
+
+export async function createSession(userId: string, meta: { ip?: string; userAgent?: string }): Promise<string> {
+  const db = await getDb();
+  const id = newId("ses");
+  await db.insert(s.authSessions).values({
+    id,
+    userId,
+    expiresAt: new Date(now().getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+    ip: meta.ip?.slice(0, 64),
+    userAgent: meta.userAgent?.slice(0, 256),
+  });
+  return id;
+}
+
+export async function loadCapabilities(db: DbOrTx, userId: string): Promise<Capabilities> {
+  const rows = await db
+    .select({ kind: s.memberships.kind, scopeId: s.memberships.scopeId })
+    .from(s.memberships)
+    .where(eq(s.memberships.userId, userId));
+  return {
+    admin: rows.some((r) => r.kind === "admin"),
+    streamer: rows.some((r) => r.kind === "streamer"),
+    coopIds: rows.filter((r) => r.kind === "coop" && r.scopeId).map((r) => r.scopeId!),
+    stationIds: rows.filter((r) => r.kind === "station" && r.scopeId).map((r) => r.scopeId!),
+  };
+}
+
+/**
+ * The viewer behind a session id, or null when the session was revoked, expired, or its user suspended.
+ * Read from the database on every request: revocation takes effect at once.
+ */
+export async function viewerForSession(sessionId: string, userId: string): Promise<Viewer | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      userId: s.users.id,
+      name: s.users.name,
+      email: s.users.email,
+      phone: s.users.phone,
+      status: s.users.status,
+    })
+    .from(s.authSessions)
+    .innerJoin(s.users, eq(s.users.id, s.authSessions.userId))
+    .where(
+      and(
+        eq(s.authSessions.id, sessionId),
+        eq(s.authSessions.userId, userId),
+        isNull(s.authSessions.revokedAt),
+        gt(s.authSessions.expiresAt, now()),
+      ),
+    );
+  if (!row || row.status !== "active") return null;
+  return {
+    userId: row.userId,
+    sessionId,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    caps: await loadCapabilities(db, row.userId),
+  };
+}
+
+export async function revokeSession(sessionId: string, reason = "sign_out"): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(s.authSessions)
+    .set({ revokedAt: now(), revokedReason: reason })
+    .where(and(eq(s.authSessions.id, sessionId), isNull(s.authSessions.revokedAt)));
+}
+
+/** Revokes every live session of a user, except `keep` (the one changing the password). */
+export async function revokeAllSessions(db: DbOrTx, userId: string, reason: string, keep?: string): Promise<void> {
+  await db
+    .update(s.authSessions)
+    .set({ revokedAt: now(), revokedReason: reason })
+    .where(
+      and(
+        eq(s.authSessions.userId, userId),
+        isNull(s.authSessions.revokedAt),
+        keep ? ne(s.authSessions.id, keep) : undefined,
+      ),
+    );
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+export const categories = ["grain", "oil", "fruit", "vegetable", "snack", "drink"] as const;
+export type Category = (typeof categories)[number];
+
+export const certificationKeys = ["green_food", "geo_indication", "pollution_free", "organic"] as const;
+
+export interface CoopCardDto {
+  id: string;
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  villageZh: string;
+  villageEn: string;
+  imagePath: string | null;
+  productCount: number;
+}
+
+export interface ProductCardDto {
+  id: string;
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  summaryZh: string;
+  summaryEn: string;
+  category: string;
+  imagePath: string | null;
+  coopSlug: string;
+  coopNameZh: string;
+  coopNameEn: string;
+  originTownZh: string;
+  originTownEn: string;
+  minPriceFen: number;
+  totalStock: number;
+}
+
+export const LOW_STOCK = 10;
+
+export type StockState = { kind: "in_stock" } | { kind: "low"; left: number } | { kind: "sold_out" };
+
+export function stockState(stock: number): StockState {
+  if (stock <= 0) return { kind: "sold_out" };
+  if (stock <= LOW_STOCK) return { kind: "low", left: stock };
+  return { kind: "in_stock" };
+}
+
+export const slugSchema = z
+  .string()
+  .min(2)
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "invalid");

@@ -1,0 +1,3 @@
+import "server-only";
+export { listFeaturedProducts, listCoops, productCardQuery } from "./queries";
+export { getCoopWorkspace, type CoopWorkspaceDto } from "./coop-workspace";

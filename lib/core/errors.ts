@@ -1,0 +1,83 @@
+/**
+ * One error type for the whole app. Use cases throw AppError; transports map it once:
+ * to an HTTP status (route handlers), to an action result (server actions), to a page (404).
+ * The user-facing text lives in the i18n catalogs under `errors.<code>`; `message` is for logs.
+ */
+export const errorCodes = {
+  /** Input failed validation; `fields` names the offending fields. */
+  VALIDATION: 400,
+  /** Not signed in, or the credential (session, API token) is missing, revoked or expired. */
+  UNAUTHENTICATED: 401,
+  /** Signed in but not allowed; used only where 404 would confuse (e.g. a consumer in a workspace). */
+  FORBIDDEN: 403,
+  /** Does not exist, or belongs to someone else: the two are indistinguishable on purpose. */
+  NOT_FOUND: 404,
+  /** The resource is not in a state that allows this transition. */
+  INVALID_STATE: 409,
+  /** Not enough stock (or drop/deal quantity) left for the request. */
+  SOLD_OUT: 409,
+  /** A per-buyer limit would be exceeded. */
+  LIMIT_REACHED: 409,
+  /** The sale window (drop, campaign, deal) is not open by the server clock. */
+  NOT_OPEN: 409,
+  /** A unique thing already exists (e-mail taken, duplicate member). */
+  CONFLICT: 409,
+  /** Sign-in failed: unknown account or wrong password, deliberately the same. */
+  INVALID_CREDENTIALS: 401,
+  /** The request body is larger than allowed. */
+  PAYLOAD_TOO_LARGE: 413,
+  /** Too many attempts; `retryAfterSeconds` says when to come back. */
+  RATE_LIMITED: 429,
+  /** A payment provider failed or timed out; safe to retry. */
+  PAYMENT_PROVIDER: 502,
+  /** A dependency (the database) is unreachable. */
+  UNAVAILABLE: 503,
+  /** A bug. Never shown in detail to a user. */
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export type FieldErrors = Record<string, string[]>;
+
+export interface AppErrorOptions {
+  fields?: FieldErrors;
+  /** Values for the user-facing message template, e.g. { name: "湖墩大米 10kg", left: 2 }. */
+  params?: Record<string, string | number>;
+  retryAfterSeconds?: number;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  override name = "AppError";
+  readonly code: ErrorCode;
+  readonly fields?: FieldErrors;
+  readonly params?: Record<string, string | number>;
+  readonly retryAfterSeconds?: number;
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.code = code;
+    this.fields = options.fields;
+    this.params = options.params;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+
+  get status(): number {
+    return errorCodes[this.code];
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+export const notFound = (what = "resource") => new AppError("NOT_FOUND", `${what} not found`);
+
+export const invalidState = (message: string, params?: AppErrorOptions["params"]) =>
+  new AppError("INVALID_STATE", message, { params });
+
+/** The JSON body every API error has: a stable code and a message a person can read. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: FieldErrors; params?: AppErrorOptions["params"] };
+}

@@ -1,0 +1,91 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, tstz, updatedAt } from "./columns";
+
+export const cooperatives = pgTable(
+  "cooperatives",
+  {
+    id: text("id").primaryKey(),
+    slug: text("slug").notNull(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    villageZh: text("village_zh").notNull(),
+    villageEn: text("village_en").notNull(),
+    townZh: text("town_zh").notNull(),
+    townEn: text("town_en").notNull(),
+    storyZh: text("story_zh").notNull().default(""),
+    storyEn: text("story_en").notNull().default(""),
+    phone: text("phone"),
+    imagePath: text("image_path"),
+    status: text("status", { enum: ["pending", "approved", "suspended"] }).notNull().default("pending"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("cooperatives_slug_key").on(t.slug)],
+);
+
+export const productStatuses = ["draft", "published", "archived"] as const;
+
+export const products = pgTable(
+  "products",
+  {
+    id: text("id").primaryKey(),
+    coopId: text("coop_id")
+      .notNull()
+      .references(() => cooperatives.id),
+    slug: text("slug").notNull(),
+    category: text("category").notNull(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    /** Toneless pinyin, lower case, so "hudun" finds 湖墩. */
+    namePinyin: text("name_pinyin").notNull().default(""),
+    summaryZh: text("summary_zh").notNull().default(""),
+    summaryEn: text("summary_en").notNull().default(""),
+    descriptionZh: text("description_zh").notNull().default(""),
+    descriptionEn: text("description_en").notNull().default(""),
+    originVillageZh: text("origin_village_zh").notNull(),
+    originVillageEn: text("origin_village_en").notNull(),
+    originTownZh: text("origin_town_zh").notNull(),
+    originTownEn: text("origin_town_en").notNull(),
+    harvestBatch: text("harvest_batch"),
+    harvestedOn: date("harvested_on", { mode: "string" }),
+    /** Keys such as green_food, geo_indication; the catalogs hold their names. */
+    certifications: text("certifications").array().notNull().default(sql`'{}'::text[]`),
+    imagePath: text("image_path"),
+    status: text("status", { enum: productStatuses }).notNull().default("draft"),
+    publishedAt: tstz("published_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("products_slug_key").on(t.slug),
+    index("products_coop_idx").on(t.coopId),
+    index("products_status_category_idx").on(t.status, t.category),
+  ],
+);
+
+export const variants = pgTable(
+  "variants",
+  {
+    id: text("id").primaryKey(),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id),
+    sku: text("sku").notNull(),
+    labelZh: text("label_zh").notNull(),
+    labelEn: text("label_en").notNull(),
+    priceFen: integer("price_fen").notNull(),
+    /** Units on hand and for sale. Only ever changed by a conditional UPDATE plus a movement row. */
+    stock: integer("stock").notNull().default(0),
+    weightGrams: integer("weight_grams"),
+    position: integer("position").notNull().default(0),
+    status: text("status", { enum: ["active", "archived"] }).notNull().default("active"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("variants_sku_key").on(t.sku),
+    index("variants_product_idx").on(t.productId),
+    check("variants_stock_nonneg", sql`${t.stock} >= 0`),
+    check("variants_price_positive", sql`${t.priceFen} > 0`),
+  ],
+);

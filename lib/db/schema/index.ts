@@ -1,0 +1,5 @@
+export * from "./users";
+export * from "./catalog";
+export * from "./inventory";
+export * from "./stations";
+export * from "./meta";

@@ -1,0 +1,40 @@
+import { count, eq, sql } from "drizzle-orm";
+import * as s from "../schema";
+import type { Db } from "../types";
+import { createCoop, createProduct, createStation, createUser } from "./factories";
+import { DEMO_PASSWORD, demoCoops, demoProducts, demoStations, demoUsers } from "./demo-data";
+
+const SEED_KEY = "demo_seed";
+const SEED_LOCK = 7_274_2027;
+
+/** Loads the demo data once: only into an empty database, and never again once it has run. */
+export async function seedDemoOnce(db: Db): Promise<"seeded" | "skipped"> {
+  return db.transaction(async (tx) => {
+    // Two instances starting at once on one PostgreSQL: the second waits here, then sees the marker.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    const [marker] = await tx.select().from(s.appMeta).where(eq(s.appMeta.key, SEED_KEY));
+    if (marker) return "skipped";
+    const [users] = await tx.select({ n: count() }).from(s.users);
+    const [coops] = await tx.select({ n: count() }).from(s.cooperatives);
+    if ((users?.n ?? 0) > 0 || (coops?.n ?? 0) > 0) return "skipped";
+
+    for (const c of demoCoops) await createCoop(tx, { ...c, status: "approved", imagePath: `/images/coops/${c.slug}.svg` });
+    for (const st of demoStations) await createStation(tx, { ...st });
+    for (const p of demoProducts) {
+      const { variants, ...fields } = p;
+      await createProduct(tx, {
+        ...fields,
+        id: `prd_${p.slug.replaceAll("-", "_")}`,
+        imagePath: `/images/products/${p.slug}.svg`,
+        status: "published",
+        publishedAt: new Date("2026-11-01T00:00:00Z"),
+        variants: variants.map((v) => ({ ...v, id: `var_${v.sku.toLowerCase().replaceAll("-", "_")}` })),
+      });
+    }
+    for (const u of demoUsers) {
+      await createUser(tx, { ...u, password: DEMO_PASSWORD, memberships: u.memberships.map((m) => ({ ...m })) });
+    }
+    await tx.insert(s.appMeta).values({ key: SEED_KEY, value: { at: new Date().toISOString() } });
+    return "seeded";
+  });
+}

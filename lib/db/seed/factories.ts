@@ -1,0 +1,156 @@
+import { newId, randomBase32 } from "../../core/ids";
+import { hashPassword } from "../../core/password";
+import * as s from "../schema";
+import type { DbOrTx } from "../types";
+
+/**
+ * Row factories shared by the demo seed and the tests. Each writes rows directly, keeping the
+ * invariants by construction (stock arrives through a `receive` movement).
+ */
+const hashCache = new Map<string, Promise<string>>();
+const cachedHash = (password: string) => {
+  let h = hashCache.get(password);
+  if (!h) hashCache.set(password, (h = hashPassword(password)));
+  return h;
+};
+
+type Membership = { kind: (typeof s.membershipKinds)[number]; scopeId?: string | null };
+
+export async function createUser(
+  db: DbOrTx,
+  input: {
+    id?: string;
+    email?: string | null;
+    phone?: string | null;
+    name?: string;
+    password?: string;
+    status?: "active" | "suspended";
+    memberships?: Membership[];
+  } = {},
+) {
+  const id = input.id ?? newId("usr");
+  const email = input.email === undefined ? `${id}@test.local` : input.email;
+  const [user] = await db
+    .insert(s.users)
+    .values({
+      id,
+      email: email?.toLowerCase() ?? null,
+      phone: input.phone ?? null,
+      name: input.name ?? "测试用户",
+      passwordHash: await cachedHash(input.password ?? "demo-password"),
+      status: input.status ?? "active",
+    })
+    .returning();
+  for (const m of input.memberships ?? []) {
+    await db.insert(s.memberships).values({ id: newId("mem"), userId: id, kind: m.kind, scopeId: m.scopeId ?? null });
+  }
+  return user!;
+}
+
+export async function createCoop(db: DbOrTx, input: Partial<typeof s.cooperatives.$inferInsert> = {}) {
+  const id = input.id ?? newId("coop");
+  const [coop] = await db
+    .insert(s.cooperatives)
+    .values({
+      slug: `coop-${randomBase32(8).toLowerCase()}`,
+      nameZh: "测试合作社",
+      nameEn: "Test Cooperative",
+      villageZh: "测试村",
+      villageEn: "Test Village",
+      townZh: "惠民街道",
+      townEn: "Huimin",
+      status: "approved",
+      ...input,
+      id,
+    })
+    .returning();
+  return coop!;
+}
+
+export interface VariantSeed {
+  id?: string;
+  sku?: string;
+  labelZh?: string;
+  labelEn?: string;
+  priceFen: number;
+  stock?: number;
+  weightGrams?: number | null;
+}
+
+export async function createProduct(
+  db: DbOrTx,
+  input: Partial<typeof s.products.$inferInsert> & { coopId: string; variants?: VariantSeed[] },
+) {
+  const id = input.id ?? newId("prd");
+  const { variants: variantSeeds = [{ priceFen: 1000, stock: 10 }], ...fields } = input;
+  const [product] = await db
+    .insert(s.products)
+    .values({
+      slug: `product-${randomBase32(8).toLowerCase()}`,
+      category: "grain",
+      nameZh: "测试商品",
+      nameEn: "Test product",
+      originVillageZh: "测试村",
+      originVillageEn: "Test Village",
+      originTownZh: "惠民街道",
+      originTownEn: "Huimin",
+      status: "published",
+      publishedAt: new Date(),
+      ...fields,
+      id,
+    })
+    .returning();
+  const variants = [];
+  for (const [i, v] of variantSeeds.entries()) variants.push(await createVariant(db, { ...v, productId: id, position: i }));
+  return { product: product!, variants };
+}
+
+export async function createVariant(db: DbOrTx, v: VariantSeed & { productId: string; position?: number }) {
+  const id = v.id ?? newId("var");
+  const [variant] = await db
+    .insert(s.variants)
+    .values({
+      id,
+      productId: v.productId,
+      sku: v.sku ?? `SKU-${randomBase32(10)}`,
+      labelZh: v.labelZh ?? "标准装",
+      labelEn: v.labelEn ?? "Standard",
+      priceFen: v.priceFen,
+      stock: v.stock ?? 0,
+      weightGrams: v.weightGrams ?? null,
+      position: v.position ?? 0,
+    })
+    .returning();
+  if (v.stock) {
+    await db.insert(s.inventoryMovements).values({
+      variantId: id,
+      delta: v.stock,
+      stockAfter: v.stock,
+      reason: "receive",
+      note: "initial stock",
+    });
+  }
+  return variant!;
+}
+
+export async function createStation(db: DbOrTx, input: Partial<typeof s.stations.$inferInsert> = {}) {
+  const id = input.id ?? newId("stn");
+  const [station] = await db
+    .insert(s.stations)
+    .values({
+      slug: `station-${randomBase32(8).toLowerCase()}`,
+      nameZh: "测试驿站",
+      nameEn: "Test Station",
+      townZh: "惠民街道",
+      townEn: "Huimin",
+      addressZh: "测试路1号",
+      addressEn: "1 Test Road",
+      phone: "0573-84000000",
+      lat: 30.87,
+      lng: 120.95,
+      ...input,
+      id,
+    })
+    .returning();
+  return station!;
+}

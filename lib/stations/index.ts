@@ -1,0 +1,3 @@
+import "server-only";
+export { listActiveStations, getStationById } from "./queries";
+export { getManagedStations } from "./manager-workspace";

@@ -1,0 +1,34 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import { getDb, schema as s, type DbOrTx } from "../db";
+import type { StationDto } from "./contract";
+
+const st = s.stations;
+const columns = {
+  id: st.id,
+  slug: st.slug,
+  nameZh: st.nameZh,
+  nameEn: st.nameEn,
+  townZh: st.townZh,
+  townEn: st.townEn,
+  addressZh: st.addressZh,
+  addressEn: st.addressEn,
+  phone: st.phone,
+  opensAt: st.opensAt,
+  closesAt: st.closesAt,
+  cutoffTime: st.cutoffTime,
+  timezone: st.timezone,
+  lat: st.lat,
+  lng: st.lng,
+  pickupExpiryDays: st.pickupExpiryDays,
+  status: st.status,
+};
+
+export async function listActiveStations(db?: DbOrTx): Promise<StationDto[]> {
+  return (db ?? (await getDb())).select(columns).from(st).where(eq(st.status, "active")).orderBy(asc(st.createdAt), asc(st.slug));
+}
+
+export async function getStationById(id: string, db?: DbOrTx): Promise<StationDto | null> {
+  const [row] = await (db ?? (await getDb())).select(columns).from(st).where(eq(st.id, id));
+  return row ?? null;
+}

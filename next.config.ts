@@ -1,0 +1,21 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+import { env } from "./lib/env";
+import { baseSecurityHeaders } from "./lib/security-headers";
+
+// Validates the environment at build and start: a bad value fails here, not in a request.
+env();
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+const config: NextConfig = {
+  poweredByHeader: false,
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  experimental: { serverActions: { bodySizeLimit: "1mb" } },
+  async headers() {
+    // Every response, including static files, API routes and error pages.
+    return [{ source: "/:path*", headers: [...baseSecurityHeaders] }];
+  },
+};
+
+export default withNextIntl(config);

@@ -1,0 +1,34 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { baseSecurityHeaders, contentSecurityPolicy, newNonce } from "@/lib/security-headers";
+
+/**
+ * Headers only: a per-request CSP nonce, the security headers and the request path for sign-in redirects.
+ * Authorization is never decided here; every page, action and route asks lib/auth itself.
+ */
+export function proxy(request: NextRequest) {
+  const e = env();
+  const nonce = newNonce();
+  const mediaOrigins = [originOf(e.LIVE_PLAYBACK_BASE)].filter((o): o is string => Boolean(o));
+  const csp = contentSecurityPolicy(nonce, { dev: e.NODE_ENV === "development", mediaOrigins });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
+  requestHeaders.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  for (const h of baseSecurityHeaders) response.headers.set(h.key, h.value);
+  return response;
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|images/|favicon.ico).*)"],
+};
