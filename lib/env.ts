@@ -54,13 +54,13 @@ export class EnvError extends Error {
   override name = "EnvError";
 }
 
-function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+function emptyToUndefined(source: Record<string, string | undefined>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(source)) out[k] = v === "" ? undefined : v;
   return out;
 }
 
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = schema.safeParse(emptyToUndefined(source));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
@@ -68,13 +68,13 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   }
   const e = parsed.data;
   const productionServer = e.NODE_ENV === "production" && e.DATABASE_URL !== undefined;
-  const dataDir = path.resolve(e.DATA_DIR);
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR);
   return {
     ...e,
     productionServer,
     dataDir,
-    pgliteDir: path.resolve(e.PGLITE_DIR ?? path.join(dataDir, "pglite")),
-    uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(dataDir, "uploads")),
+    pgliteDir: path.resolve(/*turbopackIgnore: true*/ e.PGLITE_DIR ?? path.join(dataDir, "pglite")),
+    uploadDir: path.resolve(/*turbopackIgnore: true*/ e.UPLOAD_DIR ?? path.join(dataDir, "uploads")),
     seedDemo: e.SEED_DEMO ?? !productionServer,
     trustHost: e.AUTH_TRUST_HOST ?? !productionServer,
   };

@@ -1,5 +1,5 @@
 /**
- * Security headers, built without Next or process.env so proxy.ts, next.config.ts and tests share them.
+ * Security headers as plain data, shared by proxy.ts, next.config.ts and the tests.
  */
 export const baseSecurityHeaders = [
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },

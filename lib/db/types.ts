@@ -9,3 +9,8 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Queries take either, so they can run alone or inside a caller's transaction. */
 export type DbOrTx = Db | Tx;
 export type Driver = "pglite" | "postgres";
+
+/** Rows of a raw `db.execute(sql…)`: both drivers return `{ rows }`. */
+export async function rowsOf<T>(result: Promise<unknown> | unknown): Promise<T[]> {
+  return ((await result) as { rows: T[] }).rows;
+}

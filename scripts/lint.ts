@@ -1,0 +1,79 @@
+/**
+ * npm run lint — the import rules (dependency-cruiser) plus the house rules a linter cannot see:
+ * process.env only in lib/env.ts, no sql.raw or dangerouslySetInnerHTML, server-only doors.
+ * Prints one line per check and "lint: N passed, N failed".
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+type Check = { name: string; problems: string[] };
+const checks: Check[] = [];
+
+function files(dir: string, exts = [".ts", ".tsx"]): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name);
+    if (d.isDirectory()) return d.name === "node_modules" ? [] : files(p, exts);
+    return exts.some((e) => p.endsWith(e)) ? [p] : [];
+  });
+}
+
+const source = [...files("lib"), ...files("app"), ...files("components"), "proxy.ts", ...files("i18n")].filter(
+  (f) => !f.endsWith(".test.ts") && !f.endsWith("test-db.ts"),
+);
+const read = (f: string) => fs.readFileSync(f, "utf8");
+
+function check(name: string, fn: () => string[]) {
+  checks.push({ name, problems: fn() });
+}
+
+check("import rules (dependency-cruiser)", () => {
+  try {
+    execFileSync("node_modules/.bin/depcruise", ["--config", ".dependency-cruiser.cjs", "--output-type", "err", "lib", "app", "components", "proxy.ts", "i18n"], {
+      stdio: "pipe",
+      encoding: "utf8",
+    });
+    return [];
+  } catch (err) {
+    const out = String((err as { stdout?: string }).stdout ?? err);
+    return out.split("\n").filter((l) => l.includes("error "));
+  }
+});
+
+check("process.env is read only in lib/env.ts", () =>
+  source.filter((f) => f !== path.join("lib", "env.ts") && /process\.env/.test(read(f))),
+);
+
+check("no sql.raw (use sql`…` with parameters)", () => source.filter((f) => /sql\.raw\(/.test(read(f))));
+
+check("no dangerouslySetInnerHTML", () => source.filter((f) => /dangerouslySetInnerHTML/.test(read(f))));
+
+check('server doors start with import "server-only"', () =>
+  source.filter((f) => {
+    const isDoor = /^lib\/[^/]+\/index\.ts$/.test(f) || /^lib\/(db\/client|auth\/next-auth)\.ts$/.test(f);
+    return isDoor && !read(f).startsWith('import "server-only";');
+  }),
+);
+
+check("contracts stay client-safe (no server-only, no lib/db)", () =>
+  files("lib").filter((f) => f.endsWith("contract.ts") && /server-only|from "\.\.\/db"|from "\.\/queries"/.test(read(f))),
+);
+
+check("UI text goes through the catalogs (both locales have the same keys)", () => {
+  const flat = (o: unknown, p = ""): string[] =>
+    typeof o === "object" && o ? Object.entries(o).flatMap(([k, v]) => flat(v, p ? `${p}.${k}` : k)) : [p];
+  const zh = new Set(flat(JSON.parse(read("messages/zh-CN.json"))));
+  const en = new Set(flat(JSON.parse(read("messages/en.json"))));
+  return [...[...zh].filter((k) => !en.has(k)).map((k) => `en lacks ${k}`), ...[...en].filter((k) => !zh.has(k)).map((k) => `zh-CN lacks ${k}`)];
+});
+
+let failed = 0;
+for (const c of checks) {
+  const ok = c.problems.length === 0;
+  if (!ok) failed++;
+  console.log(`${ok ? "✓" : "✗"} ${c.name}`);
+  for (const p of c.problems.slice(0, 20)) console.log(`    ${p}`);
+}
+console.log(`lint: ${checks.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
