@@ -4,12 +4,13 @@ import { env } from "./lib/env";
 import { baseSecurityHeaders } from "./lib/security-headers";
 
 // Validates the environment at build and start: a bad value fails here, not in a request.
-env();
+const e = env();
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const config: NextConfig = {
   poweredByHeader: false,
+  distDir: e.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   experimental: { serverActions: { bodySizeLimit: "1mb" } },
   async headers() {

@@ -44,7 +44,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
-      DATA_DIR: ".data/e2e",
+      DATA_DIR: `.data/e2e-${port}`,
       DATABASE_URL: "",
       E2E_TEST_HOOKS: "1",
       SWEEP_INTERVAL_SECONDS: "0",

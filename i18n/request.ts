@@ -4,5 +4,5 @@ import { requestLocale } from "@/lib/i18n/server";
 
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
-  return { locale, messages: catalogs[locale], timeZone: "Asia/Shanghai" };
+  return { locale, messages: catalogs()[locale], timeZone: "Asia/Shanghai" };
 });

@@ -37,6 +37,9 @@ const schema = z.object({
   LIVE_UNPUBLISH_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   LIVE_HOOK_ALLOWED_IPS: z.string().optional(),
   E2E_TEST_HOOKS: flag,
+  /** Build output folder; lets several checkouts' builds and test servers run side by side. */
+  NEXT_DIST_DIR: z.string().regex(/^\.next[\w./-]*$/).optional(),
+  NEXT_PHASE: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -57,14 +57,16 @@ check('server doors start with import "server-only"', () =>
 );
 
 check("contracts stay client-safe (no server-only, no lib/db)", () =>
-  files("lib").filter((f) => f.endsWith("contract.ts") && /server-only|from "\.\.\/db"|from "\.\/queries"/.test(read(f))),
+  files("lib").filter((f) => /contract(-[\w-]+)?\.ts$/.test(f) && /server-only|from "\.\.\/db"|from "\.\/queries"/.test(read(f))),
 );
 
 check("UI text goes through the catalogs (both locales have the same keys)", () => {
   const flat = (o: unknown, p = ""): string[] =>
     typeof o === "object" && o ? Object.entries(o).flatMap(([k, v]) => flat(v, p ? `${p}.${k}` : k)) : [p];
-  const zh = new Set(flat(JSON.parse(read("messages/zh-CN.json"))));
-  const en = new Set(flat(JSON.parse(read("messages/en.json"))));
+  const load = (locale: string) =>
+    Object.fromEntries(fs.readdirSync(`messages/${locale}`).map((f) => [f.replace(/\.json$/, ""), JSON.parse(read(`messages/${locale}/${f}`))]));
+  const zh = new Set(flat(load("zh-CN")));
+  const en = new Set(flat(load("en")));
   return [...[...zh].filter((k) => !en.has(k)).map((k) => `en lacks ${k}`), ...[...en].filter((k) => !zh.has(k)).map((k) => `zh-CN lacks ${k}`)];
 });
 

@@ -49,3 +49,6 @@ export const slugSchema = z
   .min(2)
   .max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "invalid");
+
+export * from "./contract-browse";
+export * from "./contract-manage";

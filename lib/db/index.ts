@@ -1,4 +1,4 @@
 import "server-only";
 export { getDb, getDbHandle, dbDriver, pingDb, closeDb } from "./client";
-export type { Db, Tx, DbOrTx, Driver } from "./types";
+export { rowsOf, type Db, type Tx, type DbOrTx, type Driver } from "./types";
 export * as schema from "./schema";

@@ -1,9 +1,28 @@
-import zh from "../../messages/zh-CN.json";
-import en from "../../messages/en.json";
+import fs from "node:fs";
+import path from "node:path";
 import type { ErrorCode } from "../core/errors";
-import type { Locale } from "./locales";
+import { locales, type Locale } from "./locales";
 
-export const catalogs = { "zh-CN": zh, en } as const;
+/**
+ * The catalogs: one JSON file per namespace per locale (messages/<locale>/<namespace>.json), so each
+ * area owns its own file. Read once per process.
+ */
+type Catalog = Record<string, Record<string, unknown>>;
+let cache: Record<Locale, Catalog> | null = null;
+
+function load(locale: Locale): Catalog {
+  const dir = path.join(/*turbopackIgnore: true*/ process.cwd(), "messages", locale);
+  const out: Catalog = {};
+  for (const file of fs.readdirSync(dir).sort()) {
+    if (file.endsWith(".json")) out[file.slice(0, -5)] = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+  }
+  return out;
+}
+
+export function catalogs(): Record<Locale, Catalog> {
+  cache ??= Object.fromEntries(locales.map((l) => [l, load(l)])) as Record<Locale, Catalog>;
+  return cache;
+}
 
 function fill(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;
@@ -12,12 +31,12 @@ function fill(template: string, params?: Record<string, string | number>): strin
 
 /** The user-facing text of an error code, for transports that answer without React (JSON routes, actions). */
 export function errorMessage(code: ErrorCode, locale: Locale, params?: Record<string, string | number>): string {
-  const table = catalogs[locale].errors as Record<string, string>;
+  const table = catalogs()[locale].errors as Record<string, string>;
   return fill(table[code] ?? table.INTERNAL!, params);
 }
 
 /** The text of a field error key such as "too_long", falling back to the key. */
 export function fieldMessage(key: string, locale: Locale): string {
-  const table = catalogs[locale].fieldErrors as Record<string, string>;
+  const table = catalogs()[locale].fieldErrors as Record<string, string>;
   return table[key] ?? key;
 }

@@ -3,3 +3,4 @@ export * from "./catalog";
 export * from "./inventory";
 export * from "./stations";
 export * from "./meta";
+export * from "./orders";

@@ -1,0 +1,4 @@
+import "server-only";
+export { takeStock, returnStock, writeMovement, type Take, type StockRef } from "./stock";
+export { stockInvariantViolations } from "./invariant";
+export * from "./manage";
