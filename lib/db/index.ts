@@ -1,4 +1,5 @@
 import "server-only";
 export { getDb, getDbHandle, dbDriver, pingDb, closeDb } from "./client";
 export { rowsOf, type Db, type Tx, type DbOrTx, type Driver } from "./types";
+export { transactionWithRetry, isUniqueViolation } from "./retry";
 export * as schema from "./schema";

@@ -1,0 +1,32 @@
+import "server-only";
+import { and, eq, ne } from "drizzle-orm";
+import { schema as s, type Tx } from "../db";
+import type { MovementReason } from "../inventory/contract";
+import { returnStock } from "../inventory";
+import type { OrderStatus } from "./contract";
+import { moveOrder, type Actor } from "./transitions";
+
+/**
+ * Cancels a locked order inside the caller's transaction: every live line is cancelled, its stock comes back
+ * once (with a movement row), and the order moves to cancelled. The conditional status update in moveOrder
+ * makes a second, concurrent cancellation fail instead of returning the stock twice.
+ */
+export async function cancelOrderInTx(
+  tx: Tx,
+  order: { id: string; status: OrderStatus },
+  actor: Actor & { reason: string; stockReason?: MovementReason },
+): Promise<{ variantId: string; quantity: number; lineTotalFen: number; coopId: string }[]> {
+  await moveOrder(tx, order, "cancelled", { ...actor, note: actor.reason }, { cancelReason: actor.reason });
+  const lines = await tx
+    .update(s.orderLines)
+    .set({ status: "cancelled", updatedAt: actor.at })
+    .where(and(eq(s.orderLines.orderId, order.id), ne(s.orderLines.status, "cancelled")))
+    .returning({
+      variantId: s.orderLines.variantId,
+      quantity: s.orderLines.quantity,
+      lineTotalFen: s.orderLines.lineTotalFen,
+      coopId: s.orderLines.coopId,
+    });
+  await returnStock(tx, lines, { refType: "order", refId: order.id, actorId: actor.actorId, note: actor.reason }, actor.stockReason ?? "cancel");
+  return lines;
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { assertViewer, enforce } from "../auth";
+import type { Viewer } from "../auth/contract";
+import { now } from "../core/clock";
+import { getDb, isUniqueViolation, schema as s, transactionWithRetry } from "../db";
+import { checkoutInput, deliveryAddressInput } from "./contract";
+import { removeOrderedFromCart } from "./cart";
+import { placeOrder, type PlacedOrder } from "./place-order";
+
+/**
+ * The shop checkout: the buyer's reviewed lines (variant ids and quantities only), to a station or an
+ * address, paid at pickup or on delivery. One transaction; the same idempotency key returns the same order.
+ */
+export async function checkout(viewer: Viewer | null, raw: unknown): Promise<PlacedOrder> {
+  assertViewer(viewer);
+  const input = checkoutInput.parse(raw);
+  const address =
+    input.fulfillment === "delivery"
+      ? deliveryAddressInput.parse({
+          recipient: input.recipient ?? "",
+          phone: input.phone ?? "",
+          region: input.region ?? "",
+          line: input.line ?? "",
+          postalCode: input.postalCode ?? "",
+        })
+      : null;
+  await enforce(`checkout:user:${viewer.userId}`, { max: 30, windowSeconds: 60 }, "checkouts");
+  const db = await getDb();
+  try {
+    return await transactionWithRetry(db, async (tx) => {
+      const placed = await placeOrder(tx, {
+        buyerId: viewer.userId,
+        channel: "shop",
+        lines: input.lines,
+        fulfillment:
+          input.fulfillment === "pickup"
+            ? { kind: "pickup", stationId: input.stationId! }
+            : { kind: "delivery", address: { ...address!, postalCode: address!.postalCode || undefined } },
+        paymentMethod: input.paymentMethod,
+        idempotencyKey: input.idempotencyKey,
+        note: input.note,
+        at: now(),
+      });
+      if (placed.created) await removeOrderedFromCart(tx, viewer.userId, input.lines);
+      return placed;
+    });
+  } catch (err) {
+    // A double submit racing this one committed first: answer with its order.
+    if (isUniqueViolation(err, "orders_buyer_idempotency_key")) {
+      const [order] = await db
+        .select({ id: s.orders.id, number: s.orders.number })
+        .from(s.orders)
+        .where(and(eq(s.orders.buyerId, viewer.userId), eq(s.orders.idempotencyKey, input.idempotencyKey)));
+      if (order) return { ...order, created: false };
+    }
+    throw err;
+  }
+}

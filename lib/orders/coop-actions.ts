@@ -1,0 +1,93 @@
+import "server-only";
+import { and, eq, ne } from "drizzle-orm";
+import { z } from "zod";
+import { assertCoopMember } from "../auth";
+import type { Viewer } from "../auth/contract";
+import { AppError } from "../core/errors";
+import { now } from "../core/clock";
+import { getDb, schema as s, transactionWithRetry, type Tx } from "../db";
+import { returnStock } from "../inventory";
+import type { LineStatus, OrderStatus } from "./contract";
+import { orderNumberSchema } from "./buyer-actions";
+import { lockOrder, moveCoopLines, moveOrder } from "./transitions";
+
+export const coopLineActionInput = z.strictObject({
+  number: orderNumberSchema,
+  coopId: z.string().min(1).max(64),
+  action: z.enum(["confirm", "dispatch", "cancel", "out_for_delivery", "delivered"]),
+  reason: z.string().trim().max(200, "too_long").optional(),
+});
+
+const lineMoves: Record<"confirm" | "dispatch", [LineStatus, LineStatus]> = {
+  confirm: ["placed", "confirmed"],
+  dispatch: ["confirmed", "dispatched"],
+};
+
+/**
+ * A cooperative acts on its own lines of an order: confirm, dispatch, cancel (before dispatch; the stock comes
+ * back), and for home delivery, out for delivery and delivered. Lines of other cooperatives are untouched;
+ * an order without lines of this cooperative answers NOT_FOUND.
+ */
+export async function actOnCoopLines(viewer: Viewer | null, raw: unknown): Promise<OrderStatus> {
+  const input = coopLineActionInput.parse(raw);
+  assertCoopMember(viewer, input.coopId);
+  const db = await getDb();
+  return transactionWithRetry(db, async (tx) => {
+    const order = await lockOrder(tx, { number: input.number });
+    if (!order || !(await hasLinesOf(tx, order.id, input.coopId))) throw new AppError("NOT_FOUND", "order not found");
+    const actor = { actorId: viewer.userId, at: now(), note: input.reason ?? null };
+    switch (input.action) {
+      case "confirm":
+      case "dispatch": {
+        const [from, to] = lineMoves[input.action];
+        await moveCoopLines(tx, order, input.coopId, from, to, actor);
+        break;
+      }
+      case "cancel": {
+        const placed = await cancelable(tx, order.id, input.coopId);
+        if (!placed) throw new AppError("INVALID_STATE", "nothing of this cooperative left to cancel before dispatch");
+        const moved = await moveCoopLines(tx, order, input.coopId, placed, "cancelled", { ...actor, note: input.reason ?? "coop_cancelled" });
+        await returnStock(tx, moved, { refType: "order", refId: order.id, actorId: viewer.userId, note: "coop_cancelled" });
+        if (placed === "placed") await cancelRemainingConfirmed(tx, order, input.coopId, actor);
+        break;
+      }
+      case "out_for_delivery":
+      case "delivered":
+        if (order.fulfillment !== "delivery") throw new AppError("INVALID_STATE", "not a home delivery order");
+        await moveOrder(
+          tx,
+          order,
+          input.action === "delivered" ? "completed" : "out_for_delivery",
+          actor,
+          input.action === "delivered" && order.paymentMethod === "cash_on_delivery" ? { paymentStatus: "paid" } : {},
+        );
+        break;
+    }
+    return order.status;
+  });
+}
+
+async function hasLinesOf(tx: Tx, orderId: string, coopId: string): Promise<boolean> {
+  const [line] = await tx
+    .select({ id: s.orderLines.id })
+    .from(s.orderLines)
+    .where(and(eq(s.orderLines.orderId, orderId), eq(s.orderLines.coopId, coopId)))
+    .limit(1);
+  return Boolean(line);
+}
+
+async function cancelable(tx: Tx, orderId: string, coopId: string): Promise<"placed" | "confirmed" | null> {
+  const lines = await tx
+    .select({ status: s.orderLines.status })
+    .from(s.orderLines)
+    .where(and(eq(s.orderLines.orderId, orderId), eq(s.orderLines.coopId, coopId), ne(s.orderLines.status, "cancelled")));
+  if (lines.some((l) => l.status === "placed")) return "placed";
+  if (lines.some((l) => l.status === "confirmed")) return "confirmed";
+  return null;
+}
+
+async function cancelRemainingConfirmed(tx: Tx, order: { id: string; status: OrderStatus }, coopId: string, actor: { actorId: string; at: Date }) {
+  if ((await cancelable(tx, order.id, coopId)) !== "confirmed") return;
+  const moved = await moveCoopLines(tx, order, coopId, "confirmed", "cancelled", { ...actor, note: "coop_cancelled" });
+  await returnStock(tx, moved, { refType: "order", refId: order.id, actorId: actor.actorId, note: "coop_cancelled" });
+}

@@ -1,0 +1,12 @@
+import "server-only";
+export { placeOrder, type OrderDraft, type PlacedOrder } from "./place-order";
+export { checkout } from "./checkout";
+export { loadCart, cartCount, addToCart, setCartQuantity, removeCartLine, type CartOwner } from "./cart";
+export { cancelMyOrder } from "./buyer-actions";
+export { actOnCoopLines } from "./coop-actions";
+export { listMyOrders, getMyOrder } from "./buyer-queries";
+export { listCoopOrders, coopOrdersCsv, type CoopOrderDto } from "./coop-queries";
+export { cancelOrderInTx } from "./cancel";
+export { lockOrder, moveOrder, moveCoopLines, followLines } from "./transitions";
+export { issuePickupCode } from "./pickup-code";
+export { orderMachine, lineMachine, statusFromLines } from "./state";

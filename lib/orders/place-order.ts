@@ -1,0 +1,152 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { AppError } from "../core/errors";
+import { newId, newOrderNumber } from "../core/ids";
+import { multiplyFen, sumFen } from "../core/money";
+import { schema as s, type Tx } from "../db";
+import type { DeliveryAddress } from "../db/schema";
+import { takeStock } from "../inventory";
+import { deliveryFeeFen, type OrderStatus } from "./contract";
+import { issuePickupCode } from "./pickup-code";
+
+export interface OrderDraft {
+  buyerId: string;
+  channel: "shop" | "campaign" | "team" | "live";
+  lines: { variantId: string; quantity: number }[];
+  /** A price set by trusted server code (a drop, a campaign); otherwise the catalog price is used. */
+  unitPriceFen?: (variantId: string) => number | undefined;
+  fulfillment: { kind: "pickup"; stationId: string } | { kind: "delivery"; address: DeliveryAddress };
+  paymentMethod: string;
+  idempotencyKey: string;
+  note?: string | null;
+  at: Date;
+  status?: OrderStatus;
+  /** Issue the pickup code now (pay at pickup) or later (once paid online). */
+  issueCode?: boolean;
+}
+
+export interface PlacedOrder {
+  id: string;
+  number: string;
+  created: boolean;
+}
+
+/**
+ * Writes an order inside the caller's transaction: prices from the database, stock taken with one
+ * conditional UPDATE per variant (same-variant lines summed first), the order, its lines (names, prices and
+ * cooperatives as they are now), one movement per variant and the first timeline event. Throws — and so
+ * writes nothing — on an unknown variant, an unusable station, or a short line (SOLD_OUT names it).
+ */
+export async function placeOrder(tx: Tx, draft: OrderDraft): Promise<PlacedOrder> {
+  const [existing] = await tx
+    .select({ id: s.orders.id, number: s.orders.number })
+    .from(s.orders)
+    .where(and(eq(s.orders.buyerId, draft.buyerId), eq(s.orders.idempotencyKey, draft.idempotencyKey)));
+  if (existing) return { ...existing, created: false };
+
+  const quantities = new Map<string, number>();
+  for (const l of draft.lines) quantities.set(l.variantId, (quantities.get(l.variantId) ?? 0) + l.quantity);
+  const items = await loadSellable(tx, [...quantities.keys()]);
+
+  if (draft.fulfillment.kind === "pickup") await assertStationOpen(tx, draft.fulfillment.stationId);
+
+  const orderId = newId("ord");
+  const lines = items.map((it) => {
+    const quantity = quantities.get(it.variantId)!;
+    const unitPriceFen = draft.unitPriceFen?.(it.variantId) ?? it.priceFen;
+    return { ...it, quantity, unitPriceFen, lineTotalFen: multiplyFen(unitPriceFen, quantity) };
+  });
+  await takeStock(
+    tx,
+    lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, label: `${l.productNameZh} ${l.variantLabelZh}` })),
+    { refType: "order", refId: orderId, actorId: draft.buyerId },
+  );
+
+  const subtotalFen = sumFen(lines.map((l) => l.lineTotalFen));
+  const fee = deliveryFeeFen(subtotalFen, draft.fulfillment.kind);
+  const number = newOrderNumber(draft.at);
+  const status = draft.status ?? "placed";
+  await tx.insert(s.orders).values({
+    id: orderId,
+    number,
+    buyerId: draft.buyerId,
+    status,
+    channel: draft.channel,
+    fulfillment: draft.fulfillment.kind,
+    stationId: draft.fulfillment.kind === "pickup" ? draft.fulfillment.stationId : null,
+    deliveryAddress: draft.fulfillment.kind === "delivery" ? draft.fulfillment.address : null,
+    paymentMethod: draft.paymentMethod,
+    subtotalFen,
+    deliveryFeeFen: fee,
+    totalFen: subtotalFen + fee,
+    idempotencyKey: draft.idempotencyKey,
+    note: draft.note || null,
+    placedAt: draft.at,
+  });
+  await tx.insert(s.orderLines).values(
+    lines.map((l) => ({
+      id: newId("oln"),
+      orderId,
+      coopId: l.coopId,
+      productId: l.productId,
+      variantId: l.variantId,
+      productNameZh: l.productNameZh,
+      productNameEn: l.productNameEn,
+      variantLabelZh: l.variantLabelZh,
+      variantLabelEn: l.variantLabelEn,
+      coopNameZh: l.coopNameZh,
+      coopNameEn: l.coopNameEn,
+      unitPriceFen: l.unitPriceFen,
+      quantity: l.quantity,
+      lineTotalFen: l.lineTotalFen,
+    })),
+  );
+  await tx.insert(s.orderEvents).values({ orderId, fromStatus: null, toStatus: status, actorId: draft.buyerId, at: draft.at });
+  if (draft.fulfillment.kind === "pickup" && (draft.issueCode ?? true)) {
+    await issuePickupCode(tx, orderId, draft.fulfillment.stationId);
+  }
+  return { id: orderId, number, created: true };
+}
+
+async function loadSellable(tx: Tx, variantIds: string[]) {
+  const rows = await tx
+    .select({
+      variantId: s.variants.id,
+      priceFen: s.variants.priceFen,
+      variantLabelZh: s.variants.labelZh,
+      variantLabelEn: s.variants.labelEn,
+      productId: s.products.id,
+      productNameZh: s.products.nameZh,
+      productNameEn: s.products.nameEn,
+      coopId: s.cooperatives.id,
+      coopNameZh: s.cooperatives.nameZh,
+      coopNameEn: s.cooperatives.nameEn,
+    })
+    .from(s.variants)
+    .innerJoin(s.products, eq(s.products.id, s.variants.productId))
+    .innerJoin(s.cooperatives, eq(s.cooperatives.id, s.products.coopId))
+    .where(
+      and(
+        inArray(s.variants.id, variantIds),
+        eq(s.variants.status, "active"),
+        eq(s.products.status, "published"),
+        eq(s.cooperatives.status, "approved"),
+      ),
+    );
+  const missing = variantIds.filter((id) => !rows.some((r) => r.variantId === id));
+  if (missing.length) {
+    throw new AppError("VALIDATION", `unknown or unavailable variant ${missing.join(", ")}`, {
+      fields: { lines: ["unknown_variant"] },
+      params: { variantId: missing[0]! },
+    });
+  }
+  return rows;
+}
+
+async function assertStationOpen(tx: Tx, stationId: string) {
+  const [station] = await tx
+    .select({ id: s.stations.id })
+    .from(s.stations)
+    .where(and(eq(s.stations.id, stationId), eq(s.stations.status, "active")));
+  if (!station) throw new AppError("VALIDATION", "unknown station", { fields: { stationId: ["unknown_station"] } });
+}
