@@ -4,7 +4,8 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
 import { workspacesOf } from "@/lib/auth/contract";
-import { getViewer } from "@/lib/auth";
+import { cartCount } from "@/lib/orders";
+import { cartOwner } from "./(shop)/cart/owner";
 import { setLocaleAction, signOutAction } from "./_actions/session";
 import "./globals.css";
 
@@ -16,13 +17,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#2f7a40" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, t, tw, viewer, h] = await Promise.all([
+  const [locale, t, tw, owner, h] = await Promise.all([
     getLocale(),
     getTranslations("nav"),
     getTranslations("workspace"),
-    getViewer(),
+    cartOwner(),
     headers(),
   ]);
+  const viewer = owner.viewer;
+  const count = await cartCount(owner);
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
@@ -34,6 +37,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             labels={{
               brand: t("brand"),
               products: t("products"),
+              coops: t("coops"),
               groupBuys: t("groupBuys"),
               live: t("live"),
               stations: t("stations"),
@@ -52,7 +56,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             currentPath={h.get("x-pathname") ?? "/"}
             signOutAction={signOutAction}
             setLocaleAction={setLocaleAction}
-            cartCount={0}
+            cartCount={count}
           />
           <main id="main" className="mx-auto flex max-w-6xl flex-col gap-6 px-3 py-4">
             {children}

@@ -4,6 +4,7 @@ import type { Workspace } from "@/lib/auth/contract";
 export interface HeaderLabels {
   brand: string;
   products: string;
+  coops: string;
   groupBuys: string;
   live: string;
   stations: string;
@@ -79,6 +80,7 @@ export function SiteHeader({
       </div>
       <nav className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-3 pb-2 text-sm whitespace-nowrap">
         <NavLink href="/products">{labels.products}</NavLink>
+        <NavLink href="/coops">{labels.coops}</NavLink>
         <NavLink href="/group-buys">{labels.groupBuys}</NavLink>
         <NavLink href="/live">{labels.live}</NavLink>
         <NavLink href="/stations">{labels.stations}</NavLink>

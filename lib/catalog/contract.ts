@@ -1,7 +1,6 @@
 import { z } from "zod";
 
-export const categories = ["grain", "oil", "fruit", "vegetable", "snack", "drink"] as const;
-export type Category = (typeof categories)[number];
+export { categories, type Category } from "./contract-categories";
 
 export const certificationKeys = ["green_food", "geo_indication", "pollution_free", "organic"] as const;
 

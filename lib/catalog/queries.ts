@@ -7,7 +7,7 @@ const p = s.products;
 const v = s.variants;
 const c = s.cooperatives;
 
-/** Published products of approved cooperatives, with their lowest active price and total stock. */
+/** Product cards with their lowest active price and total stock; callers add the published/approved filter. */
 export function productCardQuery(db: DbOrTx) {
   return db
     .select({
@@ -31,13 +31,16 @@ export function productCardQuery(db: DbOrTx) {
     .from(p)
     .innerJoin(c, eq(c.id, p.coopId))
     .leftJoin(v, and(eq(v.productId, p.id), eq(v.status, "active")))
-    .where(and(eq(p.status, "published"), eq(c.status, "approved")))
     .groupBy(p.id, c.id)
     .$dynamic();
 }
 
 export async function listFeaturedProducts(limit = 8, db?: DbOrTx): Promise<ProductCardDto[]> {
-  return productCardQuery(db ?? (await getDb())).orderBy(desc(p.publishedAt), asc(p.slug)).limit(limit);
+  const rows = await productCardQuery(db ?? (await getDb()))
+    .where(and(eq(p.status, "published"), eq(c.status, "approved")))
+    .orderBy(desc(p.publishedAt), asc(p.slug))
+    .limit(limit);
+  return rows.map(({ publishedAt: _, ...r }) => r);
 }
 
 export async function listCoops(db?: DbOrTx): Promise<CoopCardDto[]> {

@@ -163,3 +163,8 @@ export interface OrderDetailDto extends OrderSummaryDto {
   events: OrderEventDto[];
   canCancel: boolean;
 }
+
+/** The guest cart's cookie; __Host- prefixed (Secure, no Domain, Path=/) in production. */
+export function cartCookieName(production: boolean): string {
+  return production ? "__Host-elian-cart" : "elian-cart";
+}

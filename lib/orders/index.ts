@@ -10,3 +10,5 @@ export { cancelOrderInTx } from "./cancel";
 export { lockOrder, moveOrder, moveCoopLines, followLines } from "./transitions";
 export { issuePickupCode } from "./pickup-code";
 export { orderMachine, lineMachine, statusFromLines } from "./state";
+export { cartCookie } from "./cart-cookie";
+export { pickupQrDataUrl } from "./pickup-qr";

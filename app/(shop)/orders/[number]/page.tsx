@@ -1,0 +1,123 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { StatusBadge } from "@/components/order/status-badge";
+import { ActionButton } from "@/components/ui/action-button";
+import { Notice } from "@/components/ui/notice";
+import { formatFen } from "@/lib/core/money";
+import { isAppError } from "@/lib/core/errors";
+import { requireViewerPage } from "@/lib/auth";
+import { pick, type Locale } from "@/lib/i18n/locales";
+import { getMyOrder, pickupQrDataUrl } from "@/lib/orders";
+import { cancelOrderAction } from "./actions";
+
+export default async function OrderPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<{ placed?: string }> }) {
+  const viewer = await requireViewerPage();
+  const [{ number }, sp] = await Promise.all([params, searchParams]);
+  const order = await getMyOrder(viewer, number).catch((err: unknown) => {
+    if (isAppError(err) && err.code === "NOT_FOUND") notFound();
+    throw err;
+  });
+  const [locale, t, ts] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("orders"), getTranslations("orderStatus")]);
+  const qr = order.pickupCode ? await pickupQrDataUrl(order.pickupCode) : null;
+  const when = (d: Date) => d.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
+  return (
+    <div className="mx-auto flex w-full max-w-2xl flex-col gap-4" data-testid="order-page">
+      {sp.placed ? <Notice tone="success">{t("placed")}</Notice> : null}
+      <div className="flex items-center justify-between gap-2">
+        <h1 className="text-xl font-bold">{t("orderNumber", { number: order.number })}</h1>
+        <StatusBadge status={order.status} label={ts(order.status)} />
+      </div>
+
+      {order.pickupCode && qr ? (
+        <section className="flex flex-col items-center gap-2 rounded-xl bg-white p-4 text-center ring-1 ring-rice-200" data-testid="pickup-code-card">
+          <p className="text-sm text-ink-700">{t("pickupCodeHint")}</p>
+          <p className="font-mono text-4xl font-bold tracking-[0.3em]" data-testid="pickup-code">
+            {order.pickupCode}
+          </p>
+          {/* eslint-disable-next-line @next/next/no-img-element -- generated data: URL */}
+          <img src={qr} alt={t("pickupQrAlt")} width={200} height={200} data-testid="pickup-qr" />
+        </section>
+      ) : null}
+
+      <section className="rounded-xl bg-white p-3 text-sm ring-1 ring-rice-200">
+        {order.station ? (
+          <>
+            <p className="font-medium">{t("pickupAt", { station: pick(locale, order.station.nameZh, order.station.nameEn) })}</p>
+            <p className="text-ink-500">
+              {pick(locale, order.station.addressZh, order.station.addressEn)} · {order.station.phone}
+            </p>
+          </>
+        ) : order.deliveryAddress ? (
+          <>
+            <p className="font-medium">{t("deliverTo", { name: order.deliveryAddress.recipient })}</p>
+            <p className="text-ink-500">
+              {order.deliveryAddress.region} {order.deliveryAddress.line} · {order.deliveryAddress.phone}
+            </p>
+          </>
+        ) : null}
+        <p className="mt-1 text-ink-700">
+          {t(`payment.${order.paymentMethod}`)} · {t(`paymentStatus.${order.paymentStatus}`)}
+        </p>
+        {order.note ? <p className="mt-1 text-ink-500">{t("note", { note: order.note })}</p> : null}
+        {order.cancelReason ? (
+          <p className="mt-1 text-persimmon-600">
+            {t("cancelReason", { reason: t.has(`cancelReasons.${order.cancelReason}`) ? t(`cancelReasons.${order.cancelReason}`) : order.cancelReason })}
+          </p>
+        ) : null}
+      </section>
+
+      <ul className="divide-y divide-rice-200 rounded-xl bg-white ring-1 ring-rice-200">
+        {order.lines.map((l) => (
+          <li key={l.id} className="flex justify-between gap-2 p-3 text-sm" data-testid="order-line">
+            <div>
+              <p className="font-medium">
+                {pick(locale, l.productNameZh, l.productNameEn)} · {pick(locale, l.variantLabelZh, l.variantLabelEn)}
+              </p>
+              <p className="text-xs text-ink-500">
+                {pick(locale, l.coopNameZh, l.coopNameEn)} · {ts(`line.${l.status}`)}
+              </p>
+            </div>
+            <p className="shrink-0 text-right">
+              {formatFen(l.unitPriceFen, locale)} × {l.quantity}
+              <br />
+              <span className="font-medium">{formatFen(l.lineTotalFen, locale)}</span>
+            </p>
+          </li>
+        ))}
+        <li className="flex justify-between p-3 text-sm">
+          <span>{t("deliveryFee")}</span>
+          <span>{formatFen(order.deliveryFeeFen, locale)}</span>
+        </li>
+        <li className="flex justify-between p-3 font-semibold">
+          <span>{t("total")}</span>
+          <span className="text-persimmon-600">{formatFen(order.totalFen, locale)}</span>
+        </li>
+      </ul>
+
+      <section className="rounded-xl bg-white p-3 ring-1 ring-rice-200">
+        <h2 className="mb-2 font-semibold">{t("timeline")}</h2>
+        <ol className="flex flex-col gap-2 border-l-2 border-paddy-500/30 pl-3 text-sm" data-testid="order-timeline">
+          {order.events.map((e, i) => (
+            <li key={i}>
+              <span className="font-medium">
+                {e.coopNameZh ? `${pick(locale, e.coopNameZh, e.coopNameEn ?? e.coopNameZh)} · ${ts(`line.${e.toStatus}`)}` : ts(e.toStatus)}
+              </span>
+              <span className="ml-2 text-xs text-ink-500">{when(e.at)}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {order.canCancel ? (
+        <ActionButton
+          action={cancelOrderAction}
+          fields={{ number: order.number }}
+          label={t("cancel")}
+          variant="danger"
+          confirm={t("cancelConfirm")}
+          testId="cancel-order"
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { StatusBadge } from "@/components/order/status-badge";
+import { ActionButton } from "@/components/ui/action-button";
+import { formatFen } from "@/lib/core/money";
+import { requireWorkspacePage } from "@/lib/auth";
+import { pick, type Locale } from "@/lib/i18n/locales";
+import { listCoopOrders, type CoopOrderDto } from "@/lib/orders";
+import { lineStatuses, type LineStatus } from "@/lib/orders/contract";
+import { coopLineAction } from "./actions";
+
+export const metadata = { title: "订单 · Orders" };
+
+export default async function CoopOrdersPage({ searchParams }: { searchParams: Promise<{ coop?: string; status?: string }> }) {
+  const viewer = await requireWorkspacePage("coop");
+  const sp = await searchParams;
+  const coopId = sp.coop ?? viewer.caps.coopIds[0]!;
+  if (!viewer.caps.coopIds.includes(coopId)) notFound();
+  const status = (lineStatuses as readonly string[]).includes(sp.status ?? "") ? (sp.status as LineStatus) : undefined;
+  const [locale, t, ts, orders] = await Promise.all([
+    getLocale() as Promise<Locale>,
+    getTranslations("coopOrders"),
+    getTranslations("orderStatus"),
+    listCoopOrders(viewer, coopId, status),
+  ]);
+  const q = (s?: string) => `/coop/orders?coop=${coopId}${s ? `&status=${s}` : ""}`;
+  return (
+    <div className="flex flex-col gap-4" data-testid="coop-orders">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-bold">{t("title")}</h1>
+        <a href={`/coop/orders/export?coop=${coopId}${status ? `&status=${status}` : ""}`} className="text-sm text-paddy-700 underline" data-testid="export-csv">
+          {t("exportCsv")}
+        </a>
+      </div>
+      <nav className="flex gap-1 overflow-x-auto text-sm">
+        <Tab href={q()} active={!status}>
+          {t("all")}
+        </Tab>
+        {lineStatuses.map((s) => (
+          <Tab key={s} href={q(s)} active={status === s}>
+            {ts(`line.${s}`)}
+          </Tab>
+        ))}
+      </nav>
+      {orders.length === 0 ? <p className="text-ink-700">{t("none")}</p> : null}
+      <ul className="flex flex-col gap-3">
+        {orders.map((o) => (
+          <CoopOrderCard key={o.number} order={o} coopId={coopId} locale={locale} t={t} ts={ts} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Tab({ href, active, children }: { href: string; active: boolean; children: React.ReactNode }) {
+  return (
+    <Link href={href} className={`rounded-full px-3 py-1 whitespace-nowrap ${active ? "bg-paddy-600 text-white" : "bg-white ring-1 ring-rice-200"}`}>
+      {children}
+    </Link>
+  );
+}
+
+type T = Awaited<ReturnType<typeof getTranslations>>;
+
+function CoopOrderCard({ order: o, coopId, locale, t, ts }: { order: CoopOrderDto; coopId: string; locale: Locale; t: T; ts: T }) {
+  const live = o.lines.filter((l) => l.status !== "cancelled");
+  const has = (s: LineStatus) => live.some((l) => l.status === s);
+  const act = (action: string, label: string, variant: "primary" | "secondary" | "danger" = "secondary", confirm?: string) => (
+    <ActionButton action={coopLineAction} fields={{ number: o.number, coopId, action }} label={label} variant={variant} confirm={confirm} testId={`${action}-${o.number}`} />
+  );
+  return (
+    <li className="rounded-xl bg-white p-3 ring-1 ring-rice-200" data-testid="coop-order">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="font-mono text-sm font-medium">{o.number}</p>
+        <StatusBadge status={o.status} label={ts(o.status)} />
+      </div>
+      <p className="text-xs text-ink-500">
+        {o.placedAt.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" })} · {o.buyerName} ·{" "}
+        {o.fulfillment === "pickup" ? pick(locale, o.stationNameZh ?? "", o.stationNameEn ?? "") : t("homeDelivery")}
+      </p>
+      {o.deliveryAddress ? (
+        <p className="text-xs text-ink-700">
+          {o.deliveryAddress.recipient} {o.deliveryAddress.phone} · {o.deliveryAddress.region} {o.deliveryAddress.line}
+        </p>
+      ) : null}
+      <ul className="my-2 text-sm">
+        {o.lines.map((l) => (
+          <li key={l.id} className={`flex justify-between gap-2 ${l.status === "cancelled" ? "text-ink-500 line-through" : ""}`}>
+            <span>
+              {pick(locale, l.productNameZh, l.productNameEn)} · {pick(locale, l.variantLabelZh, l.variantLabelEn)} × {l.quantity}
+            </span>
+            <span className="shrink-0">
+              {formatFen(l.lineTotalFen, locale)} · {ts(`line.${l.status}`)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <div className="flex flex-wrap gap-2">
+        {has("placed") ? act("confirm", t("confirm"), "primary") : null}
+        {has("confirmed") ? act("dispatch", t("dispatch"), "primary") : null}
+        {has("placed") || has("confirmed") ? act("cancel", t("cancelLines"), "danger", t("cancelConfirm")) : null}
+        {o.fulfillment === "delivery" && o.status === "dispatched" ? act("out_for_delivery", t("outForDelivery")) : null}
+        {o.fulfillment === "delivery" && o.status === "out_for_delivery" ? act("delivered", t("delivered"), "primary") : null}
+      </div>
+    </li>
+  );
+}
