@@ -2,7 +2,6 @@ import { z } from "zod";
 
 export { categories, type Category } from "./contract-categories";
 
-export const certificationKeys = ["green_food", "geo_indication", "pollution_free", "organic"] as const;
 
 export interface CoopCardDto {
   id: string;

@@ -19,3 +19,17 @@ export interface MovementDto {
   actorName: string | null;
   createdAt: Date;
 }
+
+export const receiveStockInput = z.strictObject({
+  variantId: z.string().min(1).max(64),
+  quantity: z.union([z.number(), z.string().trim().regex(/^\d{1,6}$/, "invalid").transform(Number)]).pipe(z.number().int().min(1, "invalid").max(100_000, "too_large")),
+  note: z.string().trim().max(200, "too_long").optional(),
+});
+
+export const adjustStockInput = z.strictObject({
+  variantId: z.string().min(1).max(64),
+  delta: z
+    .union([z.number(), z.string().trim().regex(/^[+-]?\d{1,6}$/, "invalid").transform(Number)])
+    .pipe(z.number().int().min(-100_000).max(100_000).refine((n) => n !== 0, "invalid")),
+  reason: z.string().trim().min(2, "required").max(200, "too_long"),
+});

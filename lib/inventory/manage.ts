@@ -1,1 +1,1 @@
-export {};
+export { receiveStock, adjustStock, movementHistory } from "./manage-stock";
