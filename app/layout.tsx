@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { clientMessages } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/locales";
 import { SiteHeader } from "@/components/layout/site-header";
 import { workspacesOf } from "@/lib/auth/contract";
 import { cartCount } from "@/lib/orders";
@@ -29,7 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(locale as Locale)}>
           <a href="#main" className="sr-only focus:not-sr-only">
             {t("skipToContent")}
           </a>

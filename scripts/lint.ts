@@ -70,6 +70,14 @@ check("UI text goes through the catalogs (both locales have the same keys)", () 
   return [...[...zh].filter((k) => !en.has(k)).map((k) => `en lacks ${k}`), ...[...en].filter((k) => !zh.has(k)).map((k) => `zh-CN lacks ${k}`)];
 });
 
+check("client components read only namespaces sent to the browser (CLIENT_NAMESPACES)", () => {
+  const listed = /CLIENT_NAMESPACES = \[([^\]]*)\]/.exec(read("lib/i18n/messages.ts"))?.[1] ?? "";
+  const allowed = new Set([...listed.matchAll(/"([A-Za-z]+)"/g)].map((m) => m[1]));
+  return [...files("app"), ...files("components")]
+    .filter((f) => read(f).startsWith('"use client"'))
+    .flatMap((f) => [...read(f).matchAll(/useTranslations\("([A-Za-z]+)"\)/g)].filter((m) => !allowed.has(m[1]!)).map((m) => `${f}: ${m[1]}`));
+});
+
 let failed = 0;
 for (const c of checks) {
   const ok = c.problems.length === 0;

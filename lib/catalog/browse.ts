@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, ilike, lte, ne, or, sql, type SQL } from "driz
 import { getDb, schema as s, type DbOrTx } from "../db";
 import type { ProductCardDto } from "./contract";
 import { PAGE_SIZE, type CatalogQuery, type CoopPageDto, type ProductPageDto } from "./contract-browse";
-import { productCardQuery } from "./queries";
+import { minActivePrice, productCardQuery } from "./queries";
 
 const p = s.products;
 const v = s.variants;
@@ -28,7 +28,6 @@ function searchCondition(q: string): SQL | undefined {
 }
 
 const unitsSold = sql<number>`(select coalesce(sum(ol.quantity), 0) from order_lines ol where ol.product_id = ${p.id} and ol.status <> 'cancelled')`;
-const minPrice = sql<number>`min(${v.priceFen})`;
 
 export interface CatalogPage {
   products: ProductCardDto[];
@@ -46,32 +45,25 @@ export async function searchProducts(query: CatalogQuery, db?: DbOrTx): Promise<
     query.coop ? eq(c.slug, query.coop) : undefined,
     query.town ? eq(p.originTownZh, query.town) : undefined,
   );
-  const having = and(query.min !== undefined ? gte(minPrice, query.min) : undefined, query.max !== undefined ? lte(minPrice, query.max) : undefined);
+  const filter = and(
+    eq(p.status, "published"),
+    eq(c.status, "approved"),
+    where,
+    query.min !== undefined ? gte(minActivePrice, query.min) : undefined,
+    query.max !== undefined ? lte(minActivePrice, query.max) : undefined,
+  );
   const order = {
     newest: [desc(p.publishedAt), asc(p.slug)],
-    price_asc: [asc(minPrice), asc(p.slug)],
-    price_desc: [desc(minPrice), asc(p.slug)],
+    price_asc: [asc(minActivePrice), asc(p.slug)],
+    price_desc: [desc(minActivePrice), asc(p.slug)],
     best_selling: [desc(unitsSold), asc(p.slug)],
   }[query.sort];
   const rows = await productCardQuery(d)
-    .where(and(eq(p.status, "published"), eq(c.status, "approved"), where))
-    .having(having)
+    .where(filter)
     .orderBy(...order)
     .limit(PAGE_SIZE)
     .offset((query.page - 1) * PAGE_SIZE);
-  const [count] = await d
-    .select({ n: sql<number>`count(*)::int` })
-    .from(
-      d
-        .select({ id: p.id })
-        .from(p)
-        .innerJoin(c, eq(c.id, p.coopId))
-        .leftJoin(v, and(eq(v.productId, p.id), eq(v.status, "active")))
-        .where(and(eq(p.status, "published"), eq(c.status, "approved"), where))
-        .groupBy(p.id)
-        .having(having)
-        .as("matches"),
-    );
+  const [count] = await d.select({ n: sql<number>`count(*)::int` }).from(p).innerJoin(c, eq(c.id, p.coopId)).where(filter);
   const total = count?.n ?? 0;
   return { products: rows.map(({ publishedAt: _, ...r }) => r), total, page: query.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }

@@ -1,11 +1,15 @@
 import "server-only";
-import { and, asc, count, desc, eq, min, sql, sum } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { getDb, schema as s, type DbOrTx } from "../db";
 import type { CoopCardDto, ProductCardDto } from "./contract";
 
 const p = s.products;
-const v = s.variants;
 const c = s.cooperatives;
+
+// Per-product aggregates as correlated subqueries: with ORDER BY … LIMIT they run only for the rows shown,
+// instead of grouping every product's variants first.
+export const minActivePrice = sql<number>`(select coalesce(min(vv.price_fen), 0) from variants vv where vv.product_id = ${p.id} and vv.status = 'active')::int`;
+export const totalActiveStock = sql<number>`(select coalesce(sum(vv.stock), 0) from variants vv where vv.product_id = ${p.id} and vv.status = 'active')::int`;
 
 /** Product cards with their lowest active price and total stock; callers add the published/approved filter. */
 export function productCardQuery(db: DbOrTx) {
@@ -24,14 +28,12 @@ export function productCardQuery(db: DbOrTx) {
       coopNameEn: c.nameEn,
       originTownZh: p.originTownZh,
       originTownEn: p.originTownEn,
-      minPriceFen: sql<number>`coalesce(${min(v.priceFen)}, 0)::int`,
-      totalStock: sql<number>`coalesce(${sum(v.stock)}, 0)::int`,
+      minPriceFen: minActivePrice,
+      totalStock: totalActiveStock,
       publishedAt: p.publishedAt,
     })
     .from(p)
     .innerJoin(c, eq(c.id, p.coopId))
-    .leftJoin(v, and(eq(v.productId, p.id), eq(v.status, "active")))
-    .groupBy(p.id, c.id)
     .$dynamic();
 }
 

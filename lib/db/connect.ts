@@ -70,6 +70,8 @@ const MIGRATION_LOCK = 7_274_2026;
 export async function applyMigrations(handle: DbHandle): Promise<void> {
   if (handle.driver === "pglite") {
     await migratePglite(handle.db as never, { migrationsFolder: migrationsFolder() });
+    // PGlite runs no autovacuum, so the planner never learns table sizes unless told once per start.
+    await handle.pglite!.exec("analyze");
     return;
   }
   const client = await handle.pool!.connect();

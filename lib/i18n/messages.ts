@@ -40,3 +40,21 @@ export function fieldMessage(key: string, locale: Locale): string {
   const table = catalogs()[locale].fieldErrors as Record<string, string>;
   return table[key] ?? key;
 }
+
+/**
+ * The namespaces client components read (useTranslations in "use client" files). Only these travel to the
+ * browser with every page; `npm run lint` checks the list is complete.
+ */
+export const CLIENT_NAMESPACES = ["auth", "cart", "categories", "certifications", "checkout", "coopCatalog", "errorPage", "productPage"] as const;
+
+const clientCache = new Map<Locale, Catalog>();
+
+export function clientMessages(locale: Locale): Catalog {
+  let m = clientCache.get(locale);
+  if (!m) {
+    const all = catalogs()[locale];
+    m = Object.fromEntries(CLIENT_NAMESPACES.filter((n) => n in all).map((n) => [n, all[n]!]));
+    clientCache.set(locale, m);
+  }
+  return m;
+}

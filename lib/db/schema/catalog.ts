@@ -60,6 +60,7 @@ export const products = pgTable(
     uniqueIndex("products_slug_key").on(t.slug),
     index("products_coop_idx").on(t.coopId),
     index("products_status_category_idx").on(t.status, t.category),
+    index("products_published_idx").on(t.publishedAt.desc(), t.slug).where(sql`${t.status} = 'published'`),
   ],
 );
 

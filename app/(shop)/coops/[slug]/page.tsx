@@ -3,10 +3,13 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ProductCard, ProductGrid } from "@/components/product/product-card";
 import { Section } from "@/components/ui/section";
-import { getCoopPage, listCoopProducts } from "@/lib/catalog";
+import { getCoopPage as loadCoopPage, listCoopProducts } from "@/lib/catalog";
+import { cache } from "react";
 import { pick, type Locale } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ slug: string }> };
+
+const getCoopPage = cache(loadCoopPage);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [coop, locale] = await Promise.all([params.then((p) => getCoopPage(p.slug)), getLocale() as Promise<Locale>]);

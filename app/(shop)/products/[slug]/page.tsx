@@ -6,11 +6,15 @@ import { AddToCart } from "@/components/product/add-to-cart";
 import { ProductCard, ProductGrid } from "@/components/product/product-card";
 import { Section } from "@/components/ui/section";
 import { formatFen } from "@/lib/core/money";
-import { getProductPage, listCoopProducts } from "@/lib/catalog";
+import { getProductPage as loadProductPage, listCoopProducts } from "@/lib/catalog";
+import { cache } from "react";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import { addToCartAction } from "../../cart/actions";
 
 type Props = { params: Promise<{ slug: string }> };
+
+// Metadata and page share one read per request.
+const getProductPage = cache(loadProductPage);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [product, locale] = await Promise.all([params.then((p) => getProductPage(p.slug)), getLocale() as Promise<Locale>]);

@@ -1,0 +1,1 @@
+CREATE INDEX "products_published_idx" ON "products" USING btree ("published_at" DESC NULLS LAST,"slug") WHERE "products"."status" = 'published';
