@@ -14,7 +14,7 @@ export { defineAction, formToObject, isNextControlFlow, type ActionResult } from
 export { defineRoute, errorResponse, readJson } from "./route";
 export { assertSameOrigin } from "./same-origin";
 export { clientIp } from "./client-ip";
-export { hit, enforce, resetLimit, pruneRateLimits, type Limit } from "./rate-limit";
+export { hit, peek, enforce, resetLimit, pruneRateLimits, type Limit } from "./rate-limit";
 export { verifyCredentials } from "./credentials";
 export { revokeSession, revokeAllSessions } from "./sessions";
 export { signUp } from "./sign-up";

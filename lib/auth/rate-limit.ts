@@ -41,6 +41,16 @@ export async function hit(key: string, limit: Limit): Promise<HitResult> {
   return { count, limited: count > limit.max, retryAfterSeconds: Math.max(1, Math.ceil((ends - at.getTime()) / 1000)) };
 }
 
+/** The current count in the window without counting a hit: to refuse before doing the work. */
+export async function peek(key: string, limit: Limit): Promise<HitResult> {
+  const db = await getDb();
+  const at = now();
+  const [row] = await db.select().from(s.rateLimits).where(eq(s.rateLimits.key, key));
+  const ends = (row?.windowStartedAt.getTime() ?? 0) + limit.windowSeconds * 1000;
+  const count = row && ends > at.getTime() ? row.count : 0;
+  return { count, limited: count >= limit.max, retryAfterSeconds: Math.max(1, Math.ceil((ends - at.getTime()) / 1000)) };
+}
+
 /** Throws RATE_LIMITED when the hit goes over the limit. */
 export async function enforce(key: string, limit: Limit, what = "requests"): Promise<void> {
   const r = await hit(key, limit);

@@ -3,6 +3,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { schema as s, type Tx } from "../db";
 import type { MovementReason } from "../inventory/contract";
 import { returnStock } from "../inventory";
+import { requestRefund } from "../payments";
 import type { OrderStatus } from "./contract";
 import { moveOrder, type Actor } from "./transitions";
 
@@ -13,7 +14,7 @@ import { moveOrder, type Actor } from "./transitions";
  */
 export async function cancelOrderInTx(
   tx: Tx,
-  order: { id: string; status: OrderStatus },
+  order: { id: string; status: OrderStatus; paymentStatus: string; totalFen: number },
   actor: Actor & { reason: string; stockReason?: MovementReason },
 ): Promise<{ variantId: string; quantity: number; lineTotalFen: number; coopId: string }[]> {
   await moveOrder(tx, order, "cancelled", { ...actor, note: actor.reason }, { cancelReason: actor.reason });
@@ -28,5 +29,10 @@ export async function cancelOrderInTx(
       coopId: s.orderLines.coopId,
     });
   await returnStock(tx, lines, { refType: "order", refId: order.id, actorId: actor.actorId, note: actor.reason }, actor.stockReason ?? "cancel");
+  // Money already taken goes back: the refund hook, once per order.
+  if (order.paymentStatus === "paid") {
+    await requestRefund(tx, { orderId: order.id, amountFen: order.totalFen, reason: actor.reason });
+    await tx.update(s.orders).set({ paymentStatus: "refund_pending" }).where(eq(s.orders.id, order.id));
+  }
   return lines;
 }

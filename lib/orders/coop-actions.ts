@@ -39,6 +39,9 @@ export async function actOnCoopLines(viewer: Viewer | null, raw: unknown): Promi
     switch (input.action) {
       case "confirm":
       case "dispatch": {
+        if (input.action === "dispatch" && order.fulfillment === "pickup") {
+          throw new AppError("INVALID_STATE", "pickup orders leave with their station batch (pick list)");
+        }
         const [from, to] = lineMoves[input.action];
         await moveCoopLines(tx, order, input.coopId, from, to, actor);
         break;

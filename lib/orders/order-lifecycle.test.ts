@@ -36,7 +36,7 @@ const stockOf = async (id: string) => (await t.db.select().from(s.variants).wher
 
 describe("order lifecycle", () => {
   it("each cooperative confirms and dispatches its own lines; the order follows them", async () => {
-    const o = await twoCoopOrder();
+    const o = await twoCoopOrder("delivery");
     await actOnCoopLines(o.memberA, { number: o.number, coopId: o.coopA.id, action: "confirm" });
     expect((await getMyOrder(o.buyer, o.number)).status).toBe("placed");
     await actOnCoopLines(o.memberB, { number: o.number, coopId: o.coopB.id, action: "confirm" });
@@ -78,8 +78,14 @@ describe("order lifecycle", () => {
     expect(await stockInvariantViolations(t.db)).toEqual([]);
   });
 
-  it("the buyer cannot cancel after dispatch, nor someone else's order", async () => {
+  it("pickup orders are dispatched with their batch, not one by one", async () => {
     const o = await twoCoopOrder();
+    await actOnCoopLines(o.memberA, { number: o.number, coopId: o.coopA.id, action: "confirm" });
+    await expect(actOnCoopLines(o.memberA, { number: o.number, coopId: o.coopA.id, action: "dispatch" })).rejects.toMatchObject({ code: "INVALID_STATE" });
+  });
+
+  it("the buyer cannot cancel after dispatch, nor someone else's order", async () => {
+    const o = await twoCoopOrder("delivery");
     const other = await createViewer(t.db);
     await expect(cancelMyOrder(other, { number: o.number })).rejects.toMatchObject({ code: "NOT_FOUND" });
     for (const [m, c] of [[o.memberA, o.coopA], [o.memberB, o.coopB]] as const) {

@@ -7,6 +7,7 @@ import { schema as s, type Tx } from "../db";
 import type { DeliveryAddress } from "../db/schema";
 import { takeStock } from "../inventory";
 import { deliveryFeeFen, type OrderStatus } from "./contract";
+import { assignBatches } from "./batches";
 import { issuePickupCode } from "./pickup-code";
 
 export interface OrderDraft {
@@ -23,6 +24,10 @@ export interface OrderDraft {
   status?: OrderStatus;
   /** Issue the pickup code now (pay at pickup) or later (once paid online). */
   issueCode?: boolean;
+  /** A group buy's fixed pickup day, and the time its batch must stay open until. */
+  pickupDay?: string;
+  batchOpenUntil?: Date;
+  campaignId?: string;
 }
 
 export interface PlacedOrder {
@@ -48,7 +53,7 @@ export async function placeOrder(tx: Tx, draft: OrderDraft): Promise<PlacedOrder
   for (const l of draft.lines) quantities.set(l.variantId, (quantities.get(l.variantId) ?? 0) + l.quantity);
   const items = await loadSellable(tx, [...quantities.keys()]);
 
-  if (draft.fulfillment.kind === "pickup") await assertStationOpen(tx, draft.fulfillment.stationId);
+  const station = draft.fulfillment.kind === "pickup" ? await stationOrThrow(tx, draft.fulfillment.stationId) : null;
 
   const orderId = newId("ord");
   const lines = items.map((it) => {
@@ -61,6 +66,10 @@ export async function placeOrder(tx: Tx, draft: OrderDraft): Promise<PlacedOrder
     lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, label: `${l.productNameZh} ${l.variantLabelZh}` })),
     { refType: "order", refId: orderId, actorId: draft.buyerId },
   );
+
+  const batches = station
+    ? await assignBatches(tx, lines.map((l) => l.coopId), { stationId: station.id, cutoffTime: station.cutoffTime, timezone: station.timezone, day: draft.pickupDay, openUntil: draft.batchOpenUntil }, draft.at)
+    : null;
 
   const subtotalFen = sumFen(lines.map((l) => l.lineTotalFen));
   const fee = deliveryFeeFen(subtotalFen, draft.fulfillment.kind);
@@ -82,6 +91,8 @@ export async function placeOrder(tx: Tx, draft: OrderDraft): Promise<PlacedOrder
     idempotencyKey: draft.idempotencyKey,
     note: draft.note || null,
     placedAt: draft.at,
+    deliveryDay: batches?.day ?? null,
+    campaignId: draft.campaignId ?? null,
   });
   await tx.insert(s.orderLines).values(
     lines.map((l) => ({
@@ -99,6 +110,7 @@ export async function placeOrder(tx: Tx, draft: OrderDraft): Promise<PlacedOrder
       unitPriceFen: l.unitPriceFen,
       quantity: l.quantity,
       lineTotalFen: l.lineTotalFen,
+      batchId: batches?.batchByCoop.get(l.coopId) ?? null,
     })),
   );
   await tx.insert(s.orderEvents).values({ orderId, fromStatus: null, toStatus: status, actorId: draft.buyerId, at: draft.at });
@@ -143,10 +155,11 @@ async function loadSellable(tx: Tx, variantIds: string[]) {
   return rows;
 }
 
-async function assertStationOpen(tx: Tx, stationId: string) {
+async function stationOrThrow(tx: Tx, stationId: string) {
   const [station] = await tx
-    .select({ id: s.stations.id })
+    .select({ id: s.stations.id, cutoffTime: s.stations.cutoffTime, timezone: s.stations.timezone })
     .from(s.stations)
     .where(and(eq(s.stations.id, stationId), eq(s.stations.status, "active")));
   if (!station) throw new AppError("VALIDATION", "unknown station", { fields: { stationId: ["unknown_station"] } });
+  return station;
 }

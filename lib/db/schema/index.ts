@@ -4,3 +4,4 @@ export * from "./inventory";
 export * from "./stations";
 export * from "./meta";
 export * from "./orders";
+export * from "./fulfillment";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, check, date, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, tstz, updatedAt } from "./columns";
 import { users } from "./users";
 import { cooperatives, products, variants } from "./catalog";
@@ -49,6 +49,9 @@ export const orders = pgTable(
     totalFen: integer("total_fen").notNull(),
     /** 6-digit handover code; shown to the buyer only, unique among the open orders of a station. */
     pickupCode: text("pickup_code"),
+    /** Pickup orders: the day the goods reach the station (station time zone). */
+    deliveryDay: date("delivery_day", { mode: "string" }),
+    campaignId: text("campaign_id"),
     idempotencyKey: text("idempotency_key").notNull(),
     note: text("note"),
     cancelReason: text("cancel_reason"),
@@ -69,6 +72,8 @@ export const orders = pgTable(
       .where(sql`${t.pickupCode} is not null and ${t.status} not in ('completed', 'cancelled')`),
     index("orders_buyer_idx").on(t.buyerId, t.placedAt),
     index("orders_station_status_idx").on(t.stationId, t.status),
+    index("orders_campaign_idx").on(t.campaignId),
+    index("orders_ready_idx").on(t.status, t.readyAt),
     check("orders_amounts_nonneg", sql`${t.subtotalFen} >= 0 and ${t.totalFen} >= 0 and ${t.deliveryFeeFen} >= 0`),
     check(
       "orders_fulfillment_target",
@@ -104,6 +109,8 @@ export const orderLines = pgTable(
     quantity: integer("quantity").notNull(),
     lineTotalFen: integer("line_total_fen").notNull(),
     status: text("status", { enum: lineStatuses }).notNull().default("placed"),
+    /** The cooperative's batch for the order's station and day (pickup orders). */
+    batchId: text("batch_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -111,6 +118,7 @@ export const orderLines = pgTable(
     index("order_lines_order_idx").on(t.orderId),
     index("order_lines_coop_status_idx").on(t.coopId, t.status),
     index("order_lines_product_idx").on(t.productId),
+    index("order_lines_batch_idx").on(t.batchId),
     check("order_lines_quantity_positive", sql`${t.quantity} > 0`),
     check("order_lines_price_nonneg", sql`${t.unitPriceFen} >= 0 and ${t.lineTotalFen} = ${t.unitPriceFen} * ${t.quantity}`),
   ],

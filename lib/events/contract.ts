@@ -1,0 +1,23 @@
+/** Kinds of in-app notification; their text is messages/<locale>/notifications.json `<kind>.title/body`. */
+export const notificationKinds = [
+  "order_ready",
+  "order_expired",
+  "campaign_failed",
+  "campaign_succeeded",
+  "refund_issued",
+  "live_started",
+  "team_completed",
+  "team_failed",
+  "team_member_dropped",
+  "payment_failed",
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export interface NotificationDto {
+  id: number;
+  kind: NotificationKind;
+  params: Record<string, string | number>;
+  link: string | null;
+  read: boolean;
+  createdAt: Date;
+}

@@ -1,0 +1,3 @@
+import "server-only";
+export { notify, listNotifications, unreadCount, markAllRead } from "./notify";
+export { sendPendingEmails } from "./mailer";

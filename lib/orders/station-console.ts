@@ -1,0 +1,94 @@
+import "server-only";
+import { and, asc, eq, gte, ilike, inArray, lte, ne, or, sql } from "drizzle-orm";
+import { assertStationManager } from "../auth";
+import type { Viewer } from "../auth/contract";
+import { getDb, schema as s } from "../db";
+import { addDays } from "../stations/contract";
+
+export interface StationBatchDto {
+  id: string;
+  coopNameZh: string;
+  coopNameEn: string;
+  deliveryDay: string;
+  status: "open" | "locked" | "dispatched" | "received";
+  orders: number;
+  units: number;
+}
+
+export interface WaitingOrderDto {
+  number: string;
+  buyerName: string;
+  buyerPhone: string | null;
+  status: string;
+  readyAt: Date | null;
+  totalFen: number;
+  paymentMethod: string;
+  paymentStatus: string;
+  items: string;
+}
+
+/** Batches around today (yesterday to the day after tomorrow) for a station's console. */
+export async function listStationBatches(viewer: Viewer | null, stationId: string, today: string): Promise<StationBatchDto[]> {
+  assertStationManager(viewer, stationId);
+  const db = await getDb();
+  return db
+    .select({
+      id: s.batches.id,
+      coopNameZh: s.cooperatives.nameZh,
+      coopNameEn: s.cooperatives.nameEn,
+      deliveryDay: s.batches.deliveryDay,
+      status: s.batches.status,
+      orders: sql<number>`count(distinct ${s.orderLines.orderId})::int`,
+      units: sql<number>`coalesce(sum(${s.orderLines.quantity}), 0)::int`,
+    })
+    .from(s.batches)
+    .innerJoin(s.cooperatives, eq(s.cooperatives.id, s.batches.coopId))
+    .leftJoin(s.orderLines, and(eq(s.orderLines.batchId, s.batches.id), ne(s.orderLines.status, "cancelled")))
+    .where(and(eq(s.batches.stationId, stationId), gte(s.batches.deliveryDay, addDays(today, -1)), lte(s.batches.deliveryDay, addDays(today, 2))))
+    .groupBy(s.batches.id, s.cooperatives.id)
+    .orderBy(asc(s.batches.deliveryDay), asc(s.cooperatives.nameZh));
+}
+
+/** Orders at the station that are on their way or waiting, searchable by name, phone or order number. */
+export async function listStationOrders(viewer: Viewer | null, stationId: string, q = "", limit = 100): Promise<WaitingOrderDto[]> {
+  assertStationManager(viewer, stationId);
+  const db = await getDb();
+  const term = q.trim().slice(0, 40);
+  const like = `%${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+  const orders = await db
+    .select({
+      id: s.orders.id,
+      number: s.orders.number,
+      buyerName: s.users.name,
+      buyerPhone: s.users.phone,
+      status: s.orders.status,
+      readyAt: s.orders.readyAt,
+      totalFen: s.orders.totalFen,
+      paymentMethod: s.orders.paymentMethod,
+      paymentStatus: s.orders.paymentStatus,
+    })
+    .from(s.orders)
+    .innerJoin(s.users, eq(s.users.id, s.orders.buyerId))
+    .where(
+      and(
+        eq(s.orders.stationId, stationId),
+        inArray(s.orders.status, ["confirmed", "placed", "dispatched", "ready_for_pickup"]),
+        term ? or(ilike(s.users.name, like), ilike(s.users.phone, like), ilike(s.orders.number, like)) : undefined,
+      ),
+    )
+    .orderBy(sql`case when ${s.orders.status} = 'ready_for_pickup' then 0 else 1 end`, asc(s.orders.readyAt), asc(s.orders.number))
+    .limit(limit);
+  const lines = orders.length
+    ? await db
+        .select({ orderId: s.orderLines.orderId, name: s.orderLines.productNameZh, label: s.orderLines.variantLabelZh, quantity: s.orderLines.quantity })
+        .from(s.orderLines)
+        .where(and(inArray(s.orderLines.orderId, orders.map((o) => o.id)), ne(s.orderLines.status, "cancelled")))
+    : [];
+  return orders.map(({ id, ...o }) => ({
+    ...o,
+    items: lines
+      .filter((l) => l.orderId === id)
+      .map((l) => `${l.name} ${l.label} ×${l.quantity}`)
+      .join(",")
+  }));
+}

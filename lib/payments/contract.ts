@@ -1,0 +1,1 @@
+export type RefundStatus = "requested" | "pending" | "succeeded" | "failed";
