@@ -50,7 +50,7 @@ module.exports = {
       name: "app-through-doors",
       comment: "app/ reaches lib/ only through an area's index.ts or contract.ts (never lib/db)",
       severity: "error",
-      from: { path: "^(app|proxy\\.ts|i18n)" },
+      from: { path: "^(app|proxy\\.ts|i18n|instrumentation\\.ts)" },
       to: {
         path: "^lib/",
         pathNot: [

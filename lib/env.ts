@@ -40,6 +40,7 @@ const schema = z.object({
   /** Build output folder; lets several checkouts' builds and test servers run side by side. */
   NEXT_DIST_DIR: z.string().regex(/^\.next[\w./-]*$/).optional(),
   NEXT_PHASE: z.string().optional(),
+  NEXT_RUNTIME: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

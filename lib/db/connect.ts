@@ -17,6 +17,8 @@ export interface DbHandle {
   pglite: PGlite | null;
   /** The pool, for a dedicated LISTEN client; null on PGlite. */
   pool: pg.Pool | null;
+  /** The connection string, on PostgreSQL (tests hand it to child processes). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export function connectPostgres(url: string, max = 10): DbHandle {
     driver: "postgres",
     pglite: null,
     pool,
+    url,
     close: () => pool.end(),
   };
 }

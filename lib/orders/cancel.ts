@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { schema as s, type Tx } from "../db";
 import type { MovementReason } from "../inventory/contract";
 import { returnStock } from "../inventory";
@@ -14,7 +14,7 @@ import { moveOrder, type Actor } from "./transitions";
  */
 export async function cancelOrderInTx(
   tx: Tx,
-  order: { id: string; status: OrderStatus; paymentStatus: string; totalFen: number },
+  order: { id: string; status: OrderStatus; paymentStatus: string; totalFen: number; campaignId: string | null },
   actor: Actor & { reason: string; stockReason?: MovementReason },
 ): Promise<{ variantId: string; quantity: number; lineTotalFen: number; coopId: string }[]> {
   await moveOrder(tx, order, "cancelled", { ...actor, note: actor.reason }, { cancelReason: actor.reason });
@@ -29,6 +29,11 @@ export async function cancelOrderInTx(
       coopId: s.orderLines.coopId,
     });
   await returnStock(tx, lines, { refType: "order", refId: order.id, actorId: actor.actorId, note: actor.reason }, actor.stockReason ?? "cancel");
+  // A group-buy order gives its units back to the campaign's cap as well as to the stock.
+  if (order.campaignId) {
+    const units = lines.reduce((a, l) => a + l.quantity, 0);
+    await tx.update(s.campaigns).set({ sold: sql`${s.campaigns.sold} - ${units}` }).where(eq(s.campaigns.id, order.campaignId));
+  }
   // Money already taken goes back: the refund hook, once per order.
   if (order.paymentStatus === "paid") {
     await requestRefund(tx, { orderId: order.id, amountFen: order.totalFen, reason: actor.reason });

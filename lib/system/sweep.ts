@@ -1,0 +1,36 @@
+import "server-only";
+import { pruneRateLimits } from "../auth";
+import { now } from "../core/clock";
+import { getDb } from "../db";
+import { sendPendingEmails } from "../events";
+import { settleClosedCampaigns } from "../group-buys";
+import { expireUncollected, lockDueBatches } from "../orders";
+
+export type SweepReport = Record<string, unknown>;
+
+/**
+ * The periodic work of every area, in order: lock batches at cutoff, settle closed group buys, expire
+ * uncollected orders, send e-mail, prune rate-limit windows. Each step is its own transaction and takes its
+ * rows with FOR UPDATE SKIP LOCKED, so running it twice — or on several instances at once — changes each
+ * thing once. A failing step is logged and does not stop the others.
+ */
+export async function runSweep(at: Date = now()): Promise<SweepReport> {
+  const db = await getDb();
+  const steps: [string, () => Promise<unknown>][] = [
+    ["batchesLocked", () => db.transaction((tx) => lockDueBatches(tx, at))],
+    ["campaigns", () => db.transaction((tx) => settleClosedCampaigns(tx, at))],
+    ["ordersExpired", () => db.transaction((tx) => expireUncollected(tx, at))],
+    ["emailsSent", () => sendPendingEmails()],
+    ["rateLimitsPruned", () => pruneRateLimits()],
+  ];
+  const report: SweepReport = {};
+  for (const [name, step] of steps) {
+    try {
+      report[name] = await step();
+    } catch (err) {
+      console.error(`[sweep] ${name} failed:`, err);
+      report[name] = { error: (err as Error).message };
+    }
+  }
+  return report;
+}
