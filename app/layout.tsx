@@ -7,6 +7,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { SiteHeader } from "@/components/layout/site-header";
 import { workspacesOf } from "@/lib/auth/contract";
 import { cartCount } from "@/lib/orders";
+import { unreadCount } from "@/lib/events";
 import { cartOwner } from "./(shop)/cart/owner";
 import { setLocaleAction, signOutAction } from "./_actions/session";
 import "./globals.css";
@@ -27,7 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     headers(),
   ]);
   const viewer = owner.viewer;
-  const count = await cartCount(owner);
+  const [count, unread] = await Promise.all([cartCount(owner), viewer ? unreadCount(viewer.userId) : 0]);
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
@@ -48,6 +49,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               signIn: t("signIn"),
               signOut: t("signOut"),
               account: t("account"),
+              notifications: t("notifications"),
               language: t("language"),
               languageLabel: t("languageLabel"),
               workspaces: { coop: tw("coop"), streamer: tw("streamer"), station: tw("station"), admin: tw("admin") },
@@ -59,6 +61,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             signOutAction={signOutAction}
             setLocaleAction={setLocaleAction}
             cartCount={count}
+            unread={unread}
           />
           <main id="main" className="mx-auto flex max-w-6xl flex-col gap-6 px-3 py-4">
             {children}

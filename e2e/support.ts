@@ -14,3 +14,20 @@ export async function signOut(page: Page) {
   await page.getByTestId("sign-out").click();
   await expect(page.getByTestId("sign-in-link")).toBeVisible();
 }
+
+import type { Browser, BrowserContext } from "@playwright/test";
+
+/** A signed-in person in their own browser context (separate cookies), like a second phone. */
+export async function personContext(browser: Browser, identifier: string, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, locale: "zh-CN" });
+  const page = await context.newPage();
+  await signIn(page, identifier);
+  return { context, page };
+}
+
+/** Moves the server clock (test hook; E2E_TEST_HOOKS=1 in the test server) and optionally runs the sweep. */
+export async function serverClock(page: Page, body: { at?: string; advanceMs?: number; reset?: boolean; sweep?: boolean }) {
+  const res = await page.request.post("/api/test/clock", { data: body });
+  expect(res.ok()).toBe(true);
+  return res.json();
+}

@@ -1,6 +1,10 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CoopCard } from "@/components/coop/coop-card";
+import { CampaignCard } from "@/components/group-buy/campaign-card";
+import { listOpenCampaigns } from "@/lib/group-buys";
+import { serverNow } from "@/lib/system";
+import { campaignCardLabels } from "./group-buys/labels";
 import { ProductCard, ProductGrid } from "@/components/product/product-card";
 import { StationCard } from "@/components/station/station-card";
 import { buttonClass } from "@/components/ui/button";
@@ -10,11 +14,14 @@ import type { Locale } from "@/lib/i18n/locales";
 import { listActiveStations } from "@/lib/stations";
 
 export default async function HomePage() {
-  const [locale, t, tp, ts, coops, products, stations] = await Promise.all([
+  const [locale, t, tp, ts, tg, labels, campaigns, coops, products, stations] = await Promise.all([
     getLocale() as Promise<Locale>,
     getTranslations("home"),
     getTranslations("product"),
     getTranslations("stations"),
+    getTranslations("groupBuys"),
+    campaignCardLabels(),
+    listOpenCampaigns(4),
     listCoops(),
     listFeaturedProducts(8),
     listActiveStations(),
@@ -28,6 +35,16 @@ export default async function HomePage() {
           {t("shopNow")}
         </Link>
       </section>
+
+      {campaigns.length ? (
+        <Section title={tg("homeTitle")} moreHref="/group-buys" moreLabel={t("seeAll")}>
+          <div className="grid gap-3 sm:grid-cols-2">
+            {campaigns.map((c) => (
+              <CampaignCard key={c.id} c={c} locale={locale} labels={labels} serverNow={serverNow().getTime()} />
+            ))}
+          </div>
+        </Section>
+      ) : null}
 
       <Section title={t("productsTitle")} moreHref="/products" moreLabel={t("seeAll")}>
         <ProductGrid>

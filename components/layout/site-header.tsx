@@ -13,6 +13,7 @@ export interface HeaderLabels {
   signIn: string;
   signOut: string;
   account: string;
+  notifications: string;
   language: string;
   languageLabel: string;
   workspaces: Record<Workspace, string>;
@@ -28,6 +29,7 @@ export function SiteHeader({
   signOutAction,
   setLocaleAction,
   cartCount,
+  unread,
 }: {
   labels: HeaderLabels;
   viewerName: string | null;
@@ -37,6 +39,7 @@ export function SiteHeader({
   signOutAction: () => Promise<void>;
   setLocaleAction: (form: FormData) => Promise<void>;
   cartCount: number;
+  unread: number;
 }) {
   return (
     <header className="sticky top-0 z-20 border-b border-rice-200 bg-white/95 backdrop-blur">
@@ -62,6 +65,14 @@ export function SiteHeader({
           </Link>
           {viewerName ? (
             <>
+              <Link href="/notifications" className="rounded px-2 py-1 hover:bg-rice-100" aria-label={labels.notifications} data-testid="notifications-link">
+                🔔
+                {unread > 0 ? (
+                  <span className="ml-0.5 rounded-full bg-persimmon-500 px-1.5 text-xs text-white" data-testid="unread-count">
+                    {unread}
+                  </span>
+                ) : null}
+              </Link>
               <Link href="/account" className="hidden max-w-28 truncate rounded px-2 py-1 hover:bg-rice-100 sm:block" data-testid="viewer-name">
                 {viewerName}
               </Link>

@@ -21,3 +21,4 @@ export { signUp } from "./sign-up";
 export { changePassword, setUserStatus } from "./account";
 export { normalizeError, errorBody } from "./error-shape";
 export { listUsersForAdmin, type AdminUserDto } from "./admin-users";
+export { grantMembership, revokeMembership, listStationManagers } from "./memberships";

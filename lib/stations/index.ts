@@ -1,3 +1,4 @@
 import "server-only";
-export { listActiveStations, getStationById } from "./queries";
+export { listActiveStations, getStationById, getStationBySlug, listAllStations } from "./queries";
+export { createStation, updateStation, setStationStatus, updateStationHours } from "./manage-stations";
 export { getManagedStations } from "./manager-workspace";

@@ -32,3 +32,13 @@ export async function getStationById(id: string, db?: DbOrTx): Promise<StationDt
   const [row] = await (db ?? (await getDb())).select(columns).from(st).where(eq(st.id, id));
   return row ?? null;
 }
+
+export async function getStationBySlug(slug: string, db?: DbOrTx): Promise<StationDto | null> {
+  const [row] = await (db ?? (await getDb())).select(columns).from(st).where(eq(st.slug, slug));
+  return row && row.status === "active" ? row : null;
+}
+
+/** Every station, suspended ones too: for admins. */
+export async function listAllStations(db?: DbOrTx): Promise<StationDto[]> {
+  return (db ?? (await getDb())).select(columns).from(st).orderBy(asc(st.createdAt), asc(st.slug));
+}

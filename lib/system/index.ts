@@ -5,3 +5,4 @@ export { startSweepTimer } from "./sweep-timer";
 export { cronAuthorized, testHooksEnabled } from "./guards";
 export { controlTestClock } from "./test-clock";
 export { startBackgroundWork } from "./startup";
+export { serverNow } from "./server-now";

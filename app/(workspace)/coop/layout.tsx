@@ -7,12 +7,18 @@ export default async function CoopLayout({ children }: { children: React.ReactNo
   const t = await getTranslations("coopWs");
   return (
     <div className="flex flex-col gap-4">
-      <nav className="flex gap-2 text-sm" aria-label={t("nav")}>
+      <nav className="no-print flex gap-2 overflow-x-auto text-sm whitespace-nowrap" aria-label={t("nav")}>
         <Link href="/coop" className="rounded-full bg-white px-3 py-1 ring-1 ring-rice-200">
           {t("products")}
         </Link>
         <Link href="/coop/orders" className="rounded-full bg-white px-3 py-1 ring-1 ring-rice-200" data-testid="coop-nav-orders">
           {t("orders")}
+        </Link>
+        <Link href="/coop/pick-lists" className="rounded-full bg-white px-3 py-1 ring-1 ring-rice-200" data-testid="coop-nav-pick-lists">
+          {t("pickLists")}
+        </Link>
+        <Link href="/coop/campaigns" className="rounded-full bg-white px-3 py-1 ring-1 ring-rice-200" data-testid="coop-nav-campaigns">
+          {t("campaigns")}
         </Link>
       </nav>
       {children}

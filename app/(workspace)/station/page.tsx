@@ -1,28 +1,103 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ActionButton } from "@/components/ui/action-button";
+import { formatFen } from "@/lib/core/money";
 import { requireWorkspacePage } from "@/lib/auth";
 import { pick, type Locale } from "@/lib/i18n/locales";
+import { listStationBatches, listStationOrders } from "@/lib/orders";
 import { getManagedStations } from "@/lib/stations";
+import { localDate } from "@/lib/stations/contract";
+import { serverNow } from "@/lib/system";
+import { HandoverForm } from "./_components/handover-form";
+import { HoursForm } from "./_components/hours-form";
+import { receiveBatchAction, redeemAction, updateHoursAction } from "./actions";
 
-export default async function StationWorkspacePage() {
+export default async function StationConsolePage({ searchParams }: { searchParams: Promise<{ station?: string; q?: string }> }) {
   const viewer = await requireWorkspacePage("station");
-  const [locale, t, ts, stations] = await Promise.all([
+  const sp = await searchParams;
+  const stations = await getManagedStations(viewer);
+  const station = stations.find((s) => s.id === sp.station) ?? stations[0]!;
+  const today = localDate(serverNow(), station.timezone);
+  const q = (sp.q ?? "").slice(0, 40);
+  const [locale, t, ts, batches, orders] = await Promise.all([
     getLocale() as Promise<Locale>,
-    getTranslations("stationWs"),
-    getTranslations("stations"),
-    getManagedStations(viewer),
+    getTranslations("stationConsole"),
+    getTranslations("orderStatus"),
+    listStationBatches(viewer, station.id, today),
+    listStationOrders(viewer, station.id, q),
   ]);
   return (
-    <div className="flex flex-col gap-4" data-testid="workspace-station">
-      <h1 className="text-xl font-bold">{t("title")}</h1>
-      {stations.map((s) => (
-        <section key={s.id} className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
-          <h2 className="font-semibold">{pick(locale, s.nameZh, s.nameEn)}</h2>
-          <p className="text-sm text-ink-700">{pick(locale, s.addressZh, s.addressEn)}</p>
-          <p className="text-sm text-ink-700">
-            {ts("hours", { opens: s.opensAt, closes: s.closesAt })} · {ts("cutoff", { time: s.cutoffTime })}
-          </p>
-        </section>
-      ))}
+    <div className="flex flex-col gap-6" data-testid="workspace-station">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-xl font-bold">{pick(locale, station.nameZh, station.nameEn)}</h1>
+        <span className="text-sm text-ink-500">{t("today", { day: today })}</span>
+      </div>
+      {stations.length > 1 ? (
+        <nav className="flex gap-2 text-sm">
+          {stations.map((s) => (
+            <Link key={s.id} href={`/station?station=${s.id}`} className={s.id === station.id ? "font-semibold text-paddy-700" : ""}>
+              {pick(locale, s.nameZh, s.nameEn)}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+
+      <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
+        <h2 className="mb-2 font-semibold">{t("handoverTitle")}</h2>
+        <HandoverForm action={redeemAction} stationId={station.id} locale={locale} />
+      </section>
+
+      <section className="flex flex-col gap-2">
+        <h2 className="font-semibold">{t("batches")}</h2>
+        {batches.length === 0 ? <p className="text-sm text-ink-700">{t("noBatches")}</p> : null}
+        <ul className="divide-y divide-rice-200 rounded-xl bg-white ring-1 ring-rice-200">
+          {batches.map((b) => (
+            <li key={b.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm" data-testid="station-batch">
+              <div>
+                <p className="font-medium">
+                  {b.deliveryDay} · {pick(locale, b.coopNameZh, b.coopNameEn)}
+                </p>
+                <p className="text-xs text-ink-500">
+                  {t("batchCounts", { orders: b.orders, units: b.units })} · <span data-testid="station-batch-status">{t(`batch.${b.status}`)}</span>
+                </p>
+              </div>
+              {b.status === "dispatched" ? <ActionButton action={receiveBatchAction} fields={{ batchId: b.id }} label={t("receive")} variant="primary" testId="receive-batch" /> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="flex flex-col gap-2">
+        <h2 className="font-semibold">{t("orders")}</h2>
+        <form className="flex gap-2" role="search">
+          <input type="hidden" name="station" value={station.id} />
+          <input name="q" defaultValue={q} maxLength={40} placeholder={t("searchPlaceholder")} aria-label={t("search")} className="min-h-10 flex-1 rounded-lg border border-rice-200 px-3 text-sm" />
+          <button className="rounded-lg bg-white px-3 text-sm ring-1 ring-rice-200">{t("search")}</button>
+        </form>
+        <ul className="divide-y divide-rice-200 rounded-xl bg-white ring-1 ring-rice-200">
+          {orders.map((o) => (
+            <li key={o.number} className="flex flex-wrap justify-between gap-2 p-3 text-sm" data-testid="station-order">
+              <div className="min-w-0">
+                <p className="font-medium">
+                  {o.buyerName} <span className="text-xs text-ink-500">{o.buyerPhone ? `${o.buyerPhone.slice(0, 3)}****${o.buyerPhone.slice(-4)}` : ""}</span>
+                </p>
+                <p className="truncate text-xs text-ink-500">
+                  {o.number} · {o.items}
+                </p>
+              </div>
+              <div className="text-right">
+                <p>{ts(o.status)}</p>
+                <p className="text-xs">{o.paymentStatus === "paid" ? t("paid") : t("toCollect", { amount: formatFen(o.totalFen, locale) })}</p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
+        <h2 className="mb-2 font-semibold">{t("hours")}</h2>
+        <HoursForm action={updateHoursAction} station={station} />
+      </section>
     </div>
   );
 }

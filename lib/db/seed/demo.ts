@@ -1,6 +1,6 @@
 import { count, eq, sql } from "drizzle-orm";
 import * as s from "../schema";
-import type { Db } from "../types";
+import type { Db, Tx } from "../types";
 import { createCoop, createProduct, createStation, createUser } from "./factories";
 import { DEMO_PASSWORD, demoCoops, demoProducts, demoStations, demoUsers } from "./demo-data";
 
@@ -34,7 +34,30 @@ export async function seedDemoOnce(db: Db): Promise<"seeded" | "skipped"> {
     for (const u of demoUsers) {
       await createUser(tx, { ...u, password: DEMO_PASSWORD, memberships: u.memberships.map((m) => ({ ...m })) });
     }
+    await seedDemoCampaign(tx);
     await tx.insert(s.appMeta).values({ key: SEED_KEY, value: { at: new Date().toISOString() } });
     return "seeded";
+  });
+}
+
+/** One open 社区团购 campaign on 湖墩大米, relative to when the seed runs, so the home page shows one. */
+async function seedDemoCampaign(tx: Tx) {
+  const day = 86_400_000;
+  const start = Date.now();
+  const closes = new Date(start + 3 * day);
+  const pickup = new Date(closes.getTime() + 2 * day).toISOString().slice(0, 10);
+  await tx.insert(s.campaigns).values({
+    id: "cmp_demo_hudun",
+    coopId: "coop_daliu",
+    variantId: "var_hudun_5kg",
+    titleZh: "湖墩新米社区团购 · 5kg 装",
+    titleEn: "Hudun new-crop rice group buy · 5 kg",
+    priceFen: 5990,
+    stockCap: 200,
+    minTotalQuantity: 20,
+    opensAt: new Date(start - day),
+    closesAt: closes,
+    pickupDay: pickup,
+    allStations: true,
   });
 }

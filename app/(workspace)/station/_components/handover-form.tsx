@@ -1,0 +1,109 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import type { ActionResult } from "@/lib/auth/contract";
+import { formatFen } from "@/lib/core/money";
+import type { Locale } from "@/lib/i18n/locales";
+
+type Handover = { number: string; buyerName: string; collectFen: number };
+type Action = (prev: ActionResult<Handover> | null, form: FormData) => Promise<ActionResult<Handover>>;
+
+interface Detector {
+  detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]>;
+}
+declare global {
+  interface Window {
+    BarcodeDetector?: new (opts: { formats: string[] }) => Detector;
+  }
+}
+
+/** Type the 6-digit code, or scan the buyer's QR with the phone camera where the browser can. */
+export function HandoverForm({ action, stationId, locale }: { action: Action; stationId: string; locale: Locale }) {
+  const t = useTranslations("stationConsole");
+  const [state, formAction, pending] = useActionState(action, null);
+  const [code, setCode] = useState("");
+  const [scanning, setScanning] = useState(false);
+  const [canScan, setCanScan] = useState(false);
+  const video = useRef<HTMLVideoElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+
+  useEffect(() => setCanScan(typeof window !== "undefined" && Boolean(window.BarcodeDetector) && Boolean(navigator.mediaDevices)), []);
+  useEffect(() => {
+    if (state?.ok) setCode("");
+  }, [state]);
+  useEffect(() => {
+    if (!scanning || !window.BarcodeDetector) return;
+    let stream: MediaStream | null = null;
+    let stop = false;
+    const detector = new window.BarcodeDetector({ formats: ["qr_code"] });
+    (async () => {
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
+        if (!video.current) return;
+        video.current.srcObject = stream;
+        await video.current.play();
+        while (!stop) {
+          const found = (await detector.detect(video.current)).map((b) => b.rawValue.replace(/\D/g, "")).find((v) => v.length === 6);
+          if (found) {
+            setCode(found);
+            setScanning(false);
+            requestAnimationFrame(() => form.current?.requestSubmit());
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      } catch {
+        setScanning(false);
+      }
+    })();
+    return () => {
+      stop = true;
+      stream?.getTracks().forEach((tr) => tr.stop());
+    };
+  }, [scanning]);
+
+  return (
+    <form ref={form} action={formAction} className="flex flex-col gap-3" data-testid="handover-form">
+      <input type="hidden" name="stationId" value={stationId} />
+      <label htmlFor="pickup-code" className="text-sm font-medium">
+        {t("codeLabel")}
+      </label>
+      <div className="flex gap-2">
+        <input
+          id="pickup-code"
+          name="code"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={12}
+          placeholder="123456"
+          className="min-h-12 w-40 rounded-lg border border-rice-200 px-3 font-mono text-2xl tracking-widest"
+        />
+        <Button type="submit" disabled={pending} data-testid="redeem">
+          {t("handOver")}
+        </Button>
+      </div>
+      {canScan ? (
+        <button type="button" className="self-start text-sm text-paddy-700 underline" onClick={() => setScanning((v) => !v)}>
+          {scanning ? t("stopScan") : t("scan")}
+        </button>
+      ) : (
+        <p className="text-xs text-ink-500">{t("scanUnavailable")}</p>
+      )}
+      {scanning ? <video ref={video} className="w-full max-w-xs rounded-lg bg-ink-900" muted playsInline /> : null}
+      {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
+      {state?.ok ? (
+        <Notice tone="success">
+          <span data-testid="handover-done">
+            {t("done", { number: state.data.number, name: state.data.buyerName })}
+            {state.data.collectFen > 0 ? ` ${t("collect", { amount: formatFen(state.data.collectFen, locale) })}` : ` ${t("alreadyPaid")}`}
+          </span>
+        </Notice>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { AppError } from "../core/errors";
+import { newId } from "../core/ids";
+import { getDb, schema as s } from "../db";
+import type { Viewer } from "./contract";
+import { assertAdmin } from "./access";
+
+export const membershipInput = z.strictObject({
+  email: z.string().trim().toLowerCase().pipe(z.email("invalid_email")),
+  kind: z.enum(["admin", "coop", "streamer", "station"]),
+  scopeId: z.string().max(64).optional(),
+});
+
+/**
+ * Admin: gives a person a capability (manager of a station, member of a cooperative, streamer, admin).
+ * Takes effect on their next request: capabilities are read from memberships every time.
+ */
+export async function grantMembership(viewer: Viewer | null, raw: unknown): Promise<void> {
+  assertAdmin(viewer);
+  const input = membershipInput.parse(raw);
+  const scoped = input.kind === "coop" || input.kind === "station";
+  if (scoped !== Boolean(input.scopeId)) throw new AppError("VALIDATION", "scope mismatch", { fields: { scopeId: ["required"] } });
+  const db = await getDb();
+  const [user] = await db.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, input.email));
+  if (!user) throw new AppError("VALIDATION", "no such account", { fields: { email: ["unknown_account"] } });
+  if (input.kind === "station" && !(await db.select({ id: s.stations.id }).from(s.stations).where(eq(s.stations.id, input.scopeId!))).length) {
+    throw new AppError("VALIDATION", "unknown station", { fields: { scopeId: ["unknown_station"] } });
+  }
+  if (input.kind === "coop" && !(await db.select({ id: s.cooperatives.id }).from(s.cooperatives).where(eq(s.cooperatives.id, input.scopeId!))).length) {
+    throw new AppError("VALIDATION", "unknown cooperative", { fields: { scopeId: ["invalid"] } });
+  }
+  await db.insert(s.memberships).values({ id: newId("mem"), userId: user.id, kind: input.kind, scopeId: input.scopeId ?? null }).onConflictDoNothing();
+}
+
+/** Admin: takes a capability away, at once. */
+export async function revokeMembership(viewer: Viewer | null, raw: unknown): Promise<void> {
+  assertAdmin(viewer);
+  const { id } = z.strictObject({ id: z.string().min(1).max(64) }).parse(raw);
+  const db = await getDb();
+  const rows = await db.delete(s.memberships).where(and(eq(s.memberships.id, id))).returning({ id: s.memberships.id });
+  if (!rows.length) throw new AppError("NOT_FOUND", "membership not found");
+}
+
+/** Admin: the managers of each station. */
+export async function listStationManagers(viewer: Viewer | null): Promise<{ id: string; stationId: string; name: string; email: string | null }[]> {
+  assertAdmin(viewer);
+  const db = await getDb();
+  const rows = await db
+    .select({ id: s.memberships.id, stationId: s.memberships.scopeId, name: s.users.name, email: s.users.email })
+    .from(s.memberships)
+    .innerJoin(s.users, eq(s.users.id, s.memberships.userId))
+    .where(eq(s.memberships.kind, "station"));
+  return rows.map((r) => ({ ...r, stationId: r.stationId ?? "" }));
+}

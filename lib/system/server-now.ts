@@ -1,0 +1,5 @@
+import "server-only";
+import { now } from "../core/clock";
+
+/** The server clock (the injectable one) for pages that show time-dependent facts. */
+export const serverNow = (): Date => now();
