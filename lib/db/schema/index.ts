@@ -5,3 +5,4 @@ export * from "./stations";
 export * from "./meta";
 export * from "./orders";
 export * from "./fulfillment";
+export * from "./payments";

@@ -6,6 +6,7 @@ import { cooperatives, products, variants } from "./catalog";
 import { stations } from "./stations";
 
 export const orderStatuses = [
+  "awaiting_payment",
   "placed",
   "confirmed",
   "dispatched",
@@ -16,7 +17,7 @@ export const orderStatuses = [
 ] as const;
 export const lineStatuses = ["placed", "confirmed", "dispatched", "cancelled"] as const;
 export const fulfillmentKinds = ["pickup", "delivery"] as const;
-export const paymentMethods = ["pay_at_pickup", "cash_on_delivery"] as const;
+export const paymentMethods = ["pay_at_pickup", "cash_on_delivery", "online"] as const;
 export const orderChannels = ["shop", "campaign", "team", "live"] as const;
 
 /** Where a delivery goes; kept on the order as it was typed. */
@@ -55,6 +56,10 @@ export const orders = pgTable(
     idempotencyKey: text("idempotency_key").notNull(),
     note: text("note"),
     cancelReason: text("cancel_reason"),
+    /** An online order keeps its stock until then; unpaid past it, the sweep cancels it. */
+    holdExpiresAt: tstz("hold_expires_at"),
+    /** Set when a payment does not match the order (amount, currency): a person must look. */
+    reviewReason: text("review_reason"),
     placedAt: tstz("placed_at").notNull(),
     confirmedAt: tstz("confirmed_at"),
     dispatchedAt: tstz("dispatched_at"),
@@ -74,6 +79,7 @@ export const orders = pgTable(
     index("orders_station_status_idx").on(t.stationId, t.status),
     index("orders_campaign_idx").on(t.campaignId),
     index("orders_ready_idx").on(t.status, t.readyAt),
+    index("orders_hold_idx").on(t.status, t.holdExpiresAt),
     check("orders_amounts_nonneg", sql`${t.subtotalFen} >= 0 and ${t.totalFen} >= 0 and ${t.deliveryFeeFen} >= 0`),
     check(
       "orders_fulfillment_target",
