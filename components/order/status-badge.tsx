@@ -1,6 +1,7 @@
 import type { OrderStatus } from "@/lib/orders/contract";
 
 const tone: Record<OrderStatus, string> = {
+  awaiting_payment: "bg-persimmon-500/15 text-persimmon-600",
   placed: "bg-rice-100 text-ink-700",
   confirmed: "bg-paddy-500/10 text-paddy-700",
   dispatched: "bg-paddy-500/10 text-paddy-700",

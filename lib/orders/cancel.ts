@@ -3,7 +3,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { schema as s, type Tx } from "../db";
 import type { MovementReason } from "../inventory/contract";
 import { returnStock } from "../inventory";
-import { requestRefund } from "../payments";
+import { refundedSoFar, requestRefund } from "../payments";
 import type { OrderStatus } from "./contract";
 import { moveOrder, type Actor } from "./transitions";
 
@@ -36,7 +36,8 @@ export async function cancelOrderInTx(
   }
   // Money already taken goes back: the refund hook, once per order.
   if (order.paymentStatus === "paid") {
-    await requestRefund(tx, { orderId: order.id, amountFen: order.totalFen, reason: actor.reason });
+    const rest = order.totalFen - (await refundedSoFar(tx, order.id));
+    await requestRefund(tx, { orderId: order.id, amountFen: rest, reason: actor.reason });
     await tx.update(s.orders).set({ paymentStatus: "refund_pending" }).where(eq(s.orders.id, order.id));
   }
   return lines;

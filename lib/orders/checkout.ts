@@ -4,6 +4,9 @@ import { assertViewer, enforce } from "../auth";
 import type { Viewer } from "../auth/contract";
 import { now } from "../core/clock";
 import { getDb, isUniqueViolation, schema as s, transactionWithRetry } from "../db";
+import { AppError } from "../core/errors";
+import { env } from "../env";
+import { onlinePaymentsEnabled } from "../payments";
 import { checkoutInput, deliveryAddressInput } from "./contract";
 import { removeOrderedFromCart } from "./cart";
 import { placeOrder, type PlacedOrder } from "./place-order";
@@ -25,7 +28,12 @@ export async function checkout(viewer: Viewer | null, raw: unknown): Promise<Pla
           postalCode: input.postalCode ?? "",
         })
       : null;
+  const online = input.paymentMethod === "online";
+  if (online && !onlinePaymentsEnabled()) {
+    throw new AppError("VALIDATION", "online payment is not available", { fields: { paymentMethod: ["online_unavailable"] } });
+  }
   await enforce(`checkout:user:${viewer.userId}`, { max: 30, windowSeconds: 60 }, "checkouts");
+  const at = now();
   const db = await getDb();
   try {
     return await transactionWithRetry(db, async (tx) => {
@@ -40,7 +48,8 @@ export async function checkout(viewer: Viewer | null, raw: unknown): Promise<Pla
         paymentMethod: input.paymentMethod,
         idempotencyKey: input.idempotencyKey,
         note: input.note,
-        at: now(),
+        at,
+        ...(online ? { status: "awaiting_payment" as const, issueCode: false, holdExpiresAt: new Date(at.getTime() + env().PAYMENT_HOLD_MINUTES * 60_000) } : {}),
       });
       if (placed.created) await removeOrderedFromCart(tx, viewer.userId, input.lines);
       return placed;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { quantitySchema } from "../inventory/contract";
 
 export const orderStatuses = [
+  "awaiting_payment",
   "placed",
   "confirmed",
   "dispatched",
@@ -14,7 +15,7 @@ export type OrderStatus = (typeof orderStatuses)[number];
 export const lineStatuses = ["placed", "confirmed", "dispatched", "cancelled"] as const;
 export type LineStatus = (typeof lineStatuses)[number];
 export type Fulfillment = "pickup" | "delivery";
-export type PaymentMethod = "pay_at_pickup" | "cash_on_delivery";
+export type PaymentMethod = "pay_at_pickup" | "cash_on_delivery" | "online";
 
 /** Orders the buyer may still cancel themselves: before anything is dispatched. */
 export const buyerCancellable: readonly OrderStatus[] = ["placed", "confirmed"];
@@ -70,7 +71,7 @@ export const checkoutInput = z
     lines: orderLinesField,
     fulfillment: z.enum(["pickup", "delivery"]),
     stationId: z.string().max(64).optional(),
-    paymentMethod: z.enum(["pay_at_pickup", "cash_on_delivery"]),
+    paymentMethod: z.enum(["pay_at_pickup", "cash_on_delivery", "online"]),
     recipient: z.string().optional(),
     phone: z.string().optional(),
     region: z.string().optional(),
@@ -80,9 +81,9 @@ export const checkoutInput = z
   })
   .superRefine((v, ctx) => {
     if (v.fulfillment === "pickup" && !v.stationId) ctx.addIssue({ code: "custom", path: ["stationId"], message: "required" });
-    if (v.fulfillment === "pickup" && v.paymentMethod !== "pay_at_pickup")
+    if (v.fulfillment === "pickup" && v.paymentMethod === "cash_on_delivery")
       ctx.addIssue({ code: "custom", path: ["paymentMethod"], message: "invalid" });
-    if (v.fulfillment === "delivery" && v.paymentMethod !== "cash_on_delivery")
+    if (v.fulfillment === "delivery" && v.paymentMethod === "pay_at_pickup")
       ctx.addIssue({ code: "custom", path: ["paymentMethod"], message: "invalid" });
   });
 export type CheckoutInput = z.infer<typeof checkoutInput>;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { assertCoopMember } from "../auth";
 import type { Viewer } from "../auth/contract";
@@ -7,6 +7,7 @@ import { AppError } from "../core/errors";
 import { now } from "../core/clock";
 import { getDb, schema as s, transactionWithRetry, type Tx } from "../db";
 import { returnStock } from "../inventory";
+import { refundedSoFar, requestRefund } from "../payments";
 import type { LineStatus, OrderStatus } from "./contract";
 import { orderNumberSchema } from "./buyer-actions";
 import { lockOrder, moveCoopLines, moveOrder } from "./transitions";
@@ -49,9 +50,21 @@ export async function actOnCoopLines(viewer: Viewer | null, raw: unknown): Promi
       case "cancel": {
         const placed = await cancelable(tx, order.id, input.coopId);
         if (!placed) throw new AppError("INVALID_STATE", "nothing of this cooperative left to cancel before dispatch");
+        const paid = order.paymentStatus === "paid";
         const moved = await moveCoopLines(tx, order, input.coopId, placed, "cancelled", { ...actor, note: input.reason ?? "coop_cancelled" });
         await returnStock(tx, moved, { refType: "order", refId: order.id, actorId: viewer.userId, note: "coop_cancelled" });
         if (placed === "placed") await cancelRemainingConfirmed(tx, order, input.coopId, actor);
+        // A paid order gets back the cancelled cooperative's part, or everything left when no line remains.
+        if (paid && order.status === "cancelled") {
+          await requestRefund(tx, { orderId: order.id, amountFen: order.totalFen - (await refundedSoFar(tx, order.id)), reason: "coop_cancelled" });
+          await tx.update(s.orders).set({ paymentStatus: "refund_pending" }).where(eq(s.orders.id, order.id));
+        } else if (paid) {
+          const [part] = await tx
+            .select({ fen: sql<number>`coalesce(sum(${s.orderLines.lineTotalFen}), 0)::int` })
+            .from(s.orderLines)
+            .where(and(eq(s.orderLines.orderId, order.id), eq(s.orderLines.coopId, input.coopId), eq(s.orderLines.status, "cancelled")));
+          await requestRefund(tx, { orderId: order.id, amountFen: part?.fen ?? 0, reason: "coop_cancelled", part: input.coopId });
+        }
         break;
       }
       case "out_for_delivery":

@@ -18,3 +18,13 @@ export { redeemPickupCode, wrongCodeLimit, type Handover } from "./handover";
 export { expireUncollected } from "./expire-uncollected";
 export { listBatchDays, getPickList, pickListCsv, type PickListDto } from "./pick-list";
 export { listStationBatches, listStationOrders, type StationBatchDto, type WaitingOrderDto } from "./station-console";
+export {
+  startOnlinePayment,
+  applyCheckoutSession,
+  failCheckoutSession,
+  syncCheckoutSession,
+  confirmReturnFromCheckout,
+  expirePaymentHolds,
+  reconcileCheckoutSessions,
+} from "./online-payment";
+export { handlePaymentEvent } from "./payment-events";

@@ -28,6 +28,8 @@ export interface OrderDraft {
   pickupDay?: string;
   batchOpenUntil?: Date;
   campaignId?: string;
+  /** Online payment: the order holds its stock until then, paymentStatus "pending". */
+  holdExpiresAt?: Date;
 }
 
 export interface PlacedOrder {
@@ -93,6 +95,8 @@ export async function placeOrder(tx: Tx, draft: OrderDraft): Promise<PlacedOrder
     placedAt: draft.at,
     deliveryDay: batches?.day ?? null,
     campaignId: draft.campaignId ?? null,
+    holdExpiresAt: draft.holdExpiresAt ?? null,
+    paymentStatus: draft.holdExpiresAt ? "pending" : "unpaid",
   });
   await tx.insert(s.orderLines).values(
     lines.map((l) => ({

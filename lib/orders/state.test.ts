@@ -3,6 +3,7 @@ import { orderStatuses, lineStatuses, type LineStatus, type OrderStatus } from "
 import { lineMachine, orderMachine, statusFromLines } from "./state";
 
 const allowed: Record<OrderStatus, OrderStatus[]> = {
+  awaiting_payment: ["placed", "cancelled"],
   placed: ["confirmed", "dispatched", "cancelled"],
   confirmed: ["dispatched", "cancelled"],
   dispatched: ["ready_for_pickup", "out_for_delivery"],

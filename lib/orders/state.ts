@@ -6,6 +6,8 @@ import type { LineStatus, OrderStatus } from "./contract";
  * cancelled from the early states (and from ready_for_pickup when an order is never collected).
  */
 export const orderMachine = defineMachine<OrderStatus>("order", {
+  // Online orders wait for their payment with their stock held; paid → placed, unpaid past the hold → cancelled.
+  awaiting_payment: ["placed", "cancelled"],
   placed: ["confirmed", "dispatched", "cancelled"],
   confirmed: ["dispatched", "cancelled"],
   dispatched: ["ready_for_pickup", "out_for_delivery"],

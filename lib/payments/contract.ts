@@ -1,1 +1,39 @@
 export type RefundStatus = "requested" | "pending" | "succeeded" | "failed";
+
+export type OnlineMethod = "card" | "alipay" | "wechat_pay";
+export const onlineMethods: readonly OnlineMethod[] = ["card", "alipay", "wechat_pay"];
+
+/** Wallets charge at once; only cards can be authorised now and captured later. */
+export const manualCaptureMethods: readonly OnlineMethod[] = ["card"];
+
+/** The app's view of a Checkout Session: no Stripe types leave lib/payments. */
+export interface CheckoutView {
+  id: string;
+  url: string | null;
+  status: "open" | "complete" | "expired";
+  paymentStatus: "paid" | "unpaid" | "no_payment_required";
+  amountFen: number;
+  currency: string;
+  orderId: string | null;
+  paymentIntentId: string | null;
+  createdAt: Date;
+}
+
+export interface PaymentIntentView {
+  id: string;
+  status: "requires_payment_method" | "requires_confirmation" | "requires_action" | "processing" | "requires_capture" | "canceled" | "succeeded";
+  amountFen: number;
+  captureMethod: "automatic" | "manual" | "automatic_async";
+  orderId: string | null;
+}
+
+/** A verified webhook event, reduced to what the app acts on. */
+export interface WebhookEventView {
+  id: string;
+  type: string;
+  sessionId: string | null;
+  paymentIntentId: string | null;
+  failureMessage: string | null;
+  refunds: { id: string; status: string; amountFen: number }[];
+  raw: Record<string, unknown>;
+}

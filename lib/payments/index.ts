@@ -1,2 +1,18 @@
 import "server-only";
-export { requestRefund } from "./refunds";
+export { requestRefund, refundedSoFar } from "./refunds";
+export {
+  onlinePaymentsEnabled,
+  createCheckoutSession,
+  retrieveCheckoutSession,
+  expireCheckoutSession,
+  listCheckoutSessionsSince,
+  retrievePaymentIntent,
+  capturePaymentIntent,
+  cancelPaymentIntent,
+  verifyWebhook,
+  type NewCheckout,
+} from "./stripe";
+export { processWebhookEvent } from "./webhooks";
+export { nextAttempt, recordAttempt, latestAttempt, attemptBySession, paidAttempt, updateAttemptFromSession, markIntentFailed, type PaymentRow } from "./attempts";
+export { processRefunds, applyRefundUpdates } from "./process-refunds";
+export { openCheckoutAttempt } from "./open-attempt";

@@ -1,4 +1,5 @@
 import "server-only";
+import { eq, sql } from "drizzle-orm";
 import { newId } from "../core/ids";
 import { schema as s, type Tx } from "../db";
 
@@ -19,4 +20,10 @@ export async function requestRefund(
     .onConflictDoNothing({ target: s.refunds.idempotencyKey })
     .returning({ id: s.refunds.id });
   return { created: rows.length > 0 };
+}
+
+/** What has already been asked back for an order (so a later full refund takes only the rest). */
+export async function refundedSoFar(tx: Tx, orderId: string): Promise<number> {
+  const [row] = await tx.select({ n: sql<number>`coalesce(sum(${s.refunds.amountFen}), 0)::int` }).from(s.refunds).where(eq(s.refunds.orderId, orderId));
+  return row?.n ?? 0;
 }

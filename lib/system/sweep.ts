@@ -4,7 +4,11 @@ import { now } from "../core/clock";
 import { getDb } from "../db";
 import { sendPendingEmails } from "../events";
 import { settleClosedCampaigns } from "../group-buys";
-import { expireUncollected, lockDueBatches } from "../orders";
+import { expirePaymentHolds, expireUncollected, lockDueBatches, reconcileCheckoutSessions } from "../orders";
+import { onlinePaymentsEnabled, processRefunds } from "../payments";
+
+const RECONCILE_EVERY_MS = 5 * 60_000;
+let lastReconcile = 0;
 
 export type SweepReport = Record<string, unknown>;
 
@@ -21,6 +25,7 @@ export async function runSweep(at: Date = now()): Promise<SweepReport> {
     ["campaigns", () => db.transaction((tx) => settleClosedCampaigns(tx, at))],
     ["ordersExpired", () => db.transaction((tx) => expireUncollected(tx, at))],
     ["emailsSent", () => sendPendingEmails()],
+    ...(onlinePaymentsEnabled() ? paymentSteps(at) : []),
     ["rateLimitsPruned", () => pruneRateLimits()],
   ];
   const report: SweepReport = {};
@@ -33,4 +38,17 @@ export async function runSweep(at: Date = now()): Promise<SweepReport> {
     }
   }
   return report;
+}
+
+/** Online payments: holds that ran out, refunds to carry out, and (every few minutes) lost webhooks. */
+function paymentSteps(at: Date): [string, () => Promise<unknown>][] {
+  const steps: [string, () => Promise<unknown>][] = [
+    ["paymentHoldsExpired", () => expirePaymentHolds(at)],
+    ["refundsProcessed", () => processRefunds()],
+  ];
+  if (Date.now() - lastReconcile > RECONCILE_EVERY_MS) {
+    lastReconcile = Date.now();
+    steps.push(["paymentsReconciled", () => reconcileCheckoutSessions(new Date(at.getTime() - 86_400_000))]);
+  }
+  return steps;
 }

@@ -1,0 +1,25 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { errorResponse } from "@/lib/auth";
+import { handlePaymentEvent } from "@/lib/orders";
+import { verifyWebhook } from "@/lib/payments";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/stripe/webhook — Stripe events. The raw body's signature is checked (bad or older than 300 s → 400,
+// nothing written); each event is applied once. A 5xx makes Stripe deliver it again later.
+export async function POST(req: NextRequest) {
+  const raw = await req.text();
+  let event;
+  try {
+    event = await verifyWebhook(raw, req.headers.get("stripe-signature"));
+  } catch (err) {
+    console.warn("[security] rejected Stripe webhook:", (err as Error).message);
+    return errorResponse(err, req, "stripe webhook");
+  }
+  try {
+    const result = await handlePaymentEvent(event);
+    return NextResponse.json({ received: true, result });
+  } catch (err) {
+    return errorResponse(err, req, "stripe webhook");
+  }
+}

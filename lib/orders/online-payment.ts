@@ -1,0 +1,172 @@
+import "server-only";
+import { and, asc, eq, inArray, isNotNull, lte, ne } from "drizzle-orm";
+import { assertViewer } from "../auth";
+import type { Viewer } from "../auth/contract";
+import { AppError } from "../core/errors";
+import { now } from "../core/clock";
+import { getDb, schema as s, type Tx } from "../db";
+import { notify } from "../events";
+import {
+  attemptBySession,
+  expireCheckoutSession,
+  latestAttempt,
+  listCheckoutSessionsSince,
+  openCheckoutAttempt,
+  requestRefund,
+  retrieveCheckoutSession,
+  updateAttemptFromSession,
+} from "../payments";
+import type { CheckoutView } from "../payments/contract";
+import { onlineMethods } from "../payments/contract";
+import { cancelOrderInTx } from "./cancel";
+import { issuePickupCode } from "./pickup-code";
+import { lockOrder, moveOrder } from "./transitions";
+
+/**
+ * Sends the buyer to pay an awaiting_payment order: reuses the open Checkout Session of the latest attempt,
+ * or opens a new attempt (a new idempotency key) when there is none or it ended.
+ */
+export async function startOnlinePayment(viewer: Viewer | null, number: string, origin: string): Promise<{ url: string }> {
+  assertViewer(viewer);
+  const db = await getDb();
+  const [order] = await db.select().from(s.orders).where(and(eq(s.orders.number, number), eq(s.orders.buyerId, viewer.userId)));
+  if (!order) throw new AppError("NOT_FOUND", "order not found");
+  if (order.status !== "awaiting_payment") throw new AppError("INVALID_STATE", `order is ${order.status}`);
+  const lines = await db.select().from(s.orderLines).where(and(eq(s.orderLines.orderId, order.id), ne(s.orderLines.status, "cancelled"))).orderBy(asc(s.orderLines.id));
+  const items = lines.map((l) => ({ name: `${l.productNameZh} ${l.variantLabelZh}`, unitAmountFen: l.unitPriceFen, quantity: l.quantity }));
+  if (order.deliveryFeeFen > 0) items.push({ name: "配送费 Delivery", unitAmountFen: order.deliveryFeeFen, quantity: 1 });
+  return openCheckoutAttempt(db, {
+    orderId: order.id,
+    lines: items,
+    expiresAt: order.holdExpiresAt ?? new Date(now().getTime() + 30 * 60_000),
+    successUrl: `${origin}/orders/${order.number}?session_id={CHECKOUT_SESSION_ID}`,
+    cancelUrl: `${origin}/orders/${order.number}?payment=cancelled`,
+    methods: onlineMethods,
+  });
+}
+
+/**
+ * THE fulfillment function, safe to call at once from the success page, the webhook and the reconciliation
+ * sweep: it applies Stripe's current session to the order under a row lock. Exactly one call moves an order
+ * to paid (and issues one pickup code); a payment that differs from the order is held for review; a payment
+ * for an order already cancelled (its hold expired and the stock went to someone else) is refunded, once.
+ */
+export async function applyCheckoutSession(tx: Tx, session: CheckoutView): Promise<"paid" | "already" | "review" | "refunding" | "cancelled" | "pending" | "ignored"> {
+  const attempt = await attemptBySession(tx, session.id);
+  const orderId = attempt?.orderId ?? session.orderId;
+  if (!orderId) return "ignored";
+  const order = await lockOrder(tx, { id: orderId });
+  if (!order) return "ignored";
+  const at = now();
+  if (session.paymentStatus === "paid") {
+    if (attempt) await updateAttemptFromSession(tx, attempt, session, "paid");
+    if (order.paymentStatus === "paid" || order.paymentStatus === "refund_pending" || order.paymentStatus === "refunded") return "already";
+    if (session.amountFen !== order.totalFen || session.currency.toLowerCase() !== "cny") {
+      await tx.update(s.orders).set({ paymentStatus: "needs_review", reviewReason: `paid ${session.amountFen} ${session.currency} for ${order.totalFen} cny`, updatedAt: at }).where(eq(s.orders.id, order.id));
+      return "review";
+    }
+    if (order.status === "awaiting_payment") {
+      await moveOrder(tx, order, "placed", { actorId: null, at, note: "paid online" }, { paymentStatus: "paid", holdExpiresAt: null });
+      if (order.fulfillment === "pickup" && order.stationId) await issuePickupCode(tx, order.id, order.stationId);
+      return "paid";
+    }
+    // Paid after the order was cancelled (hold expired, stock resold): give the money back, once.
+    await tx.update(s.orders).set({ paymentStatus: "paid", updatedAt: at }).where(eq(s.orders.id, order.id));
+    await requestRefund(tx, { orderId: order.id, amountFen: session.amountFen, reason: "late_payment" });
+    await tx.update(s.orders).set({ paymentStatus: "refund_pending" }).where(eq(s.orders.id, order.id));
+    return "refunding";
+  }
+  if (session.status === "complete") {
+    if (attempt) await updateAttemptFromSession(tx, attempt, session, "processing");
+    return "pending"; // an async method (bank) completed the form; its success or failure comes later
+  }
+  if (session.status === "open") return "pending";
+  if (attempt) await updateAttemptFromSession(tx, attempt, session, "expired");
+  // An older attempt ending does not end the order while the buyer is paying through a newer one.
+  const latest = await latestAttempt(tx, order.id);
+  const newerOpen = latest && latest.checkoutSessionId !== session.id && (latest.status === "open" || latest.status === "processing");
+  if (order.status === "awaiting_payment" && !newerOpen) {
+    await cancelOrderInTx(tx, order, { actorId: null, at, reason: "payment_expired" });
+    return "cancelled";
+  }
+  return "already";
+}
+
+/** A delayed payment failed: the order is cancelled and its stock released, once. */
+export async function failCheckoutSession(tx: Tx, session: CheckoutView): Promise<void> {
+  const attempt = await attemptBySession(tx, session.id);
+  if (attempt) await updateAttemptFromSession(tx, attempt, session, "failed");
+  const order = await lockOrder(tx, { id: attempt?.orderId ?? session.orderId ?? "" });
+  if (order?.status === "awaiting_payment") {
+    await cancelOrderInTx(tx, order, { actorId: null, at: now(), reason: "payment_failed" });
+    await notify(tx, { userId: order.buyerId, kind: "payment_failed", params: { number: order.number }, link: `/orders/${order.number}`, dedupeKey: `payment_failed:${order.id}` });
+  }
+}
+
+/** Fetches the session from Stripe (the source of truth when events arrive out of order) and applies it. */
+export async function syncCheckoutSession(sessionId: string) {
+  const session = await retrieveCheckoutSession(sessionId);
+  const db = await getDb();
+  return db.transaction((tx) => applyCheckoutSession(tx, session));
+}
+
+/** The buyer came back from Stripe: apply that session, if it is one of theirs. */
+export async function confirmReturnFromCheckout(viewer: Viewer | null, number: string, sessionId: string) {
+  assertViewer(viewer);
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: s.payments.id })
+    .from(s.payments)
+    .innerJoin(s.orders, eq(s.orders.id, s.payments.orderId))
+    .where(and(eq(s.payments.checkoutSessionId, sessionId), eq(s.orders.number, number), eq(s.orders.buyerId, viewer.userId)));
+  if (!row) return "ignored";
+  return syncCheckoutSession(sessionId);
+}
+
+/**
+ * The sweep: unpaid orders past their hold. Stripe's sessions live at least 30 minutes, so the app expires
+ * the session itself; one that was paid meanwhile is applied instead. Then the order is cancelled and its
+ * stock returns, once.
+ */
+export async function expirePaymentHolds(at: Date, limit = 50): Promise<number> {
+  const db = await getDb();
+  const due = await db
+    .select({ id: s.orders.id })
+    .from(s.orders)
+    .where(and(eq(s.orders.status, "awaiting_payment"), isNotNull(s.orders.holdExpiresAt), lte(s.orders.holdExpiresAt, at), ne(s.orders.paymentStatus, "needs_review")))
+    .limit(limit);
+  let expired = 0;
+  for (const { id } of due) {
+    const open = await db.select().from(s.payments).where(and(eq(s.payments.orderId, id), inArray(s.payments.status, ["open", "processing"])));
+    const sessions: CheckoutView[] = [];
+    try {
+      for (const p of open) if (p.checkoutSessionId) sessions.push(await expireCheckoutSession(p.checkoutSessionId));
+    } catch (err) {
+      console.warn("[holds] could not expire a session, will retry:", (err as Error).message);
+      continue;
+    }
+    const outcome = await db.transaction(async (tx) => {
+      for (const session of sessions) {
+        if ((await applyCheckoutSession(tx, session)) === "paid") return "paid";
+      }
+      const order = await lockOrder(tx, { id });
+      if (order?.status !== "awaiting_payment") return "moved";
+      await cancelOrderInTx(tx, order, { actorId: null, at, reason: "payment_expired" });
+      return "expired";
+    });
+    if (outcome === "expired") expired++;
+  }
+  return expired;
+}
+
+/** Reconciliation: paid sessions of the last day whose order does not know it yet (a lost webhook, a crash). */
+export async function reconcileCheckoutSessions(since: Date): Promise<number> {
+  const sessions = await listCheckoutSessionsSince(since);
+  const db = await getDb();
+  let repaired = 0;
+  for (const session of sessions.filter((x) => x.paymentStatus === "paid")) {
+    const result = await db.transaction((tx) => applyCheckoutSession(tx, session));
+    if (result === "paid" || result === "refunding" || result === "review") repaired++;
+  }
+  return repaired;
+}

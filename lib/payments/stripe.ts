@@ -1,0 +1,186 @@
+import "server-only";
+import Stripe from "stripe";
+import { AppError } from "../core/errors";
+import { env } from "../env";
+import { manualCaptureMethods, type CheckoutView, type PaymentIntentView, type WebhookEventView } from "./contract";
+
+let client: Stripe | null = null;
+let clientKey = "";
+
+/** Online payment is on when both the API key and the webhook secret are configured. */
+export function onlinePaymentsEnabled(): boolean {
+  const e = env();
+  return Boolean(e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET);
+}
+
+function stripe(): Stripe {
+  const e = env();
+  if (!e.STRIPE_SECRET_KEY) throw new AppError("UNAVAILABLE", "online payment is not configured");
+  const key = `${e.STRIPE_SECRET_KEY}|${e.STRIPE_API_BASE ?? ""}`;
+  if (client && clientKey === key) return client;
+  const base = e.STRIPE_API_BASE ? new URL(e.STRIPE_API_BASE) : null;
+  client = new Stripe(e.STRIPE_SECRET_KEY, {
+    // A buyer waits on these calls: 4 s each, one retry with the same idempotency key, then a clear error.
+    timeout: 4_000,
+    maxNetworkRetries: 1,
+    ...(base ? { host: base.hostname, port: Number(base.port || (base.protocol === "https:" ? 443 : 80)), protocol: base.protocol.replace(":", "") as "http" | "https" } : {}),
+  });
+  clientKey = key;
+  return client;
+}
+
+/** Stripe failures become app errors: a reused idempotency key with other parameters is a conflict; the rest can be retried. */
+function providerError(err: unknown, what: string): AppError {
+  const e = err as { type?: string; rawType?: string; code?: string; message?: string; statusCode?: number };
+  if (e?.type === "StripeIdempotencyError" || e?.rawType === "idempotency_error") return new AppError("CONFLICT", `${what}: idempotency key reused with other parameters`, { cause: err });
+  if (e?.code === "resource_missing") return new AppError("NOT_FOUND", `${what}: ${e.message}`, { cause: err });
+  if (e?.type === "StripeInvalidRequestError") return new AppError("INVALID_STATE", `${what}: ${e.message}`, { cause: err });
+  return new AppError("PAYMENT_PROVIDER", `${what}: ${e?.message ?? "failed"}`, { cause: err });
+}
+
+async function call<T>(what: string, fn: (s: Stripe) => Promise<T>): Promise<T> {
+  try {
+    return await fn(stripe());
+  } catch (err) {
+    throw providerError(err, what);
+  }
+}
+
+function sessionView(s: Stripe.Checkout.Session): CheckoutView {
+  return {
+    id: s.id,
+    url: s.url ?? null,
+    status: (s.status ?? "open") as CheckoutView["status"],
+    paymentStatus: s.payment_status as CheckoutView["paymentStatus"],
+    amountFen: s.amount_total ?? 0,
+    currency: s.currency ?? "",
+    orderId: (s.metadata?.order_id as string | undefined) ?? s.client_reference_id ?? null,
+    paymentIntentId: typeof s.payment_intent === "string" ? s.payment_intent : (s.payment_intent?.id ?? null),
+    createdAt: new Date(s.created * 1000),
+  };
+}
+
+export interface NewCheckout {
+  orderId: string;
+  attempt: number;
+  lines: { name: string; unitAmountFen: number; quantity: number }[];
+  expiresAt: Date;
+  successUrl: string;
+  cancelUrl: string;
+  methods: readonly string[];
+  /** "manual": authorise now, capture later (cards only; wallets charge at once). */
+  capture?: "automatic" | "manual";
+}
+
+/**
+ * A Checkout Session in CNY, priced from the order's lines (read from the database by the caller), with
+ * card, Alipay and WeChat Pay. The idempotency key is derived from the order and the attempt, so a
+ * double submit or a retry never makes a second session.
+ */
+export function createCheckoutSession(c: NewCheckout): Promise<CheckoutView> {
+  if (c.capture === "manual" && c.methods.some((m) => !manualCaptureMethods.includes(m as never))) {
+    throw new AppError("VALIDATION", "only cards can be authorised now and captured later", { fields: { paymentMethod: ["no_manual_capture"] } });
+  }
+  // Stripe accepts expiries 30 min to 24 h ahead; shorter holds are expired by the app's own sweep.
+  const earliest = Date.now() + 31 * 60_000;
+  const expiresAt = Math.floor(Math.max(c.expiresAt.getTime(), earliest) / 1000);
+  return call("create checkout session", async (s) =>
+    sessionView(
+      await s.checkout.sessions.create(
+        {
+          mode: "payment",
+          currency: "cny",
+          line_items: c.lines.map((l) => ({ quantity: l.quantity, price_data: { currency: "cny", unit_amount: l.unitAmountFen, product_data: { name: l.name } } })),
+          allowed_payment_method_types: c.methods as Stripe.Checkout.SessionCreateParams.AllowedPaymentMethodType[],
+          payment_method_options: { wechat_pay: { client: "web" } },
+          metadata: { order_id: c.orderId, attempt: String(c.attempt) },
+          client_reference_id: c.orderId,
+          success_url: c.successUrl,
+          cancel_url: c.cancelUrl,
+          expires_at: expiresAt,
+          ...(c.capture === "manual" ? { payment_intent_data: { capture_method: "manual" as const, metadata: { order_id: c.orderId } } } : { payment_intent_data: { metadata: { order_id: c.orderId } } }),
+        },
+        { idempotencyKey: `checkout:${c.orderId}:${c.attempt}` },
+      ),
+    ),
+  );
+}
+
+export function retrieveCheckoutSession(id: string): Promise<CheckoutView> {
+  return call("retrieve checkout session", async (s) => sessionView(await s.checkout.sessions.retrieve(id)));
+}
+
+/** Expires an open session; one that already completed is returned as it is. */
+export async function expireCheckoutSession(id: string): Promise<CheckoutView> {
+  try {
+    return await call("expire checkout session", async (s) => sessionView(await s.checkout.sessions.expire(id)));
+  } catch (err) {
+    if (err instanceof AppError && err.code === "INVALID_STATE") return retrieveCheckoutSession(id);
+    throw err;
+  }
+}
+
+export function listCheckoutSessionsSince(since: Date): Promise<CheckoutView[]> {
+  return call("list checkout sessions", async (s) => {
+    const page = await s.checkout.sessions.list({ created: { gte: Math.floor(since.getTime() / 1000) }, limit: 100 });
+    return page.data.map(sessionView);
+  });
+}
+
+export function createRefund(paymentIntentId: string, amountFen: number, idempotencyKey: string): Promise<{ id: string; status: string }> {
+  return call("create refund", async (s) => {
+    const r = await s.refunds.create({ payment_intent: paymentIntentId, amount: amountFen }, { idempotencyKey });
+    return { id: r.id, status: r.status ?? "pending" };
+  });
+}
+
+function intentView(pi: Stripe.PaymentIntent): PaymentIntentView {
+  return {
+    id: pi.id,
+    status: pi.status as PaymentIntentView["status"],
+    amountFen: pi.amount,
+    captureMethod: pi.capture_method as PaymentIntentView["captureMethod"],
+    orderId: (pi.metadata?.order_id as string | undefined) ?? null,
+  };
+}
+
+export function retrievePaymentIntent(id: string): Promise<PaymentIntentView> {
+  return call("retrieve payment intent", async (s) => intentView(await s.paymentIntents.retrieve(id)));
+}
+
+export function capturePaymentIntent(id: string, idempotencyKey: string): Promise<PaymentIntentView> {
+  return call("capture payment", async (s) => intentView(await s.paymentIntents.capture(id, {}, { idempotencyKey })));
+}
+
+export function cancelPaymentIntent(id: string, idempotencyKey: string): Promise<PaymentIntentView> {
+  return call("cancel payment", async (s) => intentView(await s.paymentIntents.cancel(id, {}, { idempotencyKey })));
+}
+
+/** Verifies the signature over the raw body (wrong or older than 300 s → VALIDATION) and reduces the event. */
+export async function verifyWebhook(rawBody: string, signature: string | null): Promise<WebhookEventView> {
+  const secret = env().STRIPE_WEBHOOK_SECRET;
+  if (!secret || !signature) throw new AppError("VALIDATION", "missing signature");
+  let event: Stripe.Event;
+  try {
+    event = await stripe().webhooks.constructEventAsync(rawBody, signature, secret);
+  } catch (err) {
+    throw new AppError("VALIDATION", "bad webhook signature", { cause: err });
+  }
+  const obj = event.data.object as unknown as Record<string, unknown>;
+  const objectType = obj.object;
+  const refunds =
+    objectType === "charge"
+      ? ((obj.refunds as { data?: { id: string; status: string; amount: number }[] } | undefined)?.data ?? []).map((r) => ({ id: r.id, status: r.status, amountFen: r.amount }))
+      : objectType === "refund"
+        ? [{ id: String(obj.id), status: String(obj.status), amountFen: Number(obj.amount) }]
+        : [];
+  return {
+    id: event.id,
+    type: event.type,
+    sessionId: objectType === "checkout.session" ? String(obj.id) : null,
+    paymentIntentId: objectType === "payment_intent" ? String(obj.id) : typeof obj.payment_intent === "string" ? obj.payment_intent : null,
+    failureMessage: objectType === "payment_intent" ? ((obj.last_payment_error as { message?: string } | null)?.message ?? null) : null,
+    refunds,
+    raw: { id: event.id, type: event.type, object: objectType, objectId: obj.id },
+  };
+}

@@ -1,0 +1,287 @@
+/**
+ * A local stand-in for the parts of Stripe's API the app uses (Checkout Sessions, PaymentIntents, Refunds),
+ * speaking Stripe's wire format so the official SDK talks to it unchanged, plus a hosted "checkout page"
+ * that sends signed webhooks back like Stripe would. Test helper only.
+ */
+import crypto from "node:crypto";
+import http from "node:http";
+import Stripe from "stripe";
+import { decodeStripeForm } from "./form-decode";
+
+type Obj = Record<string, unknown> & { id: string };
+export type Outcome = "paid" | "unpaid_then_succeeded" | "unpaid_then_failed" | "unpaid";
+
+export interface FakeStripeOptions {
+  port?: number;
+  webhookUrl?: string;
+  webhookSecret?: string;
+}
+
+export class FakeStripe {
+  readonly sessions = new Map<string, Obj>();
+  readonly intents = new Map<string, Obj>();
+  readonly charges = new Map<string, Obj>();
+  readonly refunds = new Map<string, Obj>();
+  readonly requests: { method: string; path: string; idempotencyKey?: string; body: Record<string, unknown> }[] = [];
+  private readonly idempotency = new Map<string, { fingerprint: string; status: number; body: unknown }>();
+  /** Requests to make fail next: HTTP 500, or no answer for `ms` (a timeout on the caller's side). */
+  readonly failures: { path: RegExp; mode: "500" | "hang"; ms?: number; count: number }[] = [];
+  readonly sentEvents: Obj[] = [];
+  webhookUrl?: string;
+  webhookSecret: string;
+  private server?: http.Server;
+  port = 0;
+  private readonly signer = new Stripe("sk_test_fake");
+
+  constructor(opts: FakeStripeOptions = {}) {
+    this.webhookUrl = opts.webhookUrl;
+    this.webhookSecret = opts.webhookSecret ?? "whsec_test";
+    this.port = opts.port ?? 0;
+  }
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((r) => this.server!.listen(this.port, "127.0.0.1", r));
+    this.port = (this.server!.address() as { port: number }).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((r) => this.server?.close(() => r()) ?? r());
+  }
+
+  get base(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  private id(prefix: string) {
+    return `${prefix}_test_${crypto.randomBytes(12).toString("hex")}`;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? "/", this.base);
+    const raw = await new Promise<string>((r) => {
+      let b = "";
+      req.on("data", (d) => (b += d));
+      req.on("end", () => r(b));
+    });
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "content-type": typeof body === "string" ? "text/html; charset=utf-8" : "application/json", ...headers });
+      res.end(typeof body === "string" ? body : JSON.stringify(body));
+    };
+    try {
+      if (url.pathname.startsWith("/pay/")) return await this.hostedPage(req.method ?? "GET", url, raw, send, res);
+      const failure = this.failures.find((f) => f.count > 0 && f.path.test(url.pathname));
+      if (failure) {
+        failure.count--;
+        if (failure.mode === "hang") {
+          await new Promise((r) => setTimeout(r, failure.ms ?? 30_000));
+          return send(504, { error: { type: "api_error", message: "timeout" } });
+        }
+        return send(500, { error: { type: "api_error", message: "Something went wrong on Stripe's end." } });
+      }
+      const body = req.method === "POST" ? decodeStripeForm(raw) : Object.fromEntries(url.searchParams);
+      const key = req.headers["idempotency-key"] as string | undefined;
+      this.requests.push({ method: req.method ?? "GET", path: url.pathname, idempotencyKey: key, body });
+      if (key && req.method === "POST") {
+        const fingerprint = crypto.createHash("sha256").update(`${url.pathname}|${JSON.stringify(body)}`).digest("hex");
+        const seen = this.idempotency.get(key);
+        if (seen && seen.fingerprint !== fingerprint) {
+          return send(400, { error: { type: "idempotency_error", message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.` } });
+        }
+        if (seen) return send(seen.status, seen.body, { "idempotent-replayed": "true" });
+        const [status, out] = this.route(req.method ?? "GET", url.pathname, body);
+        this.idempotency.set(key, { fingerprint, status, body: out });
+        return send(status, out);
+      }
+      const [status, out] = this.route(req.method ?? "GET", url.pathname, body);
+      return send(status, out);
+    } catch (err) {
+      send(500, { error: { type: "api_error", message: (err as Error).message } });
+    }
+  }
+
+  private notFound(id: string): [number, unknown] {
+    return [404, { error: { type: "invalid_request_error", code: "resource_missing", message: `No such object: '${id}'` } }];
+  }
+
+  private route(method: string, path: string, body: Record<string, unknown>): [number, unknown] {
+    let m: RegExpExecArray | null;
+    if (method === "POST" && path === "/v1/checkout/sessions") return [200, this.createSession(body)];
+    if (method === "GET" && path === "/v1/checkout/sessions") return [200, this.listSessions(body)];
+    if ((m = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(path)) && method === "GET") {
+      const s = this.sessions.get(m[1]!);
+      return s ? [200, s] : this.notFound(m[1]!);
+    }
+    if ((m = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(path)) && method === "POST") {
+      const s = this.sessions.get(m[1]!);
+      if (!s) return this.notFound(m[1]!);
+      if (s.status !== "open") return [400, { error: { type: "invalid_request_error", message: `Only Checkout Sessions with a status of \`open\` can be expired. This Checkout Session has a status of \`${String(s.status)}\`.` } }];
+      s.status = "expired";
+      return [200, s];
+    }
+    if ((m = /^\/v1\/payment_intents\/([^/]+)$/.exec(path)) && method === "GET") {
+      const pi = this.intents.get(m[1]!);
+      return pi ? [200, pi] : this.notFound(m[1]!);
+    }
+    if (method === "POST" && path === "/v1/payment_intents") return [200, this.createIntent(body)];
+    if ((m = /^\/v1\/payment_intents\/([^/]+)\/(capture|cancel)$/.exec(path)) && method === "POST") {
+      const pi = this.intents.get(m[1]!);
+      if (!pi) return this.notFound(m[1]!);
+      if (m[2] === "capture") {
+        if (pi.status !== "requires_capture") return [400, { error: { type: "invalid_request_error", code: "payment_intent_unexpected_state", message: `This PaymentIntent could not be captured because it has a status of ${String(pi.status)}.` } }];
+        pi.status = "succeeded";
+        pi.amount_received = pi.amount;
+        this.charges.get(String(pi.latest_charge))!.captured = true;
+      } else {
+        if (pi.status === "succeeded" || pi.status === "canceled") return [400, { error: { type: "invalid_request_error", code: "payment_intent_unexpected_state", message: `You cannot cancel this PaymentIntent because it has a status of ${String(pi.status)}.` } }];
+        pi.status = "canceled";
+      }
+      return [200, pi];
+    }
+    if (method === "POST" && path === "/v1/refunds") return this.createRefund(body);
+    return [404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path}).` } }];
+  }
+
+  private createSession(body: Record<string, unknown>): Obj {
+    const items = (body.line_items as { quantity: string; price_data: { unit_amount: string; currency: string } }[]) ?? [];
+    const amount = items.reduce((a, i) => a + Number(i.price_data.unit_amount) * Number(i.quantity), 0);
+    const id = this.id("cs");
+    const session: Obj = {
+      id,
+      object: "checkout.session",
+      mode: "payment",
+      status: "open",
+      payment_status: "unpaid",
+      amount_subtotal: amount,
+      amount_total: amount,
+      currency: String(items[0]?.price_data.currency ?? "cny"),
+      client_reference_id: body.client_reference_id ?? null,
+      metadata: body.metadata ?? {},
+      payment_intent: null,
+      payment_method_types: body.allowed_payment_method_types ?? body.payment_method_types ?? ["card"],
+      payment_intent_data: body.payment_intent_data ?? null,
+      payment_method_options: body.payment_method_options ?? {},
+      success_url: body.success_url,
+      cancel_url: body.cancel_url,
+      expires_at: Number(body.expires_at ?? Math.floor(Date.now() / 1000) + 86_400),
+      created: Math.floor(Date.now() / 1000),
+      url: `${this.base}/pay/${id}`,
+      livemode: false,
+    };
+    this.sessions.set(id, session);
+    return session;
+  }
+
+  private listSessions(q: Record<string, unknown>) {
+    const gte = Number(q["created[gte]"] ?? 0);
+    const data = [...this.sessions.values()].filter((s) => Number(s.created) >= gte).reverse().slice(0, Number(q.limit ?? 100));
+    return { object: "list", url: "/v1/checkout/sessions", has_more: false, data };
+  }
+
+  private createIntent(body: Record<string, unknown>): Obj {
+    const id = this.id("pi");
+    const chargeId = this.id("ch");
+    const manual = body.capture_method === "manual";
+    const pi: Obj = {
+      id,
+      object: "payment_intent",
+      amount: Number(body.amount),
+      amount_received: manual ? 0 : Number(body.amount),
+      currency: body.currency ?? "cny",
+      capture_method: manual ? "manual" : "automatic",
+      status: manual ? "requires_capture" : "succeeded",
+      latest_charge: chargeId,
+      metadata: body.metadata ?? {},
+      payment_method_types: body.payment_method_types ?? ["card"],
+    };
+    this.intents.set(id, pi);
+    this.charges.set(chargeId, { id: chargeId, object: "charge", amount: pi.amount, amount_refunded: 0, refunded: false, captured: !manual, payment_intent: id, currency: pi.currency, refunds: { object: "list", data: [] } });
+    return pi;
+  }
+
+  private createRefund(body: Record<string, unknown>): [number, unknown] {
+    const pi = this.intents.get(String(body.payment_intent));
+    if (!pi) return this.notFound(String(body.payment_intent));
+    const charge = this.charges.get(String(pi.latest_charge))!;
+    const amount = Number(body.amount ?? Number(charge.amount) - Number(charge.amount_refunded));
+    if (pi.status !== "succeeded" || amount <= 0 || Number(charge.amount_refunded) + amount > Number(charge.amount)) {
+      return [400, { error: { type: "invalid_request_error", code: "charge_already_refunded", message: "Charge has already been refunded, or the amount is larger than what is left." } }];
+    }
+    const refund: Obj = { id: this.id("re"), object: "refund", amount, charge: charge.id, payment_intent: pi.id, currency: pi.currency, status: "succeeded", metadata: body.metadata ?? {} };
+    this.refunds.set(refund.id, refund);
+    charge.amount_refunded = Number(charge.amount_refunded) + amount;
+    charge.refunded = charge.amount_refunded === charge.amount;
+    (charge.refunds as { data: Obj[] }).data.push(refund);
+    return [200, refund];
+  }
+
+  /** Stripe's side of a payment: the session completes with the given outcome, and webhooks go out. */
+  async complete(sessionId: string, outcome: Outcome = "paid", method = "card"): Promise<Obj> {
+    const s = this.sessions.get(sessionId);
+    if (!s) throw new Error(`no session ${sessionId}`);
+    const pid = (s.payment_intent_data ?? {}) as Record<string, unknown>;
+    const pi = this.createIntent({ amount: s.amount_total, currency: s.currency, metadata: { ...(s.metadata as object), ...((pid.metadata as object) ?? {}) }, payment_method_types: [method], capture_method: pid.capture_method });
+    s.payment_intent = pi.id;
+    s.status = "complete";
+    s.payment_status = outcome === "paid" ? "paid" : "unpaid";
+    if (outcome !== "paid") pi.status = "processing";
+    await this.emit("checkout.session.completed", s);
+    if (outcome === "unpaid_then_succeeded") await this.settleAsync(sessionId, true);
+    if (outcome === "unpaid_then_failed") await this.settleAsync(sessionId, false);
+    return s;
+  }
+
+  /** A delayed payment method settles later: success or failure, with its webhook. */
+  async settleAsync(sessionId: string, ok: boolean): Promise<void> {
+    const s = this.sessions.get(sessionId)!;
+    const pi = this.intents.get(String(s.payment_intent))!;
+    pi.status = ok ? "succeeded" : "requires_payment_method";
+    s.payment_status = ok ? "paid" : "unpaid";
+    await this.emit(ok ? "checkout.session.async_payment_succeeded" : "checkout.session.async_payment_failed", s);
+  }
+
+  /** Stripe's own session expiry (its minimum is 30 minutes), with the webhook. */
+  async expire(sessionId: string): Promise<void> {
+    const s = this.sessions.get(sessionId)!;
+    s.status = "expired";
+    await this.emit("checkout.session.expired", s);
+  }
+
+  /** Builds a signed event for `object`; `deliver` posts it to the app (default true). */
+  async emit(type: string, object: Obj, opts: { deliver?: boolean; timestamp?: number } = {}): Promise<{ event: Obj; payload: string; header: string; status?: number }> {
+    const event: Obj = { id: this.id("evt"), object: "event", type, api_version: "2026-10-28.endive", created: Math.floor(Date.now() / 1000), livemode: false, data: { object: structuredClone(object) } };
+    this.sentEvents.push(event);
+    const payload = JSON.stringify(event);
+    const header = this.signer.webhooks.generateTestHeaderString({ payload, secret: this.webhookSecret, timestamp: opts.timestamp });
+    if (opts.deliver === false || !this.webhookUrl) return { event, payload, header };
+    const res = await fetch(this.webhookUrl, { method: "POST", body: payload, headers: { "content-type": "application/json", "stripe-signature": header } });
+    return { event, payload, header, status: res.status };
+  }
+
+  private async hostedPage(method: string, url: URL, raw: string, send: (s: number, b: unknown, h?: Record<string, string>) => void, res: http.ServerResponse) {
+    const [, , id, action] = url.pathname.split("/");
+    const s = this.sessions.get(id ?? "");
+    if (!s) return send(404, "<h1>No such checkout</h1>");
+    if (method === "POST" && action === "confirm") {
+      const choice = new URLSearchParams(raw).get("method") ?? "card";
+      if (choice === "cancel") {
+        res.writeHead(303, { location: String(s.cancel_url) });
+        return res.end();
+      }
+      await this.complete(s.id, "paid", choice);
+      res.writeHead(303, { location: String(s.success_url).replace("{CHECKOUT_SESSION_ID}", s.id) });
+      return res.end();
+    }
+    const yuan = (Number(s.amount_total) / 100).toFixed(2);
+    return send(
+      200,
+      `<!doctype html><html lang="en"><meta name="viewport" content="width=device-width"><title>Test checkout</title>
+<body style="font-family:sans-serif;max-width:420px;margin:2rem auto"><h1>Test payment (local Stripe fake)</h1>
+<p data-testid="fake-amount">CNY ${yuan}</p><form method="post" action="/pay/${s.id}/confirm">
+${(s.payment_method_types as string[]).map((m) => `<button name="method" value="${m}" data-testid="fake-pay-${m}" style="display:block;margin:.5rem 0;padding:.75rem 1rem">Pay with ${m}</button>`).join("")}
+<button name="method" value="cancel" data-testid="fake-cancel">Cancel</button></form></body></html>`,
+    );
+  }
+}
