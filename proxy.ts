@@ -29,6 +29,7 @@ function originOf(url: string): string | null {
   }
 }
 
+// Uploaded images carry their own locked-down CSP (app/uploads/[name]); a page CSP here would replace it.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|images/|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|images/|uploads/|favicon.ico).*)"],
 };

@@ -1,6 +1,11 @@
-export { createProduct, updateProduct, changeProductStatus } from "./manage-products";
-export { createVariant, updateVariant, archiveVariant } from "./manage-variants";
-export { getProductForEdit, listOwnProducts, listViewerCoops, type CoopProductListItem } from "./product-for-edit";
-export { saveProductImage } from "./product-image";
+export { createProduct } from "./create-product";
+export { updateProduct } from "./update-product";
+export { changeProductStatus } from "./change-product-status";
+export { addVariant } from "./add-variant";
+export { updateVariant } from "./update-variant";
+export { archiveVariant } from "./archive-variant";
+export { saveProductImage } from "./save-product-image";
 export { readUpload } from "./uploads";
-export { productMachine } from "./product-state";
+export { listViewerCoops, resolveWorkspaceCoop, listOwnProducts } from "./coop-workspace";
+export { getProductForEdit } from "./product-for-edit";
+export { productMachine, variantMachine } from "./product-state";

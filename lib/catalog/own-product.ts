@@ -1,32 +1,39 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
-import { assertViewer } from "../auth";
+import { and, eq } from "drizzle-orm";
+import { assertCoopMember, assertViewer } from "../auth";
 import type { Viewer } from "../auth/contract";
-import { AppError } from "../core/errors";
+import { notFound } from "../core/errors";
 import { schema as s, type DbOrTx } from "../db";
 
-/** A product of one of the viewer's cooperatives (locked when `lock`); anything else is NOT_FOUND. */
-export async function ownProduct(db: DbOrTx, viewer: Viewer | null, productId: string, lock = false) {
+export type ProductRow = typeof s.products.$inferSelect;
+export type VariantRow = typeof s.variants.$inferSelect;
+
+/**
+ * The product, if the viewer is a member of its cooperative. A missing product and someone else's answer
+ * the same NOT_FOUND. `forUpdate` locks the row until the caller's transaction ends.
+ */
+export async function ownProductOrThrow(db: DbOrTx, viewer: Viewer | null, productId: string, opts: { forUpdate?: boolean } = {}): Promise<ProductRow> {
   assertViewer(viewer);
-  if (!viewer.caps.coopIds.length) throw new AppError("NOT_FOUND", "product not found");
-  const q = db
-    .select()
-    .from(s.products)
-    .where(and(eq(s.products.id, productId), inArray(s.products.coopId, viewer.caps.coopIds)));
-  const [product] = lock ? await q.for("update") : await q;
-  if (!product) throw new AppError("NOT_FOUND", "product not found");
+  const query = db.select().from(s.products).where(eq(s.products.id, productId));
+  const [product] = opts.forUpdate ? await query.for("update") : await query;
+  if (!product) throw notFound("product");
+  assertCoopMember(viewer, product.coopId);
   return product;
 }
 
-/** A variant whose product belongs to one of the viewer's cooperatives; anything else is NOT_FOUND. */
-export async function ownVariant(db: DbOrTx, viewer: Viewer | null, variantId: string) {
-  assertViewer(viewer);
-  if (!viewer.caps.coopIds.length) throw new AppError("NOT_FOUND", "variant not found");
-  const [row] = await db
-    .select({ variant: s.variants, coopId: s.products.coopId })
+/** A variant of the viewer's product; a variant of another product answers NOT_FOUND too. */
+export async function ownVariantOrThrow(
+  db: DbOrTx,
+  viewer: Viewer | null,
+  ids: { productId: string; variantId: string },
+  opts: { forUpdate?: boolean } = {},
+): Promise<{ product: ProductRow; variant: VariantRow }> {
+  const product = await ownProductOrThrow(db, viewer, ids.productId);
+  const query = db
+    .select()
     .from(s.variants)
-    .innerJoin(s.products, eq(s.products.id, s.variants.productId))
-    .where(and(eq(s.variants.id, variantId), inArray(s.products.coopId, viewer.caps.coopIds)));
-  if (!row) throw new AppError("NOT_FOUND", "variant not found");
-  return row;
+    .where(and(eq(s.variants.id, ids.variantId), eq(s.variants.productId, product.id)));
+  const [variant] = opts.forUpdate ? await query.for("update") : await query;
+  if (!variant) throw notFound("variant");
+  return { product, variant };
 }

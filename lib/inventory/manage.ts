@@ -1,1 +1,3 @@
-export { receiveStock, adjustStock, movementHistory } from "./manage-stock";
+export { receiveStock } from "./receive-stock";
+export { adjustStock } from "./adjust-stock";
+export { movementHistory } from "./movement-history";

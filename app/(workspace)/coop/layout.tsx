@@ -1,26 +1,23 @@
-import Link from "next/link";
+import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { requireWorkspacePage } from "@/lib/auth";
+import { NavLinks, WorkspaceNav, type NavItem } from "./_components/workspace-nav";
 
-export default async function CoopLayout({ children }: { children: React.ReactNode }) {
+export default async function CoopWorkspaceLayout({ children }: { children: React.ReactNode }) {
   await requireWorkspacePage("coop");
   const t = await getTranslations("coopWs");
+  const items: NavItem[] = [
+    { href: "/coop", label: t("products"), activeUnder: ["/coop/products"] },
+    { href: "/coop/stock", label: t("stock"), activeUnder: ["/coop/stock"] },
+    { href: "/coop/orders", label: t("orders"), activeUnder: ["/coop/orders"] },
+    { href: "/coop/pick-lists", label: t("pickLists"), activeUnder: ["/coop/pick-lists"] },
+    { href: "/coop/campaigns", label: t("campaigns"), activeUnder: ["/coop/campaigns"] },
+  ];
   return (
     <div className="flex flex-col gap-4">
-      <nav className="no-print flex gap-2 overflow-x-auto text-sm whitespace-nowrap" aria-label={t("nav")}>
-        <Link href="/coop" className="rounded-full bg-white px-3 py-1 ring-1 ring-rice-200">
-          {t("products")}
-        </Link>
-        <Link href="/coop/orders" className="rounded-full bg-white px-3 py-1 ring-1 ring-rice-200" data-testid="coop-nav-orders">
-          {t("orders")}
-        </Link>
-        <Link href="/coop/pick-lists" className="rounded-full bg-white px-3 py-1 ring-1 ring-rice-200" data-testid="coop-nav-pick-lists">
-          {t("pickLists")}
-        </Link>
-        <Link href="/coop/campaigns" className="rounded-full bg-white px-3 py-1 ring-1 ring-rice-200" data-testid="coop-nav-campaigns">
-          {t("campaigns")}
-        </Link>
-      </nav>
+      <Suspense fallback={<NavLinks items={items} label={t("nav")} />}>
+        <WorkspaceNav items={items} label={t("nav")} />
+      </Suspense>
       {children}
     </div>
   );

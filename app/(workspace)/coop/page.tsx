@@ -2,56 +2,73 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { formatFen } from "@/lib/core/money";
-import { listOwnProducts, listViewerCoops } from "@/lib/catalog";
 import { requireWorkspacePage } from "@/lib/auth";
+import { listOwnProducts, resolveWorkspaceCoop } from "@/lib/catalog";
+import type { CoopProductDto } from "@/lib/catalog/contract";
 import { pick, type Locale } from "@/lib/i18n/locales";
+import { CoopSwitcher } from "./_components/coop-switcher";
+import { ProductStatusBadge } from "./_components/product-status-badge";
+import { orNotFound } from "./_lib/or-not-found";
 
-export default async function CoopWorkspacePage({ searchParams }: { searchParams: Promise<{ coop?: string }> }) {
+export const metadata = { title: "商品 · Products" };
+
+export default async function CoopProductsPage({ searchParams }: { searchParams: Promise<{ coop?: string }> }) {
   const viewer = await requireWorkspacePage("coop");
-  const sp = await searchParams;
-  const coops = await listViewerCoops(viewer);
-  const coop = coops.find((c) => c.id === sp.coop) ?? coops[0]!;
-  const [locale, t, products] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("coopWs"), listOwnProducts(viewer, coop.id)]);
+  const { current, coops } = await orNotFound(resolveWorkspaceCoop(viewer, (await searchParams).coop));
+  const [locale, t, tw, products] = await Promise.all([
+    getLocale() as Promise<Locale>,
+    getTranslations("coopCatalog"),
+    getTranslations("coopWs"),
+    listOwnProducts(viewer, current.id),
+  ]);
+  const q = `?coop=${encodeURIComponent(current.id)}`;
   return (
     <div className="flex flex-col gap-4" data-testid="workspace-coop">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-bold">{pick(locale, coop.nameZh, coop.nameEn)}</h1>
-        <Link href={`/coop/products/new?coop=${coop.id}`} className={buttonClass("primary")} data-testid="new-product">
-          {t("newProduct")}
+        <h1 className="text-xl font-bold">{pick(locale, current.nameZh, current.nameEn)}</h1>
+        <Link href={`/coop/products/new${q}`} className={buttonClass("primary")} data-testid="new-product">
+          {t("list.newProduct")}
         </Link>
       </div>
-      {coops.length > 1 ? (
-        <nav className="flex gap-2 text-sm">
-          {coops.map((c) => (
-            <Link key={c.id} href={`/coop?coop=${c.id}`} className={c.id === coop.id ? "font-semibold text-paddy-700" : "text-ink-700"}>
-              {pick(locale, c.nameZh, c.nameEn)}
-            </Link>
-          ))}
-        </nav>
-      ) : null}
-      <h2 className="font-semibold">{t("products")}</h2>
-      <ul className="divide-y divide-rice-200 rounded-xl bg-white ring-1 ring-rice-200">
+      <CoopSwitcher coops={coops} currentId={current.id} basePath="/coop" label={tw("switchCoop")} locale={locale} />
+      <h2 className="font-semibold">{t("list.title")}</h2>
+      {products.length === 0 ? <p className="text-sm text-ink-700">{t("list.empty")}</p> : null}
+      <ul className="flex flex-col gap-2">
         {products.map((p) => (
-          <li key={p.id}>
-            <Link href={`/coop/products/${p.id}`} className="flex gap-3 p-3 text-sm hover:bg-rice-50" data-testid="coop-product-row">
-              {/* eslint-disable-next-line @next/next/no-img-element -- local image */}
-              <img src={p.imagePath ?? "/images/placeholder.svg"} alt="" width={48} height={48} className="size-12 shrink-0 rounded-lg bg-rice-100" />
-              <div className="min-w-0 flex-1">
-                <p className="font-medium">
-                  {pick(locale, p.nameZh, p.nameEn)} <span className="text-xs text-ink-500">{t(`status.${p.status}`)}</span>
-                </p>
-                <ul className="text-xs text-ink-700">
-                  {p.variants.map((v) => (
-                    <li key={v.id} className={v.status === "archived" ? "line-through" : ""}>
-                      {pick(locale, v.labelZh, v.labelEn)} · {formatFen(v.priceFen, locale)} · {t("stock", { count: v.stock })}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            </Link>
-          </li>
+          <ProductRow key={p.id} product={p} href={`/coop/products/${p.id}${q}`} locale={locale} t={t} />
         ))}
       </ul>
     </div>
+  );
+}
+
+type T = Awaited<ReturnType<typeof getTranslations>>;
+
+function ProductRow({ product: p, href, locale, t }: { product: CoopProductDto; href: string; locale: Locale; t: T }) {
+  const name = pick(locale, p.nameZh, p.nameEn);
+  const onSale = p.variants.filter((v) => v.status === "active");
+  return (
+    <li className={`rounded-xl bg-white ring-1 ring-rice-200 ${p.status === "archived" ? "opacity-60" : ""}`}>
+      <Link href={href} className="flex gap-3 p-3 hover:bg-rice-50" aria-label={t("list.edit", { name })} data-testid="coop-product-row">
+        {/* eslint-disable-next-line @next/next/no-img-element -- our own uploads and placeholders */}
+        <img src={p.imagePath ?? "/images/placeholder.svg"} alt="" width={56} height={56} className="size-14 shrink-0 rounded-lg bg-rice-100 object-cover" />
+        <div className="flex min-w-0 flex-1 flex-col gap-1">
+          <div className="flex items-start justify-between gap-2">
+            <p className="min-w-0 font-medium break-words">{name}</p>
+            <ProductStatusBadge status={p.status} label={t(`status.${p.status}`)} />
+          </div>
+          {onSale.length === 0 ? <p className="text-xs text-ink-500">{t("list.noVariants")}</p> : null}
+          <ul className="flex flex-col text-xs text-ink-700">
+            {onSale.map((v) => (
+              <li key={v.id} className="flex flex-wrap gap-x-2">
+                <span>{pick(locale, v.labelZh, v.labelEn)}</span>
+                <span className="tabular-nums">{formatFen(v.priceFen, locale)}</span>
+                <span className={v.stock === 0 ? "text-persimmon-600" : ""}>{t("variant.stock", { count: v.stock })}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </Link>
+    </li>
   );
 }

@@ -1,39 +1,79 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useId, useState, type ChangeEvent } from "react";
 import { useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { imageContentTypes, MAX_IMAGE_BYTES } from "@/lib/catalog/contract";
 
-/** Uploads a product image to the upload route and shows the route's error (type, size) if any. */
+class TooLarge extends Error {}
+
+async function encode(bitmap: ImageBitmap, longSide: number, quality: number): Promise<Blob | null> {
+  const scale = Math.min(1, longSide / Math.max(bitmap.width, bitmap.height));
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.round(bitmap.width * scale);
+  canvas.height = Math.round(bitmap.height * scale);
+  canvas.getContext("2d")?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  return new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", quality));
+}
+
+/** Phone photos are often over the 2 MB limit: shrink them in the browser first. The server still checks every byte. */
+async function fitForUpload(file: File): Promise<Blob> {
+  if (file.size <= MAX_IMAGE_BYTES) return file;
+  const bitmap = await createImageBitmap(file).catch(() => null);
+  if (!bitmap) throw new TooLarge();
+  for (const [longSide, quality] of [[1600, 0.85], [1200, 0.75], [900, 0.7]] as const) {
+    const blob = await encode(bitmap, longSide, quality);
+    if (blob && blob.size <= MAX_IMAGE_BYTES) return blob;
+  }
+  throw new TooLarge();
+}
+
+type UploadError = { error?: { code?: string; message?: string; fields?: Record<string, string[]> } };
+
+/** Uploads a product image to the upload route on choosing a file, and says what went wrong if it is refused. */
 export function ImageUpload({ productId }: { productId: string }) {
-  const t = useTranslations("coopCatalog");
+  const t = useTranslations("coopCatalog.image");
   const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const id = useId();
   const [busy, setBusy] = useState(false);
-  async function upload(file: File | undefined) {
+  const [note, setNote] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+
+  async function upload(e: ChangeEvent<HTMLInputElement>) {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
     if (!file) return;
     setBusy(true);
-    const body = new FormData();
-    body.set("image", file);
-    const res = await fetch(`/api/coop/products/${productId}/image`, { method: "POST", body, headers: { accept: "application/json" } });
-    setBusy(false);
-    if (res.ok) {
-      setMessage({ ok: true, text: t("imageSaved") });
-      router.refresh();
-    } else {
-      const err = (await res.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string[]> } } | null;
-      setMessage({ ok: false, text: err?.error?.fields?.image?.join(" ") ?? err?.error?.message ?? t("imageFailed") });
+    setNote(null);
+    try {
+      const body = new FormData();
+      body.set("image", await fitForUpload(file), file.name);
+      const res = await fetch(`/api/coop/products/${encodeURIComponent(productId)}/image`, { method: "POST", body });
+      if (res.ok) {
+        setNote({ tone: "success", text: t("saved") });
+        router.refresh();
+      } else {
+        const { error } = ((await res.json().catch(() => ({}))) ?? {}) as UploadError;
+        const text = error?.code === "PAYLOAD_TOO_LARGE" ? t("tooLarge") : (error?.fields?.image?.join(" · ") ?? error?.message ?? t("failed"));
+        setNote({ tone: "error", text });
+      }
+    } catch (err) {
+      setNote({ tone: "error", text: err instanceof TooLarge ? t("tooLarge") : t("failed") });
+    } finally {
+      setBusy(false);
+      input.value = "";
     }
   }
+
   return (
     <div className="flex flex-col gap-2">
-      <label className="text-sm font-medium text-ink-700" htmlFor="image-input">
-        {t("image")}
+      <label htmlFor={id} className={buttonClass("secondary", "cursor-pointer self-start")} aria-disabled={busy || undefined}>
+        {busy ? t("uploading") : t("choose")}
       </label>
-      <input id="image-input" type="file" accept="image/png,image/jpeg,image/webp" disabled={busy} onChange={(e) => upload(e.target.files?.[0])} data-testid="image-input" />
-      <p className="text-xs text-ink-500">{t("imageHint")}</p>
-      {message ? <Notice tone={message.ok ? "success" : "error"}>{message.text}</Notice> : null}
+      <input id={id} type="file" accept={Object.values(imageContentTypes).join(",")} disabled={busy} onChange={upload} className="sr-only" data-testid="image-input" />
+      <p className="text-xs text-ink-500">{t("hint")}</p>
+      {note ? <Notice tone={note.tone}>{note.text}</Notice> : null}
     </div>
   );
 }

@@ -1,39 +1,74 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ActionForm, type FormAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/auth/contract";
-import { categories, certificationKeys, type EditableProductDto } from "@/lib/catalog/contract";
-import { ActionForm } from "./action-form";
+import { categories, certificationKeys, productLimits, type EditableProductDto } from "@/lib/catalog/contract";
 
-type Action = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
+type Errors = Record<string, string[]> | undefined;
 
-/** Create or edit a product's words and provenance. */
-export function ProductForm({ action, coopId, product }: { action: Action; coopId?: string; product?: EditableProductDto }) {
+const fieldLimits = {
+  nameZh: productLimits.nameZh,
+  nameEn: productLimits.nameEn,
+  namePinyin: productLimits.namePinyin,
+  slug: productLimits.slug,
+  summaryZh: productLimits.summaryZh,
+  summaryEn: productLimits.summaryEn,
+  originVillageZh: productLimits.originZh,
+  originVillageEn: productLimits.originEn,
+  originTownZh: productLimits.originZh,
+  originTownEn: productLimits.originEn,
+  harvestBatch: productLimits.harvestBatch,
+  descriptionZh: productLimits.descriptionZh,
+  descriptionEn: productLimits.descriptionEn,
+} as const;
+type LineName = Exclude<keyof typeof fieldLimits, "descriptionZh" | "descriptionEn">;
+
+const controlClass = "w-full rounded-lg border border-rice-200 bg-white px-3 py-2 text-base aria-[invalid]:border-persimmon-500";
+
+/** Creates a product (with `coopId`) or edits one (with `product`): its words, provenance and certifications. */
+export function ProductForm({ action, coopId, product }: { action: FormAction; coopId?: string; product?: EditableProductDto }) {
   const t = useTranslations("coopCatalog");
   const tcat = useTranslations("categories");
   const tcert = useTranslations("certifications");
-  const text = (name: keyof EditableProductDto, opts: { required?: boolean; max: number; multiline?: boolean }, f?: Record<string, string[]>) =>
-    opts.multiline ? (
-      <Field key={name} label={t(`field.${name}`)} name={name} errors={f?.[name]}>
-        <textarea id={`f-${name}`} name={name} maxLength={opts.max} defaultValue={String(product?.[name] ?? "")} rows={4} className="rounded-lg border border-rice-200 bg-white px-3 py-2" />
-      </Field>
-    ) : (
-      <Field key={name} label={t(`field.${name}`)} name={name} required={opts.required} maxLength={opts.max} defaultValue={String(product?.[name] ?? "")} errors={f?.[name]} />
-    );
+  const line = (name: LineName, errors: Errors, opts: { required?: boolean; hint?: string } = {}) => (
+    <Field
+      label={t(`field.${name}`)}
+      name={name}
+      required={opts.required}
+      maxLength={fieldLimits[name]}
+      defaultValue={product?.[name] ?? ""}
+      errors={errors?.[name]}
+      hint={opts.hint}
+    />
+  );
+  const text = (name: "descriptionZh" | "descriptionEn", errors: Errors) => (
+    <Field label={t(`field.${name}`)} name={name} errors={errors?.[name]}>
+      <textarea
+        id={`f-${name}`}
+        name={name}
+        rows={5}
+        maxLength={fieldLimits[name]}
+        defaultValue={product?.[name] ?? ""}
+        aria-invalid={errors?.[name]?.length ? true : undefined}
+        aria-describedby={errors?.[name]?.length ? `f-${name}-err` : undefined}
+        className={controlClass}
+      />
+    </Field>
+  );
   return (
-    <ActionForm action={action} success={t("saved")} testId="product-form">
-      {(f, pending) => (
+    <ActionForm action={action} successNote={t("product.saved")} testId="product-form">
+      {(errors, pending) => (
         <>
           {product ? <input type="hidden" name="productId" value={product.id} /> : <input type="hidden" name="coopId" value={coopId} />}
           <div className="grid gap-3 sm:grid-cols-2">
-            {text("nameZh", { required: true, max: 60 }, f)}
-            {text("nameEn", { required: true, max: 80 }, f)}
-            {text("namePinyin", { max: 120 }, f)}
-            {text("slug", { required: true, max: 80 }, f)}
-            <Field label={t("field.category")} name="category" errors={f?.category}>
-              <select id="f-category" name="category" defaultValue={product?.category ?? "grain"} className="min-h-11 rounded-lg border border-rice-200 bg-white px-3">
+            {line("nameZh", errors, { required: true })}
+            {line("nameEn", errors, { required: true })}
+            {line("namePinyin", errors, { required: true, hint: t("field.namePinyinHint") })}
+            {line("slug", errors, { required: true, hint: t("field.slugHint") })}
+            <Field label={t("field.category")} name="category" errors={errors?.category}>
+              <select id="f-category" name="category" defaultValue={product?.category ?? categories[0]} className={`min-h-11 ${controlClass}`}>
                 {categories.map((c) => (
                   <option key={c} value={c}>
                     {tcat(c)}
@@ -41,28 +76,38 @@ export function ProductForm({ action, coopId, product }: { action: Action; coopI
                 ))}
               </select>
             </Field>
-            {text("summaryZh", { max: 120 }, f)}
-            {text("summaryEn", { max: 160 }, f)}
-            {text("originVillageZh", { required: true, max: 60 }, f)}
-            {text("originVillageEn", { required: true, max: 80 }, f)}
-            {text("originTownZh", { required: true, max: 30 }, f)}
-            {text("originTownEn", { required: true, max: 40 }, f)}
-            {text("harvestBatch", { max: 60 }, f)}
-            <Field label={t("field.harvestedOn")} name="harvestedOn" type="date" defaultValue={product?.harvestedOn ?? ""} errors={f?.harvestedOn} />
+            {line("summaryZh", errors)}
+            {line("summaryEn", errors)}
           </div>
-          {text("descriptionZh", { max: 4000, multiline: true }, f)}
-          {text("descriptionEn", { max: 6000, multiline: true }, f)}
-          <fieldset className="flex flex-wrap gap-3">
+          {text("descriptionZh", errors)}
+          {text("descriptionEn", errors)}
+          <h3 className="pt-2 text-sm font-semibold">{t("product.provenance")}</h3>
+          <div className="grid gap-3 sm:grid-cols-2">
+            {line("originVillageZh", errors, { required: true })}
+            {line("originVillageEn", errors, { required: true })}
+            {line("originTownZh", errors, { required: true })}
+            {line("originTownEn", errors, { required: true })}
+            {line("harvestBatch", errors)}
+            <Field label={t("field.harvestedOn")} name="harvestedOn" type="date" defaultValue={product?.harvestedOn ?? ""} errors={errors?.harvestedOn} />
+          </div>
+          <fieldset className="flex flex-col gap-2">
             <legend className="mb-1 text-sm font-medium text-ink-700">{t("field.certifications")}</legend>
-            {certificationKeys.map((k) => (
-              <label key={k} className="flex items-center gap-1 text-sm">
-                <input type="checkbox" name="certifications" value={k} defaultChecked={product?.certifications.includes(k)} />
-                {tcert(k)}
-              </label>
-            ))}
+            <div className="flex flex-wrap gap-x-4 gap-y-2">
+              {certificationKeys.map((k) => (
+                <label key={k} className="flex min-h-9 items-center gap-2 text-sm">
+                  <input type="checkbox" name="certifications" value={k} defaultChecked={product?.certifications.includes(k)} className="size-4" />
+                  {tcert(k)}
+                </label>
+              ))}
+            </div>
+            {errors?.certifications ? (
+              <p role="alert" className="text-xs text-persimmon-600">
+                {errors.certifications.join(" · ")}
+              </p>
+            ) : null}
           </fieldset>
           <Button type="submit" disabled={pending} className="self-start" data-testid="save-product">
-            {product ? t("save") : t("create")}
+            {product ? t("product.save") : t("product.create")}
           </Button>
         </>
       )}

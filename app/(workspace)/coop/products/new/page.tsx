@@ -1,19 +1,31 @@
-import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireWorkspacePage } from "@/lib/auth";
-import { createProductAction } from "../../actions";
+import { resolveWorkspaceCoop } from "@/lib/catalog";
+import { pick, type Locale } from "@/lib/i18n/locales";
 import { ProductForm } from "../../_components/product-form";
+import { orNotFound } from "../../_lib/or-not-found";
+import { createProductAction } from "../actions";
+
+export const metadata = { title: "新增商品 · New product" };
 
 export default async function NewProductPage({ searchParams }: { searchParams: Promise<{ coop?: string }> }) {
   const viewer = await requireWorkspacePage("coop");
-  const { coop = viewer.caps.coopIds[0] } = await searchParams;
-  if (!coop || !viewer.caps.coopIds.includes(coop)) notFound();
-  const t = await getTranslations("coopCatalog");
+  const { current } = await orNotFound(resolveWorkspaceCoop(viewer, (await searchParams).coop));
+  const [locale, t] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("coopCatalog")]);
   return (
-    <div className="flex flex-col gap-4">
-      <h1 className="text-xl font-bold">{t("newProduct")}</h1>
-      <p className="text-sm text-ink-500">{t("newProductHint")}</p>
-      <ProductForm action={createProductAction} coopId={coop} />
+    <div className="flex flex-col gap-4" data-testid="new-product-page">
+      <Link href={`/coop?coop=${encodeURIComponent(current.id)}`} className="text-sm text-paddy-700">
+        {t("backToList")}
+      </Link>
+      <div>
+        <h1 className="text-xl font-bold">{t("product.newTitle")}</h1>
+        <p className="text-sm text-ink-500">{pick(locale, current.nameZh, current.nameEn)}</p>
+      </div>
+      <p className="text-sm text-ink-700">{t("product.newHint")}</p>
+      <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
+        <ProductForm action={createProductAction} coopId={current.id} />
+      </section>
     </div>
   );
 }

@@ -1,0 +1,25 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Viewer } from "../auth/contract";
+import { now } from "../core/clock";
+import { invalidState } from "../core/errors";
+import { getDb, schema as s } from "../db";
+import type { UpdateProductInput } from "./contract-manage";
+import { ownProductOrThrow } from "./own-product";
+import { withUniqueFields } from "./unique-fields";
+
+/** Edits a product's words and provenance. Status, variants, stock and image have their own use cases. */
+export async function updateProduct(viewer: Viewer | null, input: UpdateProductInput): Promise<void> {
+  const { productId, ...fields } = input;
+  const db = await getDb();
+  await withUniqueFields(() =>
+    db.transaction(async (tx) => {
+      const product = await ownProductOrThrow(tx, viewer, productId, { forUpdate: true });
+      if (product.status === "archived") throw invalidState("an archived product cannot be edited");
+      await tx
+        .update(s.products)
+        .set({ ...fields, updatedAt: now() })
+        .where(eq(s.products.id, product.id));
+    }),
+  );
+}
