@@ -1,7 +1,21 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+const plainPort = port + 1;
+const stripePort = port + 900;
 export const baseURL = `http://127.0.0.1:${port}`;
+export const plainBaseURL = `http://127.0.0.1:${plainPort}`;
+
+function appServer(p: number, dataDir: string, extra: Record<string, string>) {
+  return {
+    command: `node_modules/.bin/next start -p ${p} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${p}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    env: { DATA_DIR: dataDir, DATABASE_URL: "", E2E_TEST_HOOKS: "1", SWEEP_INTERVAL_SECONDS: "0", ...extra },
+  };
+}
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -37,17 +51,21 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, testIgnore: /mobile\.spec\.ts$/ },
     { name: "mobile-375", use: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, launchOptions: chromium }, testMatch: /(mobile|journey).*\.spec\.ts$/ },
   ],
-  webServer: {
-    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
-    url: `${baseURL}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      DATA_DIR: `.data/e2e-${port}`,
-      DATABASE_URL: "",
-      E2E_TEST_HOOKS: "1",
-      SWEEP_INTERVAL_SECONDS: "0",
+  webServer: [
+    {
+      // A local stand-in for Stripe: the SDK talks to it and its "hosted checkout" posts signed webhooks back.
+      command: "node_modules/.bin/tsx tests/fakes/fake-stripe-server.ts",
+      port: stripePort,
+      reuseExistingServer: false,
+      env: { FAKE_STRIPE_PORT: String(stripePort), FAKE_STRIPE_WEBHOOK_URL: `${baseURL}/api/stripe/webhook`, STRIPE_WEBHOOK_SECRET: "whsec_e2e" },
     },
-  },
+    appServer(port, `.data/e2e-${port}`, {
+      STRIPE_SECRET_KEY: "sk_test_e2e",
+      STRIPE_WEBHOOK_SECRET: "whsec_e2e",
+      STRIPE_PUBLISHABLE_KEY: "pk_test_e2e",
+      STRIPE_API_BASE: `http://127.0.0.1:${stripePort}`,
+    }),
+    // The same shop without payment keys: checkout must offer pay-at-pickup only and say why.
+    appServer(plainPort, `.data/e2e-${plainPort}`, {}),
+  ],
 });

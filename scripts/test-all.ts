@@ -76,7 +76,8 @@ step("build", () => {
 step("e2e (Playwright, Chromium)", () => {
   if (results.some((r) => r.suite === "build" && r.failed)) return { passed: 0, failed: 1, note: "build failed" };
   if (run("bash", ["scripts/ensure-system-deps.sh"]) !== 0) return { passed: 0, failed: 1, note: "system packages missing" };
-  fs.rmSync(`.data/e2e-${process.env.E2E_PORT ?? 3210}`, { recursive: true, force: true });
+  const port = Number(process.env.E2E_PORT ?? 3210);
+  for (const p of [port, port + 1]) fs.rmSync(`.data/e2e-${p}`, { recursive: true, force: true });
   const file = path.join(out, "playwright.json");
   fs.rmSync(file, { force: true });
   const code = run("node_modules/.bin/playwright", ["test"], { E2E_JSON: file, DATABASE_URL: "" });

@@ -12,7 +12,7 @@ export {
 } from "./access";
 export { defineAction, formToObject, isNextControlFlow, type ActionResult } from "./action";
 export { defineRoute, errorResponse, readJson } from "./route";
-export { assertSameOrigin } from "./same-origin";
+export { assertSameOrigin, siteOrigin } from "./same-origin";
 export { clientIp } from "./client-ip";
 export { hit, peek, enforce, resetLimit, pruneRateLimits, type Limit } from "./rate-limit";
 export { verifyCredentials } from "./credentials";

@@ -23,3 +23,11 @@ export function assertSameOrigin(headers: Headers): void {
   }
   if (!host || originHost !== host) throw new AppError("FORBIDDEN", `foreign Origin ${origin.slice(0, 64)}`);
 }
+
+/** This site's origin for links sent elsewhere (Stripe's return URLs): AUTH_URL when set, else the request's host. */
+export function siteOrigin(headers: Headers, configured?: string): string {
+  if (configured) return new URL(configured).origin;
+  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost:3000";
+  const proto = headers.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.0.0.1") ? "http" : "https");
+  return `${proto.split(",")[0]}://${host}`;
+}

@@ -106,5 +106,6 @@ export async function getMyOrder(viewer: Viewer | null, number: string): Promise
     })),
     events: events.map((e) => ({ ...e, coopNameZh: e.coopNameZh ?? null, coopNameEn: e.coopNameEn ?? null })),
     canCancel: buyerCancellable.includes(status),
+    holdExpiresAt: status === "awaiting_payment" ? order.holdExpiresAt : null,
   };
 }

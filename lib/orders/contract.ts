@@ -18,7 +18,7 @@ export type Fulfillment = "pickup" | "delivery";
 export type PaymentMethod = "pay_at_pickup" | "cash_on_delivery" | "online";
 
 /** Orders the buyer may still cancel themselves: before anything is dispatched. */
-export const buyerCancellable: readonly OrderStatus[] = ["placed", "confirmed"];
+export const buyerCancellable: readonly OrderStatus[] = ["awaiting_payment", "placed", "confirmed"];
 
 export const DELIVERY_FEE_FEN = 800;
 export const FREE_DELIVERY_FROM_FEN = 9900;
@@ -163,6 +163,8 @@ export interface OrderDetailDto extends OrderSummaryDto {
   lines: OrderLineDto[];
   events: OrderEventDto[];
   canCancel: boolean;
+  /** Online orders: pay before this, or the order is cancelled. */
+  holdExpiresAt: Date | null;
 }
 
 /** The guest cart's cookie; __Host- prefixed (Secure, no Domain, Path=/) in production. */

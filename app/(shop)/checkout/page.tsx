@@ -4,6 +4,7 @@ import { formatFen } from "@/lib/core/money";
 import { requireViewerPage } from "@/lib/auth";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import { loadCart } from "@/lib/orders";
+import { onlinePaymentsEnabled } from "@/lib/payments";
 import { listActiveStations } from "@/lib/stations";
 import { randomUUID } from "node:crypto";
 import { cartOwner } from "../cart/owner";
@@ -41,6 +42,7 @@ export default async function CheckoutPage() {
         subtotalFen={cart.subtotalFen}
         idempotencyKey={randomUUID()}
         locale={locale}
+        onlineAvailable={onlinePaymentsEnabled()}
       />
     </div>
   );

@@ -20,6 +20,7 @@ export function CheckoutForm({
   subtotalFen,
   idempotencyKey,
   locale,
+  onlineAvailable,
 }: {
   action: Action;
   stations: StationDto[];
@@ -27,11 +28,13 @@ export function CheckoutForm({
   subtotalFen: number;
   idempotencyKey: string;
   locale: Locale;
+  onlineAvailable: boolean;
 }) {
   const t = useTranslations("checkout");
   const [state, formAction, pending] = useActionState(action, null);
   const [fulfillment, setFulfillment] = useState<"pickup" | "delivery">("pickup");
   const [stationId, setStationId] = useState(stations[0]?.id ?? "");
+  const [online, setOnline] = useState(false);
   const [here, setHere] = useState<{ lat: number; lng: number } | null>(null);
   const [geoError, setGeoError] = useState(false);
   const f = state && !state.ok ? state.fields : undefined;
@@ -103,10 +106,19 @@ export function CheckoutForm({
       <fieldset className="flex flex-col gap-2 rounded-xl bg-white p-3 ring-1 ring-rice-200">
         <legend className="px-1 font-semibold">{t("payment")}</legend>
         <label className="flex items-center gap-2">
-          <input type="radio" name="paymentMethod" value={fulfillment === "pickup" ? "pay_at_pickup" : "cash_on_delivery"} checked readOnly />
+          <input type="radio" name="paymentMethod" value={fulfillment === "pickup" ? "pay_at_pickup" : "cash_on_delivery"} checked={!online} onChange={() => setOnline(false)} />
           {fulfillment === "pickup" ? t("payAtPickup") : t("cashOnDelivery")}
         </label>
-        <p className="text-xs text-ink-500">{t("onlinePaymentUnavailable")}</p>
+        {onlineAvailable ? (
+          <label className="flex items-center gap-2">
+            <input type="radio" name="paymentMethod" value="online" checked={online} onChange={() => setOnline(true)} data-testid="pay-online" />
+            {t("payOnline")}
+          </label>
+        ) : (
+          <p className="text-xs text-ink-500" data-testid="online-unavailable">
+            {t("onlinePaymentUnavailable")}
+          </p>
+        )}
       </fieldset>
 
       <Field label={t("note")} name="note" maxLength={200} errors={f?.note} />
@@ -128,7 +140,7 @@ export function CheckoutForm({
         </p>
       </div>
       <Button type="submit" disabled={pending} data-testid="place-order">
-        {t("placeOrder")}
+        {online ? t("placeAndPay") : t("placeOrder")}
       </Button>
     </form>
   );

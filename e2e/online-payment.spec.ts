@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { plainBaseURL } from "../playwright.config";
+import { signIn } from "./support";
+
+test("[PAY] a buyer pays online: Stripe's page (the local fake) posts the signed events back; the order shows paid and its pickup code", async ({ page }) => {
+  await signIn(page, "buyer@example.com");
+  await page.goto("/products/daliu-rapeseed-oil");
+  await page.getByTestId("variant-option").filter({ hasText: "2.5L" }).click();
+  await page.getByTestId("add-to-cart-button").click();
+  await expect(page.getByTestId("added-to-cart")).toBeVisible();
+  await page.goto("/checkout");
+  await page.getByTestId("pay-online").check();
+  await page.getByTestId("place-order").click();
+
+  await expect(page).toHaveURL(/127\.0\.0\.1:4110\/pay\/cs_test_/);
+  await expect(page.getByTestId("fake-amount")).toHaveText("CNY 75.00");
+  await page.getByTestId("fake-pay-alipay").click();
+
+  await expect(page).toHaveURL(/\/orders\/E\d{6}[0-9A-Z]{6}\?session_id=cs_test_/);
+  await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "placed");
+  await expect(page.getByTestId("pickup-code")).toHaveText(/^\d{6}$/);
+  await expect(page.getByText("已付款")).toBeVisible();
+});
+
+test("[PAY] leaving Stripe's page keeps the order awaiting payment with a way back to pay", async ({ page }) => {
+  await signIn(page, "buyer@example.com");
+  await page.goto("/products/xincheng-rice-wine");
+  await page.getByTestId("add-to-cart-button").click();
+  await expect(page.getByTestId("added-to-cart")).toBeVisible();
+  await page.goto("/checkout");
+  await page.getByTestId("pay-online").check();
+  await page.getByTestId("place-order").click();
+  await page.getByTestId("fake-cancel").click();
+  await expect(page.getByTestId("awaiting-payment")).toBeVisible();
+  await page.getByTestId("pay-now").click();
+  await expect(page).toHaveURL(/\/pay\/cs_test_/);
+});
+
+test("[PAY] without Stripe keys the checkout offers pay at pickup only, and says why", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: plainBaseURL, locale: "zh-CN" });
+  const page = await context.newPage();
+  await signIn(page, "buyer@example.com");
+  await page.goto("/products/hudun-rice");
+  await page.getByTestId("add-to-cart-button").click();
+  await expect(page.getByTestId("added-to-cart")).toBeVisible();
+  await page.goto("/checkout");
+  await expect(page.getByTestId("pay-online")).toHaveCount(0);
+  await expect(page.getByTestId("online-unavailable")).toContainText("在线支付暂未开通");
+  await context.close();
+});
