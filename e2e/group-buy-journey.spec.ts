@@ -1,14 +1,27 @@
 import { expect, test } from "@playwright/test";
 import { personContext, serverClock } from "./support";
 
-// Shanghai times, on a fixed server clock: 10:00 on 1 March 2027, the campaign closes 20:00, cutoff 22:00.
-const MORNING = "2027-03-01T02:00:00Z";
-const AFTER_CUTOFF = "2027-03-01T14:30:00Z";
+// Whatever happens in a test, the server clock goes back to real time for the next one.
+test.afterEach(async ({ page }) => {
+  await serverClock(page, { reset: true });
+});
+
+// Shanghai times on a fixed server clock: 10:00 on day D, the campaign closes 20:00, the cutoff is 22:00, pickup
+// on D+1. Each browser project gets its own D, since they share one server and its batches.
+const dayFor = (project: string) => (project === "desktop" ? "2027-03-01" : "2027-04-01");
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 test("[GROUP BUY] order to a station → cutoff → pick list and dispatch → station receives and hands over → completed", async ({ browser, baseURL }) => {
+  test.setTimeout(150_000);
+  const D = dayFor(test.info().project.name);
+  const PICKUP = nextDay(D);
+  const MORNING = `${D}T02:00:00Z`;
+  const AFTER_CUTOFF = `${D}T14:30:00Z`;
+  // Move the clock first: sessions are judged by the server clock, so everyone signs in at the new time.
+  const clockPage = await browser.newPage({ baseURL });
+  await serverClock(clockPage, { at: MORNING });
   const coop = await personContext(browser, "coop@example.com", baseURL!);
-  await serverClock(coop.page, { at: MORNING });
-  try {
+  {
     const title = `湖墩新米团 ${Date.now().toString(36)}`;
     await coop.page.goto("/coop/campaigns");
     const form = coop.page.getByTestId("campaign-form");
@@ -17,9 +30,9 @@ test("[GROUP BUY] order to a station → cutoff → pick list and dispatch → s
     await form.getByLabel("团购标题(英文)").fill("Hudun rice group buy");
     await form.getByLabel("团购价(元)").fill("59.90");
     await form.getByLabel("团购总量").fill("30");
-    await form.getByLabel("取货日").fill("2027-03-02");
-    await form.getByLabel("开始时间").fill("2027-03-01T09:00");
-    await form.getByLabel("截止时间").fill("2027-03-01T20:00");
+    await form.getByLabel("取货日").fill(PICKUP);
+    await form.getByLabel("开始时间").fill(`${D}T09:00`);
+    await form.getByLabel("截止时间").fill(`${D}T20:00`);
     await form.getByTestId("create-campaign").click();
     await expect(form.getByText("团购已发起")).toBeVisible();
 
@@ -38,19 +51,19 @@ test("[GROUP BUY] order to a station → cutoff → pick list and dispatch → s
     await serverClock(coop.page, { at: AFTER_CUTOFF, sweep: true });
 
     await coop.page.goto("/coop/pick-lists");
-    await coop.page.getByTestId("pick-day-2027-03-02").click();
+    await coop.page.getByTestId(`pick-day-${PICKUP}`).click();
     const station = coop.page.getByTestId("pick-station").filter({ hasText: "惠民街道大柳村网联驿站" });
     await expect(station).toContainText(number);
     await expect(station).toContainText("张小禾");
     await expect(station.getByTestId("batch-status")).toHaveText("已截单,待发货");
-    const csv = await coop.page.request.get(`/coop/pick-lists/2027-03-02/export?coop=coop_daliu`);
+    const csv = await coop.page.request.get(`/coop/pick-lists/${PICKUP}/export?coop=coop_daliu`);
     expect(await csv.text()).toContain(number);
     await station.getByTestId("dispatch-batch").click();
     await expect(station.getByTestId("batch-status")).toHaveText("已发货");
 
     const manager = await personContext(browser, "station@example.com", baseURL!);
     await manager.page.goto("/station");
-    const batch = manager.page.getByTestId("station-batch").filter({ hasText: "2027-03-02" });
+    const batch = manager.page.getByTestId("station-batch").filter({ hasText: PICKUP }).filter({ hasText: "大柳村" });
     await batch.getByTestId("receive-batch").click();
     await expect(batch.getByTestId("station-batch-status")).toHaveText("已收货");
     await manager.page.getByLabel("输入或扫描取货码").fill(code);
@@ -62,8 +75,6 @@ test("[GROUP BUY] order to a station → cutoff → pick list and dispatch → s
     await expect(buyer.page.getByTestId("order-status")).toHaveAttribute("data-status", "completed");
     await buyer.page.goto("/notifications");
     await expect(buyer.page.getByTestId("notification").first()).toContainText(number);
-  } finally {
-    await serverClock(coop.page, { reset: true });
   }
 });
 

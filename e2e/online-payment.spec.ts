@@ -12,7 +12,7 @@ test("[PAY] a buyer pays online: Stripe's page (the local fake) posts the signed
   await page.getByTestId("pay-online").check();
   await page.getByTestId("place-order").click();
 
-  await expect(page).toHaveURL(/127\.0\.0\.1:4110\/pay\/cs_test_/);
+  await expect(page).toHaveURL(/\/pay\/cs_test_/);
   await expect(page.getByTestId("fake-amount")).toHaveText("CNY 75.00");
   await page.getByTestId("fake-pay-alipay").click();
 

@@ -66,7 +66,10 @@ export function SiteHeader({
           {viewerName ? (
             <>
               <Link href="/notifications" className="rounded px-2 py-1 hover:bg-rice-100" aria-label={labels.notifications} data-testid="notifications-link">
-                🔔
+                <svg aria-hidden viewBox="0 0 24 24" width="18" height="18" className="inline-block align-[-3px]" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                  <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+                  <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+                </svg>
                 {unread > 0 ? (
                   <span className="ml-0.5 rounded-full bg-persimmon-500 px-1.5 text-xs text-white" data-testid="unread-count">
                     {unread}

@@ -95,7 +95,7 @@ export function HandoverForm({ action, stationId, locale }: { action: Action; st
         <p className="text-xs text-ink-500">{t("scanUnavailable")}</p>
       )}
       {scanning ? <video ref={video} className="w-full max-w-xs rounded-lg bg-ink-900" muted playsInline /> : null}
-      {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
+      {state && !state.ok ? <Notice tone="error">{state.fields?.code?.join(" ") ?? state.message}</Notice> : null}
       {state?.ok ? (
         <Notice tone="success">
           <span data-testid="handover-done">
