@@ -6,3 +6,4 @@ export * from "./meta";
 export * from "./orders";
 export * from "./fulfillment";
 export * from "./payments";
+export * from "./live";

@@ -53,6 +53,8 @@ export const orders = pgTable(
     /** Pickup orders: the day the goods reach the station (station time zone). */
     deliveryDay: date("delivery_day", { mode: "string" }),
     campaignId: text("campaign_id"),
+    liveSessionId: text("live_session_id"),
+    dropId: text("drop_id"),
     idempotencyKey: text("idempotency_key").notNull(),
     note: text("note"),
     cancelReason: text("cancel_reason"),
@@ -78,6 +80,7 @@ export const orders = pgTable(
     index("orders_buyer_idx").on(t.buyerId, t.placedAt),
     index("orders_station_status_idx").on(t.stationId, t.status),
     index("orders_campaign_idx").on(t.campaignId),
+    index("orders_live_idx").on(t.liveSessionId),
     index("orders_ready_idx").on(t.status, t.readyAt),
     index("orders_hold_idx").on(t.status, t.holdExpiresAt),
     check("orders_amounts_nonneg", sql`${t.subtotalFen} >= 0 and ${t.totalFen} >= 0 and ${t.deliveryFeeFen} >= 0`),
