@@ -52,7 +52,9 @@ export function connectPostgres(url: string, max = 10): DbHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max,
-    connectionTimeoutMillis: 5_000,
+    // A drop storm queues hundreds of requests on a few connections; let them wait their turn rather than fail.
+    // (A dead database still surfaces quickly: the health check has its own 5 s deadline.)
+    connectionTimeoutMillis: 20_000,
     idleTimeoutMillis: 30_000,
   });
   // An idle client losing its server (restart, network) must not crash the process; the pool replaces it.

@@ -14,7 +14,7 @@ import { moveOrder, type Actor } from "./transitions";
  */
 export async function cancelOrderInTx(
   tx: Tx,
-  order: { id: string; status: OrderStatus; paymentStatus: string; totalFen: number; campaignId: string | null },
+  order: { id: string; status: OrderStatus; paymentStatus: string; totalFen: number; campaignId: string | null; dropId: string | null; buyerId: string },
   actor: Actor & { reason: string; stockReason?: MovementReason },
 ): Promise<{ variantId: string; quantity: number; lineTotalFen: number; coopId: string }[]> {
   await moveOrder(tx, order, "cancelled", { ...actor, note: actor.reason }, { cancelReason: actor.reason });
@@ -33,6 +33,15 @@ export async function cancelOrderInTx(
   if (order.campaignId) {
     const units = lines.reduce((a, l) => a + l.quantity, 0);
     await tx.update(s.campaigns).set({ sold: sql`${s.campaigns.sold} - ${units}` }).where(eq(s.campaigns.id, order.campaignId));
+  }
+  // A drop order gives its units back to the drop and to the buyer's per-drop allowance.
+  if (order.dropId) {
+    const units = lines.reduce((a, l) => a + l.quantity, 0);
+    await tx.update(s.liveDrops).set({ sold: sql`${s.liveDrops.sold} - ${units}` }).where(eq(s.liveDrops.id, order.dropId));
+    await tx
+      .update(s.liveDropBuyers)
+      .set({ units: sql`greatest(${s.liveDropBuyers.units} - ${units}, 0)` })
+      .where(and(eq(s.liveDropBuyers.dropId, order.dropId), eq(s.liveDropBuyers.buyerId, order.buyerId)));
   }
   // Money already taken goes back: the refund hook, once per order.
   if (order.paymentStatus === "paid") {

@@ -30,6 +30,8 @@ export interface OrderDraft {
   campaignId?: string;
   /** Online payment: the order holds its stock until then, paymentStatus "pending". */
   holdExpiresAt?: Date;
+  liveSessionId?: string;
+  dropId?: string;
 }
 
 export interface PlacedOrder {
@@ -39,9 +41,9 @@ export interface PlacedOrder {
 }
 
 /**
- * Writes an order inside the caller's transaction: prices from the database, stock taken with one
- * conditional UPDATE per variant (same-variant lines summed first), the order, its lines (names, prices and
- * cooperatives as they are now), one movement per variant and the first timeline event. Throws — and so
+ * Writes an order inside the caller's transaction: prices from the database, the order, its lines (names,
+ * prices and cooperatives as they are now), the first timeline event, and then the stock, taken with one
+ * conditional UPDATE per variant (same-variant lines summed first) and one movement per variant. Throws — and so
  * writes nothing — on an unknown variant, an unusable station, or a short line (SOLD_OUT names it).
  */
 export async function placeOrder(tx: Tx, draft: OrderDraft): Promise<PlacedOrder> {
@@ -63,12 +65,6 @@ export async function placeOrder(tx: Tx, draft: OrderDraft): Promise<PlacedOrder
     const unitPriceFen = draft.unitPriceFen?.(it.variantId) ?? it.priceFen;
     return { ...it, quantity, unitPriceFen, lineTotalFen: multiplyFen(unitPriceFen, quantity) };
   });
-  await takeStock(
-    tx,
-    lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, label: `${l.productNameZh} ${l.variantLabelZh}` })),
-    { refType: "order", refId: orderId, actorId: draft.buyerId },
-  );
-
   const batches = station
     ? await assignBatches(tx, lines.map((l) => l.coopId), { stationId: station.id, cutoffTime: station.cutoffTime, timezone: station.timezone, day: draft.pickupDay, openUntil: draft.batchOpenUntil }, draft.at)
     : null;
@@ -96,6 +92,8 @@ export async function placeOrder(tx: Tx, draft: OrderDraft): Promise<PlacedOrder
     deliveryDay: batches?.day ?? null,
     campaignId: draft.campaignId ?? null,
     holdExpiresAt: draft.holdExpiresAt ?? null,
+    liveSessionId: draft.liveSessionId ?? null,
+    dropId: draft.dropId ?? null,
     paymentStatus: draft.holdExpiresAt ? "pending" : "unpaid",
   });
   await tx.insert(s.orderLines).values(
@@ -121,6 +119,12 @@ export async function placeOrder(tx: Tx, draft: OrderDraft): Promise<PlacedOrder
   if (draft.fulfillment.kind === "pickup" && (draft.issueCode ?? true)) {
     await issuePickupCode(tx, orderId, draft.fulfillment.stationId);
   }
+  // Stock last: the variant rows are the hot ones (a drop storm), so their locks are held only from here to commit.
+  await takeStock(
+    tx,
+    lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, label: `${l.productNameZh} ${l.variantLabelZh}` })),
+    { refType: "order", refId: orderId, actorId: draft.buyerId },
+  );
   return { id: orderId, number, created: true };
 }
 
