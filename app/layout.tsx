@@ -28,6 +28,17 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     headers(),
   ]);
   const viewer = owner.viewer;
+  const path = h.get("x-pathname") ?? "/";
+  // Streaming tools show /live/<id>/overlay as a transparent layer over the video: no header, no background.
+  if (/^\/live\/[^/]+\/overlay/.test(path)) {
+    return (
+      <html lang={locale}>
+        <body className="bg-transparent" style={{ background: "transparent" }}>
+          <NextIntlClientProvider messages={clientMessages(locale as Locale)}>{children}</NextIntlClientProvider>
+        </body>
+      </html>
+    );
+  }
   const [count, unread] = await Promise.all([cartCount(owner), viewer ? unreadCount(viewer.userId) : 0]);
   return (
     <html lang={locale}>

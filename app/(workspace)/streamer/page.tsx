@@ -1,13 +1,52 @@
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireWorkspacePage } from "@/lib/auth";
+import { listCoops } from "@/lib/catalog";
+import { pick, type Locale } from "@/lib/i18n/locales";
+import { listMySessions } from "@/lib/live";
+import { SessionForm } from "./_components/session-form";
+import { createSessionAction } from "./actions";
 
 export default async function StreamerWorkspacePage() {
   const viewer = await requireWorkspacePage("streamer");
-  const t = await getTranslations("streamerWs");
+  const [locale, t, tl, sessions, coops] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("streamer"), getTranslations("live"), listMySessions(viewer), listCoops()]);
   return (
-    <div className="flex flex-col gap-4" data-testid="workspace-streamer">
-      <h1 className="text-xl font-bold">{t("title")}</h1>
-      <p className="text-sm text-ink-700">{t("welcome", { name: viewer.name })}</p>
+    <div className="flex flex-col gap-6" data-testid="workspace-streamer">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-xl font-bold">{t("title")}</h1>
+        <Link href="/streamer/guide" className="text-sm text-paddy-700 underline">
+          {t("guideLink")}
+        </Link>
+      </div>
+      <section className="flex flex-col gap-2">
+        <h2 className="font-semibold">{t("sessions")}</h2>
+        <ul className="divide-y divide-rice-200 rounded-xl bg-white ring-1 ring-rice-200">
+          {sessions.map((s) => (
+            <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm" data-testid="streamer-session">
+              <div>
+                <p className="font-medium">{s.title}</p>
+                <p className="text-xs text-ink-500">
+                  {s.scheduledAt.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" })} · {tl(`status.${s.status}`)}
+                </p>
+              </div>
+              <div className="flex gap-3">
+                <Link href={`/streamer/sessions/${s.id}`} className="text-paddy-700 underline">
+                  {t("setup")}
+                </Link>
+                {s.status === "scheduled" || s.status === "live" ? (
+                  <Link href={`/streamer/sessions/${s.id}/control`} className="text-paddy-700 underline" data-testid="open-control">
+                    {t("controlRoom")}
+                  </Link>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
+        <h2 className="mb-2 font-semibold">{t("newSession")}</h2>
+        <SessionForm action={createSessionAction} coops={coops.map((c) => ({ id: c.id, name: pick(locale, c.nameZh, c.nameEn) }))} />
+      </section>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { count, eq, sql } from "drizzle-orm";
 import * as s from "../schema";
 import type { Db, Tx } from "../types";
 import { createCoop, createProduct, createStation, createUser } from "./factories";
+import { seedDemoLive } from "./demo-live";
 import { DEMO_PASSWORD, demoCoops, demoProducts, demoStations, demoUsers } from "./demo-data";
 
 const SEED_KEY = "demo_seed";
@@ -35,6 +36,7 @@ export async function seedDemoOnce(db: Db): Promise<"seeded" | "skipped"> {
       await createUser(tx, { ...u, password: DEMO_PASSWORD, memberships: u.memberships.map((m) => ({ ...m })) });
     }
     await seedDemoCampaign(tx);
+    await seedDemoLive(tx);
     await tx.insert(s.appMeta).values({ key: SEED_KEY, value: { at: new Date().toISOString() } });
     return "seeded";
   });

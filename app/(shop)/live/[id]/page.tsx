@@ -1,0 +1,41 @@
+import { notFound } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { LiveRoom } from "@/components/live/live-room";
+import { getViewer } from "@/lib/auth";
+import { pick, type Locale } from "@/lib/i18n/locales";
+import { buildSnapshot, getLiveRoom } from "@/lib/live";
+import { listActiveStations } from "@/lib/stations";
+import { serverNow } from "@/lib/system";
+import { buyDropAction } from "../actions";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const room = await getLiveRoom((await params).id);
+  return room ? { title: room.title } : {};
+}
+
+export default async function LiveSessionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const at = serverNow();
+  const [room, snapshot, viewer, locale, stations] = await Promise.all([getLiveRoom(id), buildSnapshot(id, at), getViewer(), getLocale() as Promise<Locale>, listActiveStations()]);
+  if (!room || !snapshot) notFound();
+  return (
+    <article className="mx-auto flex w-full max-w-xl flex-col gap-3">
+      <h1 className="text-lg font-bold">{room.title}</h1>
+      <p className="text-xs text-ink-500">{room.streamerName}</p>
+      <LiveRoom
+        initial={snapshot}
+        playbackUrl={room.playbackUrl}
+        replayUrl={room.replayUrl}
+        poster={room.coverImagePath}
+        locale={locale}
+        serverNow={at.getTime()}
+        buy={buyDropAction}
+        stations={stations.map((s) => ({ id: s.id, name: pick(locale, s.nameZh, s.nameEn) }))}
+        signedIn={Boolean(viewer)}
+        loginHref={`/login?callbackUrl=${encodeURIComponent(`/live/${id}`)}`}
+        timeline={room.timeline.map((e) => ({ productId: e.productId, slug: e.slug, name: pick(locale, e.nameZh, e.nameEn), offsetSeconds: e.offsetSeconds, openDropId: e.openDropId }))}
+      />
+      {room.description ? <p className="whitespace-pre-line text-sm text-ink-700">{room.description}</p> : null}
+    </article>
+  );
+}

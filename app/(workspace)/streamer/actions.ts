@@ -1,0 +1,87 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { defineAction } from "@/lib/auth";
+import {
+  cancelSession,
+  closeDrop,
+  createSession,
+  endSession,
+  goLive,
+  openDrop,
+  pinProduct,
+  regenerateStreamKey,
+  revealPrice,
+  setBag,
+  setReplayUrl,
+  unpinProduct,
+  updateSession,
+} from "@/lib/live";
+
+// The live use cases parse their input strictly; these actions forward the form as it came.
+const form = z.record(z.string(), z.unknown());
+const spec = (name: string) => ({ name, access: "streamer" as const, input: form });
+const refresh = (id: unknown) => {
+  revalidatePath("/streamer");
+  if (typeof id === "string") {
+    revalidatePath(`/streamer/sessions/${id}`);
+    revalidatePath(`/streamer/sessions/${id}/control`);
+  }
+};
+
+export const createSessionAction = defineAction(spec("createLiveSession"), async (input, { viewer }) => {
+  const { id } = await createSession(viewer, input);
+  redirect(`/streamer/sessions/${id}`);
+});
+export const updateSessionAction = defineAction(spec("updateLiveSession"), async (input, { viewer }) => {
+  await updateSession(viewer, input);
+  refresh(input.sessionId);
+});
+export const cancelSessionAction = defineAction(spec("cancelLiveSession"), async (input, { viewer }) => {
+  await cancelSession(viewer, input);
+  refresh(input.sessionId);
+});
+export const setBagAction = defineAction(spec("setBag"), async (input, { viewer }) => {
+  await setBag(viewer, input);
+  refresh(input.sessionId);
+});
+export const regenerateKeyAction = defineAction(spec("regenerateStreamKey"), async (input, { viewer }) => {
+  const r = await regenerateStreamKey(viewer, input);
+  refresh(input.sessionId);
+  return r;
+});
+export const setReplayAction = defineAction(spec("setReplayUrl"), async (input, { viewer }) => {
+  await setReplayUrl(viewer, input);
+  refresh(input.sessionId);
+});
+export const goLiveAction = defineAction(spec("goLive"), async (input, { viewer }) => {
+  await goLive(viewer, input);
+  refresh(input.sessionId);
+});
+export const endSessionAction = defineAction(spec("endLiveSession"), async (input, { viewer }) => {
+  await endSession(viewer, input);
+  refresh(input.sessionId);
+});
+export const pinAction = defineAction(spec("pinProduct"), async (input, { viewer }) => {
+  await pinProduct(viewer, input);
+  refresh(input.sessionId);
+});
+export const unpinAction = defineAction(spec("unpinProduct"), async (input, { viewer }) => {
+  await unpinProduct(viewer, input);
+  refresh(input.sessionId);
+});
+export const revealAction = defineAction(spec("revealPrice"), async (input, { viewer }) => {
+  await revealPrice(viewer, input);
+  refresh(input.sessionId);
+});
+export const openDropAction = defineAction(spec("openDrop"), async (input, { viewer }) => {
+  const r = await openDrop(viewer, input);
+  refresh(input.sessionId);
+  return r;
+});
+export const closeDropAction = defineAction(spec("closeDrop"), async (input, { viewer }) => {
+  await closeDrop(viewer, input);
+  refresh(input.sessionId);
+});

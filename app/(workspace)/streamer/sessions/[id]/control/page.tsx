@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { isAppError } from "@/lib/core/errors";
+import { requireWorkspacePage } from "@/lib/auth";
+import type { Locale } from "@/lib/i18n/locales";
+import { buildSnapshot, getSessionForStreamer, liveFigures } from "@/lib/live";
+import { serverNow } from "@/lib/system";
+import { ControlRoom } from "../../../_components/control-room";
+import { closeDropAction, endSessionAction, goLiveAction, openDropAction, pinAction, revealAction, unpinAction } from "../../../actions";
+
+export default async function ControlRoomPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireWorkspacePage("streamer");
+  const { id } = await params;
+  const load = async () => {
+    const session = await getSessionForStreamer(viewer, id);
+    const [figures, snapshot] = await Promise.all([liveFigures(viewer, id), buildSnapshot(id, serverNow())]);
+    return { session, figures, snapshot };
+  };
+  const { session, figures, snapshot } = await load().catch((err: unknown) => {
+    if (isAppError(err) && err.code === "NOT_FOUND") notFound();
+    throw err;
+  });
+  if (!snapshot) notFound();
+  const [locale, t] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("streamer")]);
+  return (
+    <div className="mx-auto flex w-full max-w-xl flex-col gap-4">
+      <div className="flex items-center justify-between gap-2">
+        <h1 className="text-lg font-bold">{session.title}</h1>
+        <Link href={`/streamer/sessions/${id}`} className="text-sm text-paddy-700 underline">
+          {t("setup")}
+        </Link>
+      </div>
+      <ControlRoom
+        key={snapshot.lastEventId}
+        initial={snapshot}
+        figures={figures}
+        locale={locale}
+        actions={{ goLive: goLiveAction, end: endSessionAction, pin: pinAction, unpin: unpinAction, reveal: revealAction, openDrop: openDropAction, closeDrop: closeDropAction }}
+      />
+    </div>
+  );
+}
