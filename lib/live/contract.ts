@@ -163,3 +163,17 @@ export function applyLiveEvent(state: LiveSnapshot, e: LiveEventDto): LiveSnapsh
       return { ...next, viewers: Number(p.viewers ?? 0) };
   }
 }
+
+/** What a streaming server told us, whichever server it was (SRS or nginx-rtmp). */
+export interface IngestCallback {
+  action: "publish" | "unpublish" | "update" | "play" | "stop" | "record" | "hls";
+  /** The stream name as published (a session id, or the stream key itself). */
+  stream: string;
+  /** The `token` query argument of the publish URL, if any. */
+  token: string | null;
+  clientId: string | null;
+  /** A recorded file or playlist the server reports (on_dvr, on_hls, on_record_done). */
+  recording: string | null;
+}
+
+export type IngestDecision = { allow: true; sessionId: string | null; renameTo?: string } | { allow: false; reason: string };

@@ -4,7 +4,7 @@ import { now } from "../core/clock";
 import { getDb } from "../db";
 import { sendPendingEmails } from "../events";
 import { settleClosedCampaigns } from "../group-buys";
-import { closeExpiredDrops } from "../live";
+import { closeExpiredDrops, endAbandonedSessions } from "../live";
 import { expirePaymentHolds, expireUncollected, lockDueBatches, reconcileCheckoutSessions } from "../orders";
 import { onlinePaymentsEnabled, processRefunds } from "../payments";
 
@@ -26,6 +26,7 @@ export async function runSweep(at: Date = now()): Promise<SweepReport> {
     ["campaigns", () => db.transaction((tx) => settleClosedCampaigns(tx, at))],
     ["ordersExpired", () => db.transaction((tx) => expireUncollected(tx, at))],
     ["dropsClosed", () => db.transaction((tx) => closeExpiredDrops(tx, at))],
+    ["liveSessionsEnded", () => db.transaction((tx) => endAbandonedSessions(tx, at))],
     ["emailsSent", () => sendPendingEmails()],
     ...(onlinePaymentsEnabled() ? paymentSteps(at) : []),
     ["rateLimitsPruned", () => pruneRateLimits()],
