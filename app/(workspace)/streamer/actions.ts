@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { defineAction } from "@/lib/auth";
+import { createApiToken, defineAction, revokeApiToken } from "@/lib/auth";
 import {
   cancelSession,
   closeDrop,
@@ -84,4 +84,14 @@ export const openDropAction = defineAction(spec("openDrop"), async (input, { vie
 export const closeDropAction = defineAction(spec("closeDrop"), async (input, { viewer }) => {
   await closeDrop(viewer, input);
   refresh(input.sessionId);
+});
+
+export const createTokenAction = defineAction(spec("createApiToken"), async (input, { viewer }) => {
+  const { token } = await createApiToken(viewer, input);
+  revalidatePath("/streamer");
+  return { token };
+});
+export const revokeTokenAction = defineAction(spec("revokeApiToken"), async (input, { viewer }) => {
+  await revokeApiToken(viewer, input);
+  revalidatePath("/streamer");
 });

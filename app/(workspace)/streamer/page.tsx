@@ -1,15 +1,23 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireWorkspacePage } from "@/lib/auth";
+import { apiScopes, listApiTokens, requireWorkspacePage } from "@/lib/auth";
 import { listCoops } from "@/lib/catalog";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import { listMySessions } from "@/lib/live";
+import { ApiTokens } from "./_components/api-tokens";
 import { SessionForm } from "./_components/session-form";
-import { createSessionAction } from "./actions";
+import { createSessionAction, createTokenAction, revokeTokenAction } from "./actions";
 
 export default async function StreamerWorkspacePage() {
   const viewer = await requireWorkspacePage("streamer");
-  const [locale, t, tl, sessions, coops] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("streamer"), getTranslations("live"), listMySessions(viewer), listCoops()]);
+  const [locale, t, tl, sessions, coops, tokens] = await Promise.all([
+    getLocale() as Promise<Locale>,
+    getTranslations("streamer"),
+    getTranslations("live"),
+    listMySessions(viewer),
+    listCoops(),
+    listApiTokens(viewer),
+  ]);
   return (
     <div className="flex flex-col gap-6" data-testid="workspace-streamer">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -42,6 +50,15 @@ export default async function StreamerWorkspacePage() {
             </li>
           ))}
         </ul>
+      </section>
+      <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
+        <h2 className="mb-2 font-semibold">{t("apiTokens")}</h2>
+        <ApiTokens
+          tokens={tokens.map((x) => ({ id: x.id, name: x.name, hint: x.hint, scopes: x.scopes, revoked: Boolean(x.revokedAt), lastUsed: x.lastUsedAt ? x.lastUsedAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" }) : null }))}
+          scopes={apiScopes}
+          create={createTokenAction}
+          revoke={revokeTokenAction}
+        />
       </section>
       <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
         <h2 className="mb-2 font-semibold">{t("newSession")}</h2>
