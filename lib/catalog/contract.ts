@@ -1,36 +1,7 @@
 import { z } from "zod";
 
 export { categories, type Category } from "./contract-categories";
-
-
-export interface CoopCardDto {
-  id: string;
-  slug: string;
-  nameZh: string;
-  nameEn: string;
-  villageZh: string;
-  villageEn: string;
-  imagePath: string | null;
-  productCount: number;
-}
-
-export interface ProductCardDto {
-  id: string;
-  slug: string;
-  nameZh: string;
-  nameEn: string;
-  summaryZh: string;
-  summaryEn: string;
-  category: string;
-  imagePath: string | null;
-  coopSlug: string;
-  coopNameZh: string;
-  coopNameEn: string;
-  originTownZh: string;
-  originTownEn: string;
-  minPriceFen: number;
-  totalStock: number;
-}
+export type { CoopCardDto, ProductCardDto } from "./contract-cards";
 
 export const LOW_STOCK = 10;
 

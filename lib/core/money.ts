@@ -6,16 +6,27 @@ export function assertFen(value: number): Fen {
   return value;
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with one; a listing formats dozens of prices.
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function yuanFormatter(locale: string, digits: 0 | 2): Intl.NumberFormat {
+  const key = `${locale}|${digits}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency: "CNY",
+      currencyDisplay: "narrowSymbol",
+      minimumFractionDigits: digits,
+      maximumFractionDigits: 2,
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatFen(fen: Fen, locale: string = "zh-CN"): string {
-  const yuan = fen / 100;
-  const digits = fen % 100 === 0 ? 0 : 2;
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: "CNY",
-    currencyDisplay: "narrowSymbol",
-    minimumFractionDigits: digits,
-    maximumFractionDigits: 2,
-  }).format(yuan);
+  return yuanFormatter(locale, fen % 100 === 0 ? 0 : 2).format(fen / 100);
 }
 
 export function sumFen(values: readonly Fen[]): Fen {

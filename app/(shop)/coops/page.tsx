@@ -1,22 +1,30 @@
+import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CoopCard } from "@/components/coop/coop-card";
-import { listCoops } from "@/lib/catalog";
+import { readCoopCards } from "@/lib/catalog";
 import type { Locale } from "@/lib/i18n/locales";
 
-export async function generateMetadata() {
+export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("coopPage"))("title") };
 }
 
 export default async function CoopsPage() {
-  const [locale, t, th, coops] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("coopPage"), getTranslations("home"), listCoops()]);
+  const [locale, t, coops] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("coopPage"), readCoopCards()]);
   return (
     <>
-      <h1 className="text-xl font-bold">{t("title")}</h1>
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        {coops.map((c) => (
-          <CoopCard key={c.id} coop={c} locale={locale} productsLabel={th("productsCount", { count: c.productCount })} />
-        ))}
+      <div className="flex flex-col gap-1">
+        <h1 className="text-xl font-bold">{t("title")}</h1>
+        <p className="text-sm text-ink-500">{t("intro")}</p>
       </div>
+      {coops.length ? (
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {coops.map((c) => (
+            <CoopCard key={c.id} coop={c} locale={locale} productsLabel={t("productsCount", { count: c.productCount })} />
+          ))}
+        </div>
+      ) : (
+        <p className="rounded-xl bg-white px-4 py-10 text-center text-ink-500 ring-1 ring-rice-200">{t("none")}</p>
+      )}
     </>
   );
 }

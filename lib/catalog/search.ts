@@ -1,0 +1,120 @@
+import "server-only";
+import { and, asc, desc, eq, gte, lte, ne, sql, type SQL } from "drizzle-orm";
+import { getDb, schema as s, type DbOrTx } from "../db";
+import type { ProductCardDto } from "./contract";
+import { PAGE_SIZE, type CatalogPage, type CatalogQuery, type SortKey } from "./contract-browse";
+
+const p = s.products;
+const c = s.cooperatives;
+const v = s.variants;
+const ol = s.orderLines;
+const MAX_TERMS = 5;
+
+/** Lower case, full-width letters folded, tone marks dropped: "Hú Dūn" → "hu dun", "ＨＵＤＵＮ" → "hudun". */
+export function normalizeSearchText(q: string): string {
+  return q.normalize("NFKD").replace(/\p{M}/gu, "").normalize("NFKC").toLowerCase().trim();
+}
+
+const likePattern = (text: string) => `%${text.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+
+// The names a person may search by, lower case and without spaces, so "hudun dami", "hudundami" and
+// "hudun rice" all reach 湖墩大米 (pinyin "hudun dami", English "Hudun Rice").
+const haystack = sql`replace(lower(concat_ws('|', ${p.nameZh}, ${p.nameEn}, ${p.namePinyin}, ${c.nameZh}, ${c.nameEn})), ' ', '')`;
+
+/** Every word of the query must appear in one of the product's or its cooperative's names. */
+function searchCondition(q: string): SQL | undefined {
+  const terms = normalizeSearchText(q).split(/\s+/).filter(Boolean).slice(0, MAX_TERMS);
+  return terms.length ? and(...terms.map((term) => sql`${haystack} like ${likePattern(term)}`)) : undefined;
+}
+
+function offersOf(db: DbOrTx) {
+  return db
+    .select({
+      productId: v.productId,
+      minPriceFen: sql<number>`min(${v.priceFen})::int`.as("min_price_fen"),
+      stock: sql<number>`sum(${v.stock})::int`.as("stock"),
+    })
+    .from(v)
+    .where(eq(v.status, "active"))
+    .groupBy(v.productId)
+    .as("offer");
+}
+
+function salesOf(db: DbOrTx) {
+  return db
+    .select({ productId: ol.productId, units: sql<number>`sum(${ol.quantity})::int`.as("units") })
+    .from(ol)
+    .where(ne(ol.status, "cancelled"))
+    .groupBy(ol.productId)
+    .as("sales");
+}
+
+async function fetchPage(db: DbOrTx, query: CatalogQuery, page: number) {
+  const offer = offersOf(db);
+  const sales = salesOf(db);
+  const orderings: Record<SortKey, SQL[]> = {
+    newest: [desc(p.publishedAt), asc(p.slug)],
+    price_asc: [asc(offer.minPriceFen), asc(p.slug)],
+    price_desc: [desc(offer.minPriceFen), asc(p.slug)],
+    best_selling: [sql`coalesce(${sales.units}, 0) desc`, desc(p.publishedAt), asc(p.slug)],
+  };
+  const base = db
+    .select({
+      id: p.id,
+      slug: p.slug,
+      nameZh: p.nameZh,
+      nameEn: p.nameEn,
+      summaryZh: p.summaryZh,
+      summaryEn: p.summaryEn,
+      category: p.category,
+      imagePath: p.imagePath,
+      coopSlug: c.slug,
+      coopNameZh: c.nameZh,
+      coopNameEn: c.nameEn,
+      originTownZh: p.originTownZh,
+      originTownEn: p.originTownEn,
+      minPriceFen: offer.minPriceFen,
+      totalStock: offer.stock,
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(p)
+    .innerJoin(c, eq(c.id, p.coopId))
+    // Inner join: a product with no variant on sale has no price, so it is not listed.
+    .innerJoin(offer, eq(offer.productId, p.id))
+    .$dynamic();
+  // Units sold are summed only when they decide the order.
+  const rows = query.sort === "best_selling" ? base.leftJoin(sales, eq(sales.productId, p.id)) : base;
+  return rows
+    .where(
+      and(
+        eq(p.status, "published"),
+        eq(c.status, "approved"),
+        searchCondition(query.q),
+        query.category ? eq(p.category, query.category) : undefined,
+        query.coop ? eq(c.slug, query.coop) : undefined,
+        query.town ? eq(p.originTownZh, query.town) : undefined,
+        query.min !== undefined ? gte(offer.minPriceFen, query.min) : undefined,
+        query.max !== undefined ? lte(offer.minPriceFen, query.max) : undefined,
+      ),
+    )
+    .orderBy(...orderings[query.sort])
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+}
+
+/** One page of the catalog: published products of approved cooperatives, searched, filtered and sorted. */
+export async function searchProducts(query: CatalogQuery, db?: DbOrTx): Promise<CatalogPage> {
+  const d = db ?? (await getDb());
+  let page = query.page;
+  let rows = await fetchPage(d, query, page);
+  if (rows.length === 0 && page > 1) {
+    // Past the end (a hand-edited URL): learn the total from the first page, then show the last one.
+    const firstPage = await fetchPage(d, query, 1);
+    const last = Math.max(1, Math.ceil((firstPage[0]?.total ?? 0) / PAGE_SIZE));
+    page = last;
+    rows = last === 1 ? firstPage : await fetchPage(d, query, last);
+  }
+  const total = rows[0]?.total ?? 0;
+  const products: ProductCardDto[] = rows.map(({ total: _total, ...card }) => card);
+  return { products, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
