@@ -8,9 +8,9 @@ import type { IngestCallback, IngestDecision } from "./contract";
 import type { SessionRow } from "./own-session";
 import { endSessionTx, startSessionTx } from "./sessions";
 
-/** How far from its scheduled time a session may start streaming. */
-const EARLY_MS = 2 * 3600_000;
-const LATE_MS = 12 * 3600_000;
+/** How far from its scheduled time a session may start streaming (rehearsals the day before are fine). */
+const EARLY_MS = 24 * 3600_000;
+const LATE_MS = 24 * 3600_000;
 
 const sha256 = (v: string) => createHash("sha256").update(v).digest("hex");
 function sameHash(a: string, b: string | null): boolean {

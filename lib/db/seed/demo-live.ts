@@ -6,20 +6,21 @@ import type { Tx } from "../types";
 export const DEMO_STREAM_KEY = "demo-stream-key";
 
 /**
- * Live demo data for streamer@example.com: "湖墩新米直播" scheduled for tomorrow evening with 湖墩大米 and two
+ * Live demo data for streamer@example.com: "湖墩新米直播" scheduled an hour after seeding, with 湖墩大米 and two
  * more products in its bag, and an ended session with a replay and a pin timeline.
  */
 export async function seedDemoLive(tx: Tx) {
   const day = 86_400_000;
   const now = Date.now();
-  const tomorrow = new Date(now + day);
+  // An hour from when the demo is set up: within its publish window, so a newcomer can go live at once.
+  const soon = new Date(now + 3600_000);
   await tx.insert(s.liveSessions).values({
     id: "live_demo_hudun",
     streamerId: "usr_demo_streamer",
     title: "湖墩新米直播",
     description: "大柳村合作社负责人和小柳一起,讲讲湖墩大米从稻田到饭碗的故事。直播间限时抢购,驿站次日自提。",
     coverImagePath: "/images/live/cover-hudun.svg",
-    scheduledAt: new Date(Math.ceil(tomorrow.getTime() / 3_600_000) * 3_600_000),
+    scheduledAt: new Date(Math.ceil(soon.getTime() / 600_000) * 600_000),
     streamKeyHash: createHash("sha256").update(DEMO_STREAM_KEY).digest("hex"),
     streamKeyHint: DEMO_STREAM_KEY.slice(-4),
   });

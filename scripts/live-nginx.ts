@@ -1,0 +1,20 @@
+/**
+ * Runs nginx-rtmp for local streaming: npm run live:nginx (APP_URL, RTMP_PORT, HTTP_PORT may be set).
+ * OBS or ffmpeg publish to rtmp://127.0.0.1:1935/live/<session-id>?token=<stream key>; viewers get HLS from
+ * http://127.0.0.1:8088/hls/<session-id>.m3u8 (the app's default LIVE_PLAYBACK_BASE).
+ */
+import { spawn } from "node:child_process";
+import { renderNginxConfig } from "./live-nginx-config";
+
+const { conf, prefix } = renderNginxConfig({
+  appUrl: process.env.APP_URL ?? "http://127.0.0.1:3000",
+  rtmpPort: Number(process.env.RTMP_PORT ?? 1935),
+  httpPort: Number(process.env.HTTP_PORT ?? 8088),
+  prefix: process.env.NGINX_PREFIX ?? ".data/nginx",
+});
+console.log(`nginx-rtmp: config ${conf}`);
+const nginx = spawn("/usr/sbin/nginx", ["-p", prefix, "-c", conf], { stdio: "inherit" });
+const stop = () => nginx.kill("SIGQUIT");
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+nginx.on("exit", (code) => process.exit(code ?? 0));
