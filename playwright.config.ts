@@ -3,6 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3210);
 const plainPort = port + 1;
 const stripePort = port + 900;
+export const rtmpPort = port + 1000;
+const hlsPort = port + 1001;
 export const baseURL = `http://127.0.0.1:${port}`;
 export const plainBaseURL = `http://127.0.0.1:${plainPort}`;
 
@@ -59,7 +61,17 @@ export default defineConfig({
       reuseExistingServer: false,
       env: { FAKE_STRIPE_PORT: String(stripePort), FAKE_STRIPE_WEBHOOK_URL: `${baseURL}/api/stripe/webhook`, STRIPE_WEBHOOK_SECRET: "whsec_e2e" },
     },
+    // Real ingest: nginx with the RTMP module, configured from deploy/nginx-rtmp, calling the app's hooks.
+    {
+      command: "node_modules/.bin/tsx scripts/live-nginx.ts",
+      port: hlsPort,
+      reuseExistingServer: false,
+      env: { APP_URL: baseURL, RTMP_PORT: String(rtmpPort), HTTP_PORT: String(hlsPort), NGINX_PREFIX: `.data/e2e-nginx-${port}` },
+    },
     appServer(port, `.data/e2e-${port}`, {
+      LIVE_INGEST_URL: `rtmp://127.0.0.1:${rtmpPort}/live`,
+      LIVE_PLAYBACK_BASE: `http://127.0.0.1:${hlsPort}/hls`,
+      LIVE_UNPUBLISH_GRACE_SECONDS: "2",
       STRIPE_SECRET_KEY: "sk_test_e2e",
       STRIPE_WEBHOOK_SECRET: "whsec_e2e",
       STRIPE_PUBLISHABLE_KEY: "pk_test_e2e",

@@ -78,9 +78,11 @@ step("e2e (Playwright, Chromium)", () => {
   if (run("bash", ["scripts/ensure-system-deps.sh"]) !== 0) return { passed: 0, failed: 1, note: "system packages missing" };
   const port = Number(process.env.E2E_PORT ?? 3210);
   for (const p of [port, port + 1]) fs.rmSync(`.data/e2e-${p}`, { recursive: true, force: true });
+  fs.rmSync(`.data/e2e-nginx-${port}`, { recursive: true, force: true });
   const file = path.join(out, "playwright.json");
   fs.rmSync(file, { force: true });
-  const code = run("node_modules/.bin/playwright", ["test"], { E2E_JSON: file, DATABASE_URL: "" });
+  // The journeys run on embedded databases; the two-instance journey gets the PostgreSQL server (its own database).
+  const code = run("node_modules/.bin/playwright", ["test"], { E2E_JSON: file, DATABASE_URL: "", E2E_PG_URL: pgUrl });
   if (!fs.existsSync(file)) return { passed: 0, failed: 1, note: `playwright exited ${code} without a report` };
   const s = JSON.parse(fs.readFileSync(file, "utf8")).stats;
   return { passed: s.expected + (s.flaky ?? 0), failed: s.unexpected + (code && !s.unexpected ? 1 : 0), note: s.flaky ? `${s.flaky} flaky` : undefined };

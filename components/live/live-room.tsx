@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
 import type { ActionResult } from "@/lib/auth/contract";
 import type { Locale } from "@/lib/i18n/locales";
 import type { LiveSnapshot } from "@/lib/live/contract";
@@ -50,6 +51,11 @@ export function LiveRoom({
   const { state, connected } = useLiveEvents(initial.sessionId, initial);
   const [seek, setSeek] = useState<{ at: number; nonce: number } | undefined>();
   const ended = state.status === "ended";
+  const router = useRouter();
+  // The replay and its product timeline come from the server: fetch them once the broadcast ends.
+  useEffect(() => {
+    if (ended && initial.status !== "ended") router.refresh();
+  }, [ended, initial.status, router]);
   const src = state.status === "live" ? playbackUrl : ended ? replayUrl : null;
   const drops = state.drops.filter((d) => d.status === "open" || d.unitsLeft <= 0);
   const fmt = (sec: number) => `${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, "0")}`;

@@ -14,21 +14,45 @@ export function VideoPlayer({ src, poster, live, seekTo, label }: { src: string 
     if (!el || !src) return;
     setFailed(false);
     let destroy = () => {};
+    let cancelled = false;
     const isHls = src.includes(".m3u8");
-    if (!isHls || el.canPlayType("application/vnd.apple.mpegurl")) {
+    // hls.js wherever Media Source Extensions exist (it retries a playlist that is not there yet); the
+    // browser's own HLS only where they don't (iPhone Safari), retried on error while live.
+    const mse = typeof window.MediaSource !== "undefined" || "ManagedMediaSource" in window;
+    if (!isHls || !mse) {
+      let retries = 0;
+      el.onerror = () => {
+        if (live && isHls && retries++ < 30) setTimeout(() => !cancelled && ((el.src = src), void el.play().catch(() => {})), 2000);
+        else setFailed(true);
+      };
       el.src = src;
     } else {
       void import("hls.js").then(({ default: Hls }) => {
+        if (cancelled) return;
         if (!Hls.isSupported()) return setFailed(true);
         const hls = new Hls({ liveSyncDurationCount: 2, lowLatencyMode: live });
-        hls.on(Hls.Events.ERROR, (_e, data) => data.fatal && setFailed(true));
+        // A broadcast that just started has no playlist for a few seconds: keep asking while it is live.
+        let retries = 0;
+        let stopped = false;
+        hls.on(Hls.Events.ERROR, (_e, data) => {
+          if (!data.fatal) return;
+          if (live && data.type === Hls.ErrorTypes.NETWORK_ERROR && retries++ < 30) setTimeout(() => !stopped && hls.loadSource(src), 2000);
+          else setFailed(true);
+        });
         hls.loadSource(src);
         hls.attachMedia(el);
-        destroy = () => hls.destroy();
+        destroy = () => {
+          stopped = true;
+          hls.destroy();
+        };
       });
     }
     if (live) void el.play().catch(() => {});
-    return () => destroy();
+    return () => {
+      cancelled = true;
+      el.onerror = null;
+      destroy();
+    };
   }, [src, live]);
   useEffect(() => {
     if (seekTo && video.current) {
