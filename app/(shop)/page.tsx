@@ -9,7 +9,7 @@ import { ProductCard, ProductGrid } from "@/components/product/product-card";
 import { StationCard } from "@/components/station/station-card";
 import { buttonClass } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
-import { listCoops, listFeaturedProducts } from "@/lib/catalog";
+import { readCoopCards, readFeaturedProducts } from "@/lib/catalog";
 import type { Locale } from "@/lib/i18n/locales";
 import { listActiveStations } from "@/lib/stations";
 
@@ -22,8 +22,8 @@ export default async function HomePage() {
     getTranslations("groupBuys"),
     campaignCardLabels(),
     listOpenCampaigns(4),
-    listCoops(),
-    listFeaturedProducts(8),
+    readCoopCards(),
+    readFeaturedProducts(8),
     listActiveStations(),
   ]);
   return (

@@ -31,7 +31,7 @@ export function ProductCard({ product, locale, labels }: { product: ProductCardD
         <p className="line-clamp-2 text-xs text-ink-500">{pick(locale, product.summaryZh, product.summaryEn)}</p>
         <p className="text-xs text-ink-500">{pick(locale, product.coopNameZh, product.coopNameEn)}</p>
         <div className="mt-auto flex items-baseline justify-between pt-1">
-          <span className="font-semibold text-persimmon-600">{labels.from(formatFen(product.minPriceFen, locale))}</span>
+          <span className="font-semibold text-persimmon-600">{product.maxPriceFen > product.minPriceFen ? labels.from(formatFen(product.minPriceFen, locale)) : formatFen(product.minPriceFen, locale)}</span>
           {stock.kind === "sold_out" ? (
             <span className="text-xs text-ink-500">{labels.soldOut}</span>
           ) : stock.kind === "low" ? (

@@ -10,6 +10,7 @@ export {
   forgetPublicCatalog,
   readCatalogPage,
   readCoopCards,
+  readFeaturedProducts,
   readCoopPage,
   readCoopProducts,
   readFilterOptions,

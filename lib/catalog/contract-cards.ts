@@ -25,6 +25,8 @@ export interface ProductCardDto {
   originTownEn: string;
   /** The lowest price among the variants on sale. */
   minPriceFen: number;
+  /** The highest: a card says "from" only when the two differ. */
+  maxPriceFen: number;
   /** Units on hand over the variants on sale. */
   totalStock: number;
 }

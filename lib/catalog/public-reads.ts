@@ -1,10 +1,10 @@
 import "server-only";
-import type { CoopCardDto } from "./contract";
+import type { CoopCardDto, ProductCardDto } from "./contract";
 import type { CatalogFilterOptions, CatalogPage, CatalogQuery, CoopPageDto, ProductPageDto } from "./contract-browse";
 import { getCoopPage, listCoopProducts } from "./coop-page";
 import { listFilterOptions } from "./filter-options";
 import { getProductPage, readVariantStock } from "./product-page";
-import { listCoops } from "./queries";
+import { listCoops, listFeaturedProducts } from "./queries";
 import { ReadCache } from "./read-cache";
 import { searchProducts } from "./search";
 
@@ -22,7 +22,8 @@ const coops = new ReadCache<CoopPageDto | null>(PUBLIC_CATALOG_TTL_MS, 200);
 const coopProducts = new ReadCache<CatalogPage>(PUBLIC_CATALOG_TTL_MS, 200);
 const filterOptions = new ReadCache<CatalogFilterOptions>(PUBLIC_CATALOG_TTL_MS, 1);
 const coopCards = new ReadCache<CoopCardDto[]>(PUBLIC_CATALOG_TTL_MS, 1);
-const all = [listings, products, coops, coopProducts, filterOptions, coopCards];
+const featured = new ReadCache<ProductCardDto[]>(PUBLIC_CATALOG_TTL_MS, 4);
+const all = [listings, products, coops, coopProducts, filterOptions, coopCards, featured];
 
 /** Drops every remembered catalog read of this process; called after each catalog write. */
 export function forgetPublicCatalog(): void {
@@ -39,6 +40,10 @@ export function readFilterOptions(): Promise<CatalogFilterOptions> {
 
 export function readCoopCards(): Promise<CoopCardDto[]> {
   return coopCards.get("all", () => listCoops());
+}
+
+export function readFeaturedProducts(limit: number): Promise<ProductCardDto[]> {
+  return featured.get(String(limit), () => listFeaturedProducts(limit));
 }
 
 export function readCoopPage(slug: string): Promise<CoopPageDto | null> {

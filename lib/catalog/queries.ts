@@ -9,6 +9,7 @@ const c = s.cooperatives;
 // Per-product aggregates as correlated subqueries: with ORDER BY … LIMIT they run only for the rows shown,
 // instead of grouping every product's variants first.
 export const minActivePrice = sql<number>`(select coalesce(min(vv.price_fen), 0) from variants vv where vv.product_id = ${p.id} and vv.status = 'active')::int`;
+export const maxActivePrice = sql<number>`(select coalesce(max(vv.price_fen), 0) from variants vv where vv.product_id = ${p.id} and vv.status = 'active')::int`;
 export const totalActiveStock = sql<number>`(select coalesce(sum(vv.stock), 0) from variants vv where vv.product_id = ${p.id} and vv.status = 'active')::int`;
 
 /** Product cards with their lowest active price and total stock; callers add the published/approved filter. */
@@ -29,6 +30,7 @@ export function productCardQuery(db: DbOrTx) {
       originTownZh: p.originTownZh,
       originTownEn: p.originTownEn,
       minPriceFen: minActivePrice,
+      maxPriceFen: maxActivePrice,
       totalStock: totalActiveStock,
       publishedAt: p.publishedAt,
     })

@@ -35,6 +35,16 @@ describe("search", () => {
   });
 });
 
+describe("card prices", () => {
+  it("carry the lowest and highest price on sale, so a single-price product shows no \"from\"", async () => {
+    const cards = (await search({ coop: "daliu-coop" })).products;
+    const rice = cards.find((p) => p.slug === "hudun-rice")!;
+    expect(rice.maxPriceFen).toBeGreaterThan(rice.minPriceFen);
+    for (const card of cards) expect(card.maxPriceFen).toBeGreaterThanOrEqual(card.minPriceFen);
+    expect(cards.some((p) => p.maxPriceFen === p.minPriceFen)).toBe(true);
+  });
+});
+
 describe("filters", () => {
   it("by category", async () => {
     const fruit = await search({ category: "fruit" });

@@ -32,6 +32,7 @@ function offersOf(db: DbOrTx) {
     .select({
       productId: v.productId,
       minPriceFen: sql<number>`min(${v.priceFen})::int`.as("min_price_fen"),
+      maxPriceFen: sql<number>`max(${v.priceFen})::int`.as("max_price_fen"),
       stock: sql<number>`sum(${v.stock})::int`.as("stock"),
     })
     .from(v)
@@ -74,6 +75,7 @@ async function fetchPage(db: DbOrTx, query: CatalogQuery, page: number) {
       originTownZh: p.originTownZh,
       originTownEn: p.originTownEn,
       minPriceFen: offer.minPriceFen,
+      maxPriceFen: offer.maxPriceFen,
       totalStock: offer.stock,
       total: sql<number>`(count(*) over ())::int`,
     })
