@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { GetForm } from "@/components/ui/get-form";
 import { useTranslations } from "next-intl";
 import { SEARCH_MAX_LENGTH, sortKeys, type CatalogFilterOptions, type CatalogQuery } from "@/lib/catalog/contract";
 import { pick, type Locale } from "@/lib/i18n/locales";
@@ -25,7 +26,7 @@ export function CatalogFilters({
   const t = useTranslations("catalog");
   const active = activeFilterCount(query);
   return (
-    <form method="get" action={basePath} role="search" className="flex flex-col gap-2 rounded-xl bg-white p-3 ring-1 ring-rice-200" data-testid="catalog-filters">
+    <GetForm action={basePath} role="search" className="flex flex-col gap-2 rounded-xl bg-white p-3 ring-1 ring-rice-200" data-testid="catalog-filters">
       {!fixedCategory && query.category ? <input type="hidden" name="category" value={query.category} /> : null}
       <div className="flex gap-2">
         <input type="search" name="q" defaultValue={query.q} maxLength={SEARCH_MAX_LENGTH} placeholder={t("searchPlaceholder")} aria-label={t("search")} className={field} enterKeyHint="search" />
@@ -90,7 +91,7 @@ export function CatalogFilters({
           </div>
         </div>
       </details>
-    </form>
+    </GetForm>
   );
 }
 
