@@ -71,6 +71,7 @@ export default defineConfig({
     appServer(port, `.data/e2e-${port}`, {
       LIVE_INGEST_URL: `rtmp://127.0.0.1:${rtmpPort}/live`,
       LIVE_PLAYBACK_BASE: `http://127.0.0.1:${hlsPort}/hls`,
+      LIVE_REPLAY_BASE: `http://127.0.0.1:${hlsPort}/rec`,
       LIVE_UNPUBLISH_GRACE_SECONDS: "2",
       STRIPE_SECRET_KEY: "sk_test_e2e",
       STRIPE_WEBHOOK_SECRET: "whsec_e2e",

@@ -31,7 +31,7 @@ test("[INGEST] nginx-rtmp refuses a publish with a wrong stream key; the session
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "scheduled");
 });
 
-test("[INGEST] ffmpeg publishes with the demo key → live, the viewer's video plays the HLS stream; ffmpeg stops → after the grace the session ends", async ({ page }) => {
+test("[INGEST] ffmpeg publishes with the demo key → live, the viewer's video plays the HLS stream; ffmpeg stops → after the grace the session ends and its recording is the replay", async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto(`/live/${SESSION}`);
   await expect(page.getByTestId("live-room")).toHaveAttribute("data-connected", "true");
@@ -61,4 +61,10 @@ test("[INGEST] ffmpeg publishes with the demo key → live, the viewer's video p
       { timeout: 30_000, intervals: [1000] },
     )
     .toBe("ended");
+
+  // nginx recorded the broadcast and remuxed it to MP4: the page now plays it as the replay.
+  await page.reload();
+  const replay = page.getByTestId("live-video");
+  await expect.poll(() => replay.evaluate((v: HTMLVideoElement) => v.currentSrc), { timeout: 15_000 }).toMatch(/\/rec\/live_demo_hudun.*\.mp4$/);
+  await expect.poll(() => replay.evaluate((v: HTMLVideoElement) => v.duration || 0), { timeout: 15_000 }).toBeGreaterThan(3);
 });

@@ -34,6 +34,7 @@ const schema = z.object({
   PAYMENT_HOLD_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   LIVE_INGEST_URL: z.string().default("rtmp://127.0.0.1:1935/live"),
   LIVE_PLAYBACK_BASE: z.string().default("http://127.0.0.1:8088/hls"),
+  LIVE_REPLAY_BASE: z.string().default("http://127.0.0.1:8088/rec"),
   LIVE_UNPUBLISH_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   LIVE_HOOK_ALLOWED_IPS: z.string().optional(),
   E2E_TEST_HOOKS: flag,

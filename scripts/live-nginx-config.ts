@@ -2,10 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** Renders deploy/nginx-rtmp/nginx.conf.template into `prefix` (with its HLS and temp folders). */
-export function renderNginxConfig(o: { appUrl: string; rtmpPort: number; httpPort: number; prefix: string }): { conf: string; prefix: string; hlsDir: string } {
+export function renderNginxConfig(o: { appUrl: string; rtmpPort: number; httpPort: number; prefix: string }): { conf: string; prefix: string; hlsDir: string; recDir: string } {
   const prefix = path.resolve(o.prefix);
   const hlsDir = path.join(prefix, "hls");
-  for (const d of [prefix, hlsDir, ...["body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => path.join(prefix, "tmp", t))]) fs.mkdirSync(d, { recursive: true });
+  const recDir = path.join(prefix, "rec");
+  for (const d of [prefix, hlsDir, recDir, ...["body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => path.join(prefix, "tmp", t))]) fs.mkdirSync(d, { recursive: true });
   const template = fs.readFileSync(path.join(process.cwd(), "deploy/nginx-rtmp/nginx.conf.template"), "utf8");
   const conf = path.join(prefix, "nginx.conf");
   fs.writeFileSync(
@@ -13,9 +14,12 @@ export function renderNginxConfig(o: { appUrl: string; rtmpPort: number; httpPor
     template
       .replaceAll("{{PREFIX}}", prefix)
       .replaceAll("{{HLS_DIR}}", hlsDir)
+      .replaceAll("{{REC_DIR}}", recDir)
       .replaceAll("{{APP_URL}}", o.appUrl.replace(/\/$/, ""))
       .replaceAll("{{RTMP_PORT}}", String(o.rtmpPort))
       .replaceAll("{{HTTP_PORT}}", String(o.httpPort)),
   );
-  return { conf, prefix, hlsDir };
+  // nginx's workers (and the ffmpeg they start) run unprivileged: they must be able to write recordings.
+  fs.chmodSync(recDir, 0o777);
+  return { conf, prefix, hlsDir, recDir };
 }

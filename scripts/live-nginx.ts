@@ -1,7 +1,8 @@
 /**
  * Runs nginx-rtmp for local streaming: npm run live:nginx (APP_URL, RTMP_PORT, HTTP_PORT may be set).
  * OBS or ffmpeg publish to rtmp://127.0.0.1:1935/live/<session-id>?token=<stream key>; viewers get HLS from
- * http://127.0.0.1:8088/hls/<session-id>.m3u8 (the app's default LIVE_PLAYBACK_BASE).
+ * http://127.0.0.1:8088/hls/<session-id>.m3u8 (the app's default LIVE_PLAYBACK_BASE) and, once it ends, the
+ * recording from http://127.0.0.1:8088/rec/ (LIVE_REPLAY_BASE).
  */
 import { spawn } from "node:child_process";
 import { renderNginxConfig } from "./live-nginx-config";

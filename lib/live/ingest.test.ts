@@ -8,7 +8,7 @@ import { createViewer } from "../../tests/support/viewers";
 import { POST as srs } from "../../app/api/live/hooks/srs/route";
 import { POST as nginx } from "../../app/api/live/hooks/nginx-rtmp/route";
 import { eventsAfter } from "./events";
-import { endAbandonedSessions } from "./ingest";
+import { endAbandonedSessions, replayUrlFor } from "./ingest";
 import { createSession, regenerateStreamKey } from "./sessions";
 
 const t = setupTestDb();
@@ -97,6 +97,9 @@ describe("SRS callbacks", () => {
     await callSrs(srsPublish(w.id, `?token=${w.streamKey}`));
     expect((await callSrs({ action: "on_dvr", client_id: "c1", app: "live", stream: w.id, file: `./objs/nginx/html/live/${w.id}.flv.mp4` })).body).toEqual({ code: 0 });
     expect((await status(w.id)).replayUrl).toContain(`${w.id}.flv.mp4`);
+    expect(replayUrlFor("/var/rec/live_x-1700000000.flv", "live_x")).toBe("http://127.0.0.1:8088/rec/live_x-1700000000.mp4");
+    expect(replayUrlFor("live_x.m3u8", "live_x")).toBe("http://127.0.0.1:8088/hls/live_x.m3u8");
+    expect(replayUrlFor("https://cdn.example.com/r.mp4", "live_x")).toBe("https://cdn.example.com/r.mp4");
     expect((await callSrs({ action: "on_play", client_id: "v1", app: "live", stream: w.id })).body).toEqual({ code: 0 });
     expect((await callSrs({ action: "on_hack", stream: w.id })).status).toBe(400);
   });

@@ -83,11 +83,16 @@ export async function handleIngestCallback(cb: IngestCallback): Promise<IngestDe
   });
 }
 
-/** A recording the server reports becomes the replay: a full URL as is, a file name under LIVE_PLAYBACK_BASE. */
-function replayUrlFor(recording: string, sessionId: string): string {
+/**
+ * A recording the server reports becomes the replay: a full URL as is, an HLS playlist under
+ * LIVE_PLAYBACK_BASE, a recorded file under LIVE_REPLAY_BASE. Browsers cannot play FLV, so an .flv recording
+ * is expected remuxed beside it as .mp4 (deploy/nginx-rtmp does that with exec_record_done).
+ */
+export function replayUrlFor(recording: string, sessionId: string): string {
   if (/^https?:\/\//.test(recording)) return recording;
   const name = recording.split("/").pop() || `${sessionId}.m3u8`;
-  return `${env().LIVE_PLAYBACK_BASE.replace(/\/$/, "")}/${name}`;
+  if (name.endsWith(".m3u8")) return `${env().LIVE_PLAYBACK_BASE.replace(/\/$/, "")}/${name}`;
+  return `${env().LIVE_REPLAY_BASE.replace(/\/$/, "")}/${name.replace(/\.flv$/, ".mp4")}`;
 }
 
 /** The sweep: a session whose publisher has been gone longer than the grace period ends. */
