@@ -20,6 +20,8 @@ export const errorCodes = {
   LIMIT_REACHED: 409,
   /** The sale window (drop, campaign, deal) is not open by the server clock. */
   NOT_OPEN: 409,
+  /** A 拼团 team no longer takes members: full, completed, expired or failed (`params.reason`). */
+  TEAM_CLOSED: 409,
   /** A unique thing already exists (e-mail taken, duplicate member). */
   CONFLICT: 409,
   /** Sign-in failed: unknown account or wrong password, deliberately the same. */

@@ -68,3 +68,4 @@ export function campaignPhase(c: { opensAt: Date; closesAt: Date; status: Campai
   if (c.status !== "open" || now >= c.closesAt) return "closed";
   return now < c.opensAt ? "upcoming" : "open";
 }
+export * from "./team-contract";

@@ -20,6 +20,9 @@ export async function cancelMyOrder(viewer: Viewer | null, raw: unknown): Promis
   await transactionWithRetry(db, async (tx) => {
     const order = await lockOrder(tx, { number: input.number });
     if (!order || order.buyerId !== viewer.userId) throw new AppError("NOT_FOUND", "order not found");
+    if (order.channel === "team" && (order.status === "placed" || order.status === "awaiting_payment")) {
+      throw new AppError("INVALID_STATE", "a team order waits for its team: it completes or is cancelled and refunded as a whole");
+    }
     if (!buyerCancellable.includes(order.status as OrderStatus)) {
       throw new AppError("INVALID_STATE", `order is ${order.status}; it can no longer be cancelled`);
     }

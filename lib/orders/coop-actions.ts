@@ -36,6 +36,9 @@ export async function actOnCoopLines(viewer: Viewer | null, raw: unknown): Promi
   return transactionWithRetry(db, async (tx) => {
     const order = await lockOrder(tx, { number: input.number });
     if (!order || !(await hasLinesOf(tx, order.id, input.coopId))) throw new AppError("NOT_FOUND", "order not found");
+    if (order.channel === "team" && (order.status === "placed" || order.status === "awaiting_payment")) {
+      throw new AppError("INVALID_STATE", "the team is still forming; its orders are confirmed when it completes");
+    }
     const actor = { actorId: viewer.userId, at: now(), note: input.reason ?? null };
     switch (input.action) {
       case "confirm":

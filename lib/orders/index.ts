@@ -13,6 +13,7 @@ export { orderMachine, lineMachine, statusFromLines } from "./state";
 export { cartCookie } from "./cart-cookie";
 export { pickupQrDataUrl } from "./pickup-qr";
 export { assignBatches, lockDueBatches } from "./batches";
+export { confirmIntoBatch } from "./confirm-into-batch";
 export { dispatchBatch, receiveBatch, batchMachine } from "./batch-actions";
 export { redeemPickupCode, wrongCodeLimit, type Handover } from "./handover";
 export { expireUncollected } from "./expire-uncollected";

@@ -67,7 +67,8 @@ export async function applyCheckoutSession(tx: Tx, session: CheckoutView): Promi
     }
     if (order.status === "awaiting_payment") {
       await moveOrder(tx, order, "placed", { actorId: null, at, note: "paid online" }, { paymentStatus: "paid", holdExpiresAt: null });
-      if (order.fulfillment === "pickup" && order.stationId) await issuePickupCode(tx, order.id, order.stationId);
+      // A 拼团 order gets its code when its team completes and it joins a batch.
+      if (order.fulfillment === "pickup" && order.stationId && order.channel !== "team") await issuePickupCode(tx, order.id, order.stationId);
       return "paid";
     }
     // Paid after the order was cancelled (hold expired, stock resold): give the money back, once.
@@ -75,6 +76,22 @@ export async function applyCheckoutSession(tx: Tx, session: CheckoutView): Promi
     await requestRefund(tx, { orderId: order.id, amountFen: session.amountFen, reason: "late_payment" });
     await tx.update(s.orders).set({ paymentStatus: "refund_pending" }).where(eq(s.orders.id, order.id));
     return "refunding";
+  }
+  if (session.paymentStatus === "authorized") {
+    // A card held now, captured later (a 拼团 member's): the order goes ahead with its money on hold.
+    if (attempt) await updateAttemptFromSession(tx, attempt, session, "authorized");
+    if (order.paymentStatus === "authorized" || order.paymentStatus === "paid") return "already";
+    if (session.amountFen !== order.totalFen || session.currency.toLowerCase() !== "cny") {
+      await tx.update(s.orders).set({ paymentStatus: "needs_review", reviewReason: `authorised ${session.amountFen} ${session.currency} for ${order.totalFen} cny`, updatedAt: at }).where(eq(s.orders.id, order.id));
+      return "review";
+    }
+    if (order.status === "awaiting_payment") {
+      await moveOrder(tx, order, "placed", { actorId: null, at, note: "card authorised" }, { paymentStatus: "authorized", holdExpiresAt: null });
+      return "paid";
+    }
+    // Authorised after the order was cancelled: the hold must be released (the team's settlement does it).
+    await tx.update(s.orders).set({ paymentStatus: "authorized", updatedAt: at }).where(eq(s.orders.id, order.id));
+    return "cancelled";
   }
   if (session.status === "complete") {
     if (attempt) await updateAttemptFromSession(tx, attempt, session, "processing");

@@ -32,6 +32,8 @@ export interface OrderDraft {
   holdExpiresAt?: Date;
   liveSessionId?: string;
   dropId?: string;
+  /** A 拼团 order joins its station's batch only when its team completes (confirmIntoBatch). */
+  noBatch?: boolean;
 }
 
 export interface PlacedOrder {
@@ -65,7 +67,7 @@ export async function placeOrder(tx: Tx, draft: OrderDraft): Promise<PlacedOrder
     const unitPriceFen = draft.unitPriceFen?.(it.variantId) ?? it.priceFen;
     return { ...it, quantity, unitPriceFen, lineTotalFen: multiplyFen(unitPriceFen, quantity) };
   });
-  const batches = station
+  const batches = station && !draft.noBatch
     ? await assignBatches(tx, lines.map((l) => l.coopId), { stationId: station.id, cutoffTime: station.cutoffTime, timezone: station.timezone, day: draft.pickupDay, openUntil: draft.batchOpenUntil }, draft.at)
     : null;
 

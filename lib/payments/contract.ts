@@ -11,7 +11,8 @@ export interface CheckoutView {
   id: string;
   url: string | null;
   status: "open" | "complete" | "expired";
-  paymentStatus: "paid" | "unpaid" | "no_payment_required";
+  /** "authorized": a manual-capture card hold (Stripe says unpaid while its PaymentIntent requires_capture). */
+  paymentStatus: "paid" | "unpaid" | "no_payment_required" | "authorized";
   amountFen: number;
   currency: string;
   orderId: string | null;
@@ -37,3 +38,6 @@ export interface WebhookEventView {
   refunds: { id: string; status: string; amountFen: number }[];
   raw: Record<string, unknown>;
 }
+
+/** How a capture of an authorised card ended: taken, or refused for good (declined, or the hold lapsed). */
+export type CaptureOutcome = { ok: true; intent: PaymentIntentView } | { ok: false; reason: "declined" | "expired"; message: string };

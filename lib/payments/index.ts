@@ -9,6 +9,8 @@ export {
   retrievePaymentIntent,
   capturePaymentIntent,
   cancelPaymentIntent,
+  captureAuthorization,
+  releaseAuthorization,
   verifyWebhook,
   type NewCheckout,
 } from "./stripe";

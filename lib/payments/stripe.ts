@@ -2,7 +2,7 @@ import "server-only";
 import Stripe from "stripe";
 import { AppError } from "../core/errors";
 import { env } from "../env";
-import { manualCaptureMethods, type CheckoutView, type PaymentIntentView, type WebhookEventView } from "./contract";
+import { manualCaptureMethods, type CaptureOutcome, type CheckoutView, type PaymentIntentView, type WebhookEventView } from "./contract";
 
 let client: Stripe | null = null;
 let clientKey = "";
@@ -106,14 +106,24 @@ export function createCheckoutSession(c: NewCheckout): Promise<CheckoutView> {
   );
 }
 
-export function retrieveCheckoutSession(id: string): Promise<CheckoutView> {
-  return call("retrieve checkout session", async (s) => sessionView(await s.checkout.sessions.retrieve(id)));
+export async function retrieveCheckoutSession(id: string): Promise<CheckoutView> {
+  return withAuthorization(await call("retrieve checkout session", async (s) => sessionView(await s.checkout.sessions.retrieve(id))));
+}
+
+/**
+ * A completed manual-capture session stays "unpaid" at Stripe while its card is only authorised; the
+ * PaymentIntent (requires_capture) says the money is held, so the app's view calls that "authorized".
+ */
+async function withAuthorization(view: CheckoutView): Promise<CheckoutView> {
+  if (view.status !== "complete" || view.paymentStatus !== "unpaid" || !view.paymentIntentId) return view;
+  const pi = await retrievePaymentIntent(view.paymentIntentId);
+  return pi.status === "requires_capture" ? { ...view, paymentStatus: "authorized" } : view;
 }
 
 /** Expires an open session; one that already completed is returned as it is. */
 export async function expireCheckoutSession(id: string): Promise<CheckoutView> {
   try {
-    return await call("expire checkout session", async (s) => sessionView(await s.checkout.sessions.expire(id)));
+    return withAuthorization(await call("expire checkout session", async (s) => sessionView(await s.checkout.sessions.expire(id))));
   } catch (err) {
     if (err instanceof AppError && err.code === "INVALID_STATE") return retrieveCheckoutSession(id);
     throw err;
@@ -154,6 +164,37 @@ export function capturePaymentIntent(id: string, idempotencyKey: string): Promis
 
 export function cancelPaymentIntent(id: string, idempotencyKey: string): Promise<PaymentIntentView> {
   return call("cancel payment", async (s) => intentView(await s.paymentIntents.cancel(id, {}, { idempotencyKey })));
+}
+
+/**
+ * Captures an authorised card once (the caller's idempotency key, `capture:<order>`). A decline, or a hold
+ * that is no longer there (expired or cancelled), is a final "no"; a provider outage throws PAYMENT_PROVIDER
+ * so the caller retries later with the same key.
+ */
+export async function captureAuthorization(id: string, idempotencyKey: string): Promise<CaptureOutcome> {
+  try {
+    return { ok: true, intent: intentView(await stripe().paymentIntents.capture(id, {}, { idempotencyKey })) };
+  } catch (err) {
+    const e = err as { type?: string; code?: string; message?: string };
+    if (e?.type === "StripeCardError") return { ok: false, reason: "declined", message: e.message ?? "declined" };
+    if (e?.code === "payment_intent_unexpected_state") {
+      const pi = await retrievePaymentIntent(id);
+      if (pi.status === "succeeded") return { ok: true, intent: pi };
+      return { ok: false, reason: "expired", message: e.message ?? `payment intent is ${pi.status}` };
+    }
+    throw providerError(err, "capture payment");
+  }
+}
+
+/** Releases an authorisation (idempotency key `cancel:<order>`); one already cancelled counts as released. */
+export async function releaseAuthorization(id: string, idempotencyKey: string): Promise<PaymentIntentView> {
+  try {
+    return intentView(await stripe().paymentIntents.cancel(id, {}, { idempotencyKey }));
+  } catch (err) {
+    const e = err as { code?: string };
+    if (e?.code === "payment_intent_unexpected_state") return retrievePaymentIntent(id);
+    throw providerError(err, "cancel payment");
+  }
 }
 
 /** Verifies the signature over the raw body (wrong or older than 300 s → VALIDATION) and reduces the event. */

@@ -3,7 +3,7 @@ import { pruneRateLimits } from "../auth";
 import { now } from "../core/clock";
 import { getDb } from "../db";
 import { sendPendingEmails } from "../events";
-import { settleClosedCampaigns } from "../group-buys";
+import { expireTeams, settleClosedCampaigns, settleTeamPayments, syncPendingTeamMembers } from "../group-buys";
 import { closeExpiredDrops, endAbandonedSessions } from "../live";
 import { expirePaymentHolds, expireUncollected, lockDueBatches, reconcileCheckoutSessions } from "../orders";
 import { onlinePaymentsEnabled, processRefunds } from "../payments";
@@ -14,7 +14,8 @@ let lastReconcile = 0;
 export type SweepReport = Record<string, unknown>;
 
 /**
- * The periodic work of every area, in order: lock batches at cutoff, settle closed group buys, expire
+ * The periodic work of every area, in order: lock batches at cutoff, settle closed group buys, fail 拼团 teams
+ * past their deadline, expire
  * uncollected orders, send e-mail, prune rate-limit windows. Each step is its own transaction and takes its
  * rows with FOR UPDATE SKIP LOCKED, so running it twice — or on several instances at once — changes each
  * thing once. A failing step is logged and does not stop the others.
@@ -24,6 +25,7 @@ export async function runSweep(at: Date = now()): Promise<SweepReport> {
   const steps: [string, () => Promise<unknown>][] = [
     ["batchesLocked", () => db.transaction((tx) => lockDueBatches(tx, at))],
     ["campaigns", () => db.transaction((tx) => settleClosedCampaigns(tx, at))],
+    ["teamsExpired", () => db.transaction((tx) => expireTeams(tx, at))],
     ["ordersExpired", () => db.transaction((tx) => expireUncollected(tx, at))],
     ["dropsClosed", () => db.transaction((tx) => closeExpiredDrops(tx, at))],
     ["liveSessionsEnded", () => db.transaction((tx) => endAbandonedSessions(tx, at))],
@@ -47,6 +49,9 @@ export async function runSweep(at: Date = now()): Promise<SweepReport> {
 function paymentSteps(at: Date): [string, () => Promise<unknown>][] {
   const steps: [string, () => Promise<unknown>][] = [
     ["paymentHoldsExpired", () => expirePaymentHolds(at)],
+    // 拼团: members whose payment came or lapsed join or leave their team; then captures, releases, refunds.
+    ["teamMembersSynced", () => syncPendingTeamMembers()],
+    ["teamSettlements", () => settleTeamPayments()],
     ["refundsProcessed", () => processRefunds()],
   ];
   if (Date.now() - lastReconcile > RECONCILE_EVERY_MS) {

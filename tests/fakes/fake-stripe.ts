@@ -27,6 +27,8 @@ export class FakeStripe {
   /** Requests to make fail next: HTTP 500, or no answer for `ms` (a timeout on the caller's side). */
   readonly failures: { path: RegExp; mode: "500" | "hang"; ms?: number; count: number }[] = [];
   readonly sentEvents: Obj[] = [];
+  /** PaymentIntents whose capture the card issuer declines (HTTP 402 card_declined), by id or order id. */
+  readonly declineCaptureFor = new Set<string>();
   webhookUrl?: string;
   webhookSecret: string;
   private server?: http.Server;
@@ -130,6 +132,10 @@ export class FakeStripe {
       const pi = this.intents.get(m[1]!);
       if (!pi) return this.notFound(m[1]!);
       if (m[2] === "capture") {
+        const orderId = String((pi.metadata as Record<string, unknown> | undefined)?.order_id ?? "");
+        if (pi.status === "requires_capture" && (this.declineCaptureFor.has(pi.id) || this.declineCaptureFor.has(orderId))) {
+          return [402, { error: { type: "card_error", code: "card_declined", decline_code: "insufficient_funds", message: "Your card has insufficient funds." } }];
+        }
         if (pi.status !== "requires_capture") return [400, { error: { type: "invalid_request_error", code: "payment_intent_unexpected_state", message: `This PaymentIntent could not be captured because it has a status of ${String(pi.status)}.` } }];
         pi.status = "succeeded";
         pi.amount_received = pi.amount;
@@ -225,7 +231,8 @@ export class FakeStripe {
     const pi = this.createIntent({ amount: s.amount_total, currency: s.currency, metadata: { ...(s.metadata as object), ...((pid.metadata as object) ?? {}) }, payment_method_types: [method], capture_method: pid.capture_method });
     s.payment_intent = pi.id;
     s.status = "complete";
-    s.payment_status = outcome === "paid" ? "paid" : "unpaid";
+    // Like Stripe: a manual-capture session completes "unpaid" while its PaymentIntent requires_capture.
+    s.payment_status = outcome === "paid" && pid.capture_method !== "manual" ? "paid" : "unpaid";
     if (outcome !== "paid") pi.status = "processing";
     await this.emit("checkout.session.completed", s);
     if (outcome === "unpaid_then_succeeded") await this.settleAsync(sessionId, true);
@@ -240,6 +247,21 @@ export class FakeStripe {
     pi.status = ok ? "succeeded" : "requires_payment_method";
     s.payment_status = ok ? "paid" : "unpaid";
     await this.emit(ok ? "checkout.session.async_payment_succeeded" : "checkout.session.async_payment_failed", s);
+  }
+
+  /** A card authorisation lapses (Stripe cancels uncaptured PaymentIntents after 7 days). */
+  expireAuthorization(paymentIntentId: string): void {
+    const pi = this.intents.get(paymentIntentId);
+    if (!pi) throw new Error(`no payment intent ${paymentIntentId}`);
+    if (pi.status === "requires_capture") {
+      pi.status = "canceled";
+      pi.cancellation_reason = "automatic";
+    }
+  }
+
+  /** The session of an order, newest first (tests look up what the app created). */
+  sessionForOrder(orderId: string): Obj | undefined {
+    return [...this.sessions.values()].reverse().find((x) => (x.metadata as Record<string, unknown>)?.order_id === orderId);
   }
 
   /** Stripe's own session expiry (its minimum is 30 minutes), with the webhook. */

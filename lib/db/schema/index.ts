@@ -7,3 +7,4 @@ export * from "./orders";
 export * from "./fulfillment";
 export * from "./payments";
 export * from "./live";
+export * from "./teams";

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { errorResponse } from "@/lib/auth";
+import { afterTeamPaymentEvent } from "@/lib/group-buys";
 import { handlePaymentEvent } from "@/lib/orders";
 import { verifyWebhook } from "@/lib/payments";
 
@@ -18,6 +19,8 @@ export async function POST(req: NextRequest) {
   }
   try {
     const result = await handlePaymentEvent(event);
+    // A 拼团 member's payment moves their team along (join, complete, or release a late payment) after commit.
+    await afterTeamPaymentEvent(event);
     return NextResponse.json({ received: true, result });
   } catch (err) {
     return errorResponse(err, req, "stripe webhook");
