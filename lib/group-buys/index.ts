@@ -9,3 +9,4 @@ export { completeTeamInTx, failTeamInTx, expireTeams } from "./team-lifecycle";
 export { settleTeamPayments, syncTeamOrder, afterTeamPaymentEvent, syncPendingTeamMembers, startTeamPayment, confirmTeamReturn } from "./team-settle";
 export { getTeamView, listProductTeamDeals, listMyTeams, type ProductTeamDealsDto } from "./team-queries";
 export { teamMachine, teamMemberMachine } from "./team-state";
+export { teamShareQr } from "./team-share";

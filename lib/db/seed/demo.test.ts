@@ -21,6 +21,11 @@ describe("demo seed", () => {
       expect(rice?.nameZh).toBe("湖墩大米");
       const riceVariants = await h.db.select().from(s.variants).where(eq(s.variants.productId, rice!.id));
       expect(riceVariants.map((v) => v.labelZh).sort()).toEqual(["10kg 装", "5kg 装"]);
+      // 拼团: a team deal on 湖墩大米 (team of 3) with one team forming, its member's order at the team price.
+      const [team] = await h.db.select().from(s.teams).innerJoin(s.teamDeals, eq(s.teamDeals.id, s.teams.dealId)).where(eq(s.teams.status, "forming"));
+      expect(team).toMatchObject({ teams: { size: 3, seats: 1 }, team_deals: { variantId: "var_hudun_5kg", teamSize: 3, committed: 1 } });
+      const members = await h.db.select().from(s.teamMembers).innerJoin(s.orders, eq(s.orders.id, s.teamMembers.orderId)).where(eq(s.teamMembers.teamId, team!.teams.id));
+      expect(members.map((m) => [m.orders.channel, m.orders.status, m.orders.totalFen])).toEqual([["team", "placed", 5990]]);
       for (const email of ["buyer@example.com", "coop@example.com", "streamer@example.com", "station@example.com", "admin@example.com"]) {
         const [u] = await h.db.select().from(s.users).where(eq(s.users.email, email));
         expect(u, email).toBeTruthy();

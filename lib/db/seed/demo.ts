@@ -3,6 +3,7 @@ import * as s from "../schema";
 import type { Db, Tx } from "../types";
 import { createCoop, createProduct, createStation, createUser } from "./factories";
 import { seedDemoLive } from "./demo-live";
+import { seedDemoTeams } from "./demo-teams";
 import { DEMO_PASSWORD, demoCoops, demoProducts, demoStations, demoUsers } from "./demo-data";
 
 const SEED_KEY = "demo_seed";
@@ -36,6 +37,7 @@ export async function seedDemoOnce(db: Db): Promise<"seeded" | "skipped"> {
       await createUser(tx, { ...u, password: DEMO_PASSWORD, memberships: u.memberships.map((m) => ({ ...m })) });
     }
     await seedDemoCampaign(tx);
+    await seedDemoTeams(tx);
     await seedDemoLive(tx);
     await tx.insert(s.appMeta).values({ key: SEED_KEY, value: { at: new Date().toISOString() } });
     return "seeded";

@@ -13,6 +13,7 @@ import { formatFen } from "@/lib/core/money";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import { CoopStory } from "./_components/coop-story";
 import { Provenance } from "./_components/provenance";
+import { TeamDealsSection } from "./_components/team-deals";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -54,6 +55,7 @@ export default async function ProductPage({ params }: Props) {
           <AddToCart addToCart={addToCartAction} variants={product.variants} locale={locale} />
         </div>
       </div>
+      <TeamDealsSection productId={product.id} locale={locale} />
       <Provenance product={product} locale={locale} />
       <section className="flex flex-col gap-2" aria-labelledby="description-title">
         <h2 id="description-title" className="font-semibold">
