@@ -1,5 +1,5 @@
 /** Shared pieces of the benchmarks: a free port, a server in its own process group, autocannon runs. */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -12,6 +12,21 @@ export interface Run {
   p99: number;
   errors: number;
   non2xx: number;
+}
+
+/** A free port from a range (the dev machines share 3400–3499 for benches), tried in random order. */
+export async function freePortIn(from: number, to: number): Promise<number> {
+  const ports = Array.from({ length: to - from + 1 }, (_, i) => from + i).sort(() => Math.random() - 0.5);
+  for (const port of ports) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.unref();
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+    });
+    if (ok) return port;
+  }
+  throw new Error(`no free port in ${from}–${to}`);
 }
 
 export function freePort(): Promise<number> {
@@ -33,8 +48,24 @@ export function distDir(): string {
   return dir;
 }
 
-export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+/** The soft and hard limits on open files that children of this process get (`ulimit -n`). */
+export function fdLimits(): { soft: number; hard: number } {
+  const read = (opt: string) => Number(execFileSync("sh", ["-c", `ulimit ${opt}n`], { encoding: "utf8" }).trim()) || Infinity;
+  return { soft: read("-S"), hard: read("-H") };
+}
+
+/** `argv` through `sh -c 'ulimit -n <limit>; exec …'` (exec keeps the pid) when a raised limit is asked for. */
+export function withFdLimit(argv: string[], limit?: number): [string, string[]] {
+  if (!limit) return [argv[0]!, argv.slice(1)];
+  return ["sh", ["-c", `ulimit -n ${limit} && exec "$@"`, "sh", ...argv]];
+}
+
+export async function startServer(port: number, env: Record<string, string>, opts: { fdLimit?: number; nodeArgs?: string[]; cwd?: string } = {}): Promise<ChildProcess> {
+  const bin = (p: string) => path.resolve(p);
+  const next = opts.nodeArgs ? [process.execPath, ...opts.nodeArgs, bin("node_modules/next/dist/bin/next")] : [bin("node_modules/.bin/next")];
+  const [cmd, args] = withFdLimit([...next, "start", "-p", String(port), "-H", "127.0.0.1"], opts.fdLimit);
+  const child = spawn(cmd, args, {
+    cwd: opts.cwd,
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true, // own process group: killing it stops next-server too
