@@ -32,6 +32,8 @@ export async function startOnlinePayment(viewer: Viewer | null, number: string, 
   const [order] = await db.select().from(s.orders).where(and(eq(s.orders.number, number), eq(s.orders.buyerId, viewer.userId)));
   if (!order) throw new AppError("NOT_FOUND", "order not found");
   if (order.status !== "awaiting_payment") throw new AppError("INVALID_STATE", `order is ${order.status}`);
+  // A 拼团 order pays from its team page: a card there is only authorised (captured when the team forms).
+  if (order.channel === "team") throw new AppError("INVALID_STATE", "a team order is paid from its team page");
   const lines = await db.select().from(s.orderLines).where(and(eq(s.orderLines.orderId, order.id), ne(s.orderLines.status, "cancelled"))).orderBy(asc(s.orderLines.id));
   const items = lines.map((l) => ({ name: `${l.productNameZh} ${l.variantLabelZh}`, unitAmountFen: l.unitPriceFen, quantity: l.quantity }));
   if (order.deliveryFeeFen > 0) items.push({ name: "配送费 Delivery", unitAmountFen: order.deliveryFeeFen, quantity: 1 });

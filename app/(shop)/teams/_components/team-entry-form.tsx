@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -44,8 +44,14 @@ export function TeamEntryForm({
   const [method, setMethod] = useState<"pay_at_pickup" | "card" | "wallet">("pay_at_pickup");
   const f = state && !state.ok ? state.fields : undefined;
   const online = method !== "pay_at_pickup";
+  // Submitting through a transition keeps the choices made when the action answers with an error.
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startTransition(() => formAction(data));
+  }
   return (
-    <form action={formAction} className="flex flex-col gap-3 rounded-xl bg-white p-3 ring-1 ring-rice-200" data-testid={testId}>
+    <form action={formAction} onSubmit={submit} className="flex flex-col gap-3 rounded-xl bg-white p-3 ring-1 ring-rice-200" data-testid={testId}>
       {state && !state.ok ? (
         <Notice tone="error">
           <span data-testid="team-error" data-code={state.code}>
