@@ -15,7 +15,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { distDir, fdLimits, freePortIn, startServer, stopServer, withFdLimit } from "./lib";
+import { distDir, fdLimits, freePortIn, startServer, stopServerAndWait, withFdLimit } from "./lib";
 import { buildNextFloor } from "./next-floor";
 import { flag, freshDatabase, median, percentile } from "./pg";
 
@@ -140,7 +140,7 @@ async function fanout(label: string, pgid: number, streamUrl: string, trigger: (
   const rssBeforeKb = groupRssKb(pgid);
   const clients = await startClients();
   try {
-    const c = await clients.ask<{ connected: number; failed: number; ms: number }>({ cmd: "connect", url: streamUrl, n: viewers, concurrency: 50 });
+    const c = await clients.ask<{ connected: number; failed: number; compressed: number; ms: number }>({ cmd: "connect", url: streamUrl, n: viewers, concurrency: 50 });
     await sleep(2000);
     const rssAfterKb = groupRssKb(pgid);
     if (heap && label.startsWith("app")) {
@@ -174,7 +174,7 @@ async function fanout(label: string, pgid: number, streamUrl: string, trigger: (
     }
     if (cpuProf) console.log(`  ${label}: pins from ${window0} to ${process.hrtime.bigint() / 1000n} µs (CLOCK_MONOTONIC)`);
     const rssAfterPinsKb = groupRssKb(pgid);
-    console.log(`  ${label}: ${c.connected} viewers connected in ${(c.ms / 1000).toFixed(1)} s (${c.failed} failed)`);
+    console.log(`  ${label}: ${c.connected} viewers connected in ${(c.ms / 1000).toFixed(1)} s (${c.failed} failed${c.compressed ? `, ${c.compressed} answered with a compressed stream` : ""})`);
     return { label, connectMs: c.ms, failed: c.failed, rssBeforeKb, rssAfterKb, rssAfterPinsKb, lat, missing, perPinP99, frameBytes, triggerMs };
   } finally {
     await clients.close();
@@ -219,8 +219,7 @@ try {
   }
   results.push(await fanout("app: next start, /api/live/[id]/events, pin via /api/v1", server.pid!, `${base}/api/live/${sessionId}/events`, pin));
 } finally {
-  stopServer(server);
-  await sleep(cpuProf ? 5000 : 500);
+  await stopServerAndWait(server);
   await db.drop().catch((err: unknown) => console.warn(`could not drop ${db.name}: ${(err as Error).message}`));
 }
 
@@ -249,7 +248,7 @@ try {
     }
     results.push(await fanout(`baseline: bare Node http SSE server, ${bytes}-byte frame`, bare.pid!, `${base}/events`, broadcast));
   } finally {
-    stopServer(bare);
+    await stopServerAndWait(bare);
   }
 }
 
@@ -276,7 +275,7 @@ if (nextFloor) {
     }
     results.push(await fanout(`floor: smallest Next route handler streaming SSE, ${bytes}-byte frame`, floor.pid!, `${base}/api/s`, broadcast));
   } finally {
-    stopServer(floor);
+    await stopServerAndWait(floor);
   }
 }
 

@@ -93,6 +93,30 @@ export function stopServer(child: ChildProcess) {
   }
 }
 
+/** Stops a server's process group and waits until it is gone (SIGKILL after `ms`), so the next measurement runs alone. */
+export async function stopServerAndWait(child: ChildProcess, ms = 20_000): Promise<void> {
+  stopServer(child);
+  const alive = () => {
+    try {
+      process.kill(-child.pid!, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const deadline = Date.now() + ms;
+  while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  if (alive()) {
+    console.warn(`server ${child.pid} still running after ${ms} ms: SIGKILL`);
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // gone meanwhile
+    }
+    while (alive()) await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Milliseconds of one request, and its status: for the first (cold) request of a page. */
 export async function timeOne(url: string): Promise<{ ms: number; status: number }> {
   const start = performance.now();

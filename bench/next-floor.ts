@@ -1,7 +1,8 @@
 /**
  * The fan-out bench's second baseline (--next-floor): the smallest Next app that streams Server-Sent Events
  * from a route handler, built with the same Next into .data/bench-next-floor. GET /api/s holds a stream open
- * (the route returns a ReadableStream, as the app's /api/live/[id]/events does); POST /api/b?bytes=N enqueues
+ * (the route returns a ReadableStream with the same headers as the app's /api/live/[id]/events: no-transform
+ * keeps next start from gzipping it); POST /api/b?bytes=N enqueues
  * one N-byte frame, encoded once, on every open stream. What it costs per viewer is Next's own share: a route
  * handler's request, the response body pipe, the per-chunk web-streams machinery.
  */
@@ -37,7 +38,7 @@ export async function GET(req: Request) {
       ctl.close();
     } catch {}
   });
-  return new Response(stream, { headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache" } });
+  return new Response(stream, { headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "private, no-cache, no-store, no-transform" } });
 }
 `,
   "app/api/b/route.ts": `const g = globalThis as typeof globalThis & { __c?: Set<ReadableStreamDefaultController<Uint8Array>> };
@@ -65,7 +66,14 @@ export function buildNextFloor(): string {
   }
   if (changed) {
     console.log(`building the Next floor app in ${floorDir} …`);
-    execFileSync(path.resolve("node_modules/.bin/next"), ["build"], { cwd: floorDir, stdio: "ignore", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: "" } });
+    // The tsconfig.json Next writes on the first build makes the next one pick up the repository's proxy.ts.
+    for (const f of ["tsconfig.json", "next-env.d.ts"]) fs.rmSync(path.join(floorDir, f), { force: true });
+    try {
+      execFileSync(path.resolve("node_modules/.bin/next"), ["build"], { cwd: floorDir, stdio: "pipe", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: "" } });
+    } catch (err) {
+      process.stderr.write(String((err as { stdout?: Buffer }).stdout ?? "") + String((err as { stderr?: Buffer }).stderr ?? ""));
+      throw new Error("the Next floor app did not build");
+    }
   }
   return floorDir;
 }

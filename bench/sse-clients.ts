@@ -2,7 +2,8 @@
  * The fan-out bench's viewers, in their own process (forked by bench/fanout.ts) so that parsing N streams does
  * not share an event loop with the bench's clock. Raw http.get streams; a frame is complete at a blank line;
  * only `event:` names are looked at. Commands come over IPC:
- *   {cmd: "connect", url, n, concurrency}  → {connected, failed, ms}   (connected = the first frame arrived)
+ *   {cmd: "connect", url, n, concurrency}  → {connected, failed, compressed, ms}   (connected = the first frame arrived;
+ *                                            a compressed stream counts as failed: the bench reads plain frames)
  *   {cmd: "wait", event, k, timeoutMs}     → {times, frameBytes}      (arrival time of the k-th `event` frame on each stream)
  *   {cmd: "close"}                         → exits
  * Times are performance.timeOrigin + performance.now(): comparable with the parent's on one machine.
@@ -21,14 +22,17 @@ const frameBytes = new Map<string, number>();
 const waiters = new Set<() => void>();
 /** Per event name: how many streams have received their k-th such frame (index k - 1). */
 const counts = new Map<string, number[]>();
+let compressed = 0;
 const clock = () => performance.timeOrigin + performance.now();
 
 function open(url: string): Promise<boolean> {
   return new Promise((resolve) => {
     let first = true;
     const conn: Conn = { req: null as unknown as http.ClientRequest, buf: "", seen: new Map() };
-    conn.req = http.get(url, { agent: false, headers: { accept: "text/event-stream" } }, (res) => {
-      if (res.statusCode !== 200) {
+    // The headers a browser's EventSource sends: a server that compressed the stream would show here.
+    conn.req = http.get(url, { agent: false, headers: { accept: "text/event-stream", "accept-encoding": "gzip, deflate, br" } }, (res) => {
+      if (res.statusCode !== 200 || res.headers["content-encoding"]) {
+        if (res.headers["content-encoding"]) compressed++;
         res.resume();
         resolve(false);
         return;
@@ -79,7 +83,7 @@ async function connect(url: string, n: number, concurrency: number) {
       }
     }),
   );
-  return { connected, failed, ms: clock() - t0 };
+  return { connected, failed, compressed, ms: clock() - t0 };
 }
 
 function wait(event: string, k: number, timeoutMs: number) {

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createCoop, createProduct } from "../db/seed/factories";
 import { setupTestDb } from "../db/test-db";
 import { createViewer } from "../../tests/support/viewers";
@@ -109,6 +109,22 @@ describe("the live event stream", () => {
     expect(pinned.map((f) => (f.data.product as { productId: string }).productId)).toEqual([w.a, w.b]);
     expect(frames.map((f) => f.id)).toEqual([...frames.map((f) => f.id)].sort((a, b) => a - b));
     abort();
+  });
+
+  it("a broadcast event is serialized once for all of the process's viewers, and each gets it", async () => {
+    const w = await session();
+    const viewers = await Promise.all([0, 1, 2].map(() => connect(w.id, null)));
+    for (const v of viewers) await read(v.stream, (f) => f.length >= 1);
+    const encode = vi.spyOn(TextEncoder.prototype, "encode");
+    try {
+      const { eventId } = await pinProduct(w.streamer, { sessionId: w.id, productId: w.a });
+      const got = await Promise.all(viewers.map((v) => read(v.stream, (f) => f.some((x) => x.event === "pinned"))));
+      expect(got.map((frames) => frames.find((x) => x.event === "pinned")?.id)).toEqual([eventId, eventId, eventId]);
+      expect(encode.mock.calls.filter(([text]) => String(text).includes("event: pinned"))).toHaveLength(1);
+    } finally {
+      encode.mockRestore();
+      viewers.forEach((v) => v.abort());
+    }
   });
 
   it("a cancelled or unknown session has no stream", async () => {

@@ -14,6 +14,19 @@ const MAX_REPLAY = 1_000;
 
 const frame = (id: number, event: string, data: unknown) => `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
+const encoder = new TextEncoder();
+/**
+ * An event's frame, serialized and encoded once however many of this process's streams send it: the broadcaster
+ * hands every subscriber the same event object, so with thousands of viewers this is one JSON.stringify and one
+ * encode per event instead of one per viewer. (The streams only read the bytes.)
+ */
+const encodedFrames = new WeakMap<LiveEventDto, Uint8Array>();
+function encodedFrame(e: LiveEventDto): Uint8Array {
+  let bytes = encodedFrames.get(e);
+  if (!bytes) encodedFrames.set(e, (bytes = encoder.encode(frame(e.id, e.type, e.payload))));
+  return bytes;
+}
+
 /**
  * A session's Server-Sent Events: a snapshot on connect (or, with a usable Last-Event-ID, exactly the events
  * missed, in order), then every new event with its id, and a heartbeat. It subscribes before catching up
@@ -25,7 +38,6 @@ export async function openEventStream(sessionId: string, lastEventIdRaw: string 
   const [session] = await db.select({ status: s.liveSessions.status }).from(s.liveSessions).where(eq(s.liveSessions.id, sessionId));
   if (!session || session.status === "cancelled") return null;
   startPresenceReporter();
-  const encoder = new TextEncoder();
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -33,12 +45,12 @@ export async function openEventStream(sessionId: string, lastEventIdRaw: string 
       let lastSent = 0;
       let catchingUp = true;
       const buffered: LiveEventDto[] = [];
-      const write = (text: string) => {
-        if (!closed) controller.enqueue(encoder.encode(text));
+      const write = (chunk: string | Uint8Array) => {
+        if (!closed) controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
       };
       const send = (e: LiveEventDto) => {
         if (e.id <= lastSent) return;
-        write(frame(e.id, e.type, e.payload));
+        write(encodedFrame(e));
         lastSent = e.id;
       };
       const catchUp = async () => {
