@@ -122,3 +122,17 @@ export async function listMyTeams(viewer: Viewer, limit = 20) {
     .orderBy(desc(s.teamMembers.joinedAt))
     .limit(limit);
 }
+
+/** The station a buyer last picked up at (their "near me" for station-scoped teams), if any. */
+export async function usualPickupStation(viewer: Viewer | null): Promise<{ id: string; nameZh: string; nameEn: string } | null> {
+  if (!viewer) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select(stationCols)
+    .from(s.orders)
+    .innerJoin(s.stations, eq(s.stations.id, s.orders.stationId))
+    .where(and(eq(s.orders.buyerId, viewer.userId), eq(s.stations.status, "active")))
+    .orderBy(desc(s.orders.placedAt))
+    .limit(1);
+  return row ?? null;
+}

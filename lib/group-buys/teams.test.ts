@@ -8,12 +8,12 @@ import * as s from "../db/schema";
 import { createCoop, createProduct, createStation, createUser } from "../db/seed/factories";
 import { setupTestDb, testDriver } from "../db/test-db";
 import { stockInvariantViolations } from "../inventory/invariant";
-import { actOnCoopLines, cancelMyOrder } from "../orders";
+import { actOnCoopLines, cancelMyOrder, getMyOrder } from "../orders";
 import { createViewer, idemKey } from "../../tests/support/viewers";
 import { createTeamDeal, endTeamDeal, getCoopTeamDeal, listCoopTeamDeals } from "./team-deals";
 import { joinTeam, openTeam } from "./team-join";
 import { expireTeams } from "./team-lifecycle";
-import { getTeamView, listProductTeamDeals } from "./team-queries";
+import { getTeamView, listProductTeamDeals, usualPickupStation } from "./team-queries";
 
 // On PostgreSQL the racing joins below really race (pool of 20); PGlite runs them one at a time.
 const t = setupTestDb({ poolSize: 20 });
@@ -118,6 +118,7 @@ describe("opening and joining", () => {
     const waiting = await ordersOf(opened.teamId);
     expect(waiting.every((o) => o.status === "placed" && o.deliveryDay === null && o.pickupCode === null)).toBe(true);
     await expect(cancelMyOrder(a!, { number: opened.orderNumber })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    expect(await getMyOrder(a!, opened.orderNumber)).toMatchObject({ teamId: opened.teamId, canCancel: false, status: "placed", pickupCode: null });
     await expect(actOnCoopLines(w.member, { number: opened.orderNumber, coopId: w.coop.id, action: "confirm" })).rejects.toMatchObject({ code: "INVALID_STATE" });
 
     const last = await joinTeam(c!, { teamId: opened.teamId, stationId: w.stationA.id, idempotencyKey: idemKey() });
@@ -203,6 +204,16 @@ describe("racing", () => {
     expect(await stockInvariantViolations(t.db)).toEqual([]);
   });
 
+  it("one buyer opening teams of a deal at once gets only as many as the deal allows", async () => {
+    const w = await world({ maxOpenTeamsPerBuyer: "2" });
+    const [buyer] = await buyers(1);
+    const results = await Promise.all(Array.from({ length: 6 }, () => answer(openTeam(buyer!, { dealId: w.dealId, stationId: w.stationA.id, idempotencyKey: idemKey() }))));
+    expect(results.filter((r) => r === "ok")).toHaveLength(2);
+    expect(results.filter((r) => r === "LIMIT_REACHED")).toHaveLength(4);
+    expect(await t.db.select({ n: count() }).from(s.teams).where(eq(s.teams.dealId, w.dealId)).then((r) => r[0]!.n)).toBe(2);
+    expect(await stockOf(w.variant.id)).toBe(98);
+  });
+
   it("the same buyer joining twice at once is in the team once", async () => {
     const w = await world();
     const [leader, buyer] = await buyers(2);
@@ -267,8 +278,13 @@ describe("what others see", () => {
     const own = await getTeamView(a!, team.teamId);
     expect(own!.mine).toMatchObject({ orderNumber: team.orderNumber, status: "joined" });
     expect(own!.members.find((m) => m.you)?.leader).toBe(true);
+    // Teams at the buyer's usual station come first ("near you").
+    const [c] = await buyers(1, "王五");
+    const other = await openTeam(c!, { dealId: w.dealId, stationId: w.stationB.id, idempotencyKey: idemKey() });
+    expect(await usualPickupStation(c!)).toMatchObject({ id: w.stationB.id });
+    expect((await listProductTeamDeals(w.product.id, { stationId: w.stationB.id }))[0]!.teams.map((x) => x.id)).toEqual([other.teamId, team.teamId]);
     const [listed] = await listProductTeamDeals(w.product.id, { stationId: w.stationA.id });
-    expect(listed!.teams).toEqual([expect.objectContaining({ id: team.teamId, missing: 1, station: expect.objectContaining({ id: w.stationA.id }), leader: expect.objectContaining({ maskedName: "张**" }) })]);
+    expect(listed!.teams[0]).toEqual(expect.objectContaining({ id: team.teamId, missing: 1, station: expect.objectContaining({ id: w.stationA.id }), leader: expect.objectContaining({ maskedName: "张**" }) }));
     expect(JSON.stringify(listed)).not.toContain("张小禾");
   });
 });

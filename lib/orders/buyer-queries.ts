@@ -69,7 +69,11 @@ export async function getMyOrder(viewer: Viewer | null, number: string): Promise
       .orderBy(asc(s.orderEvents.id)),
   ]);
   const status = order.status as OrderStatus;
+  // A 拼团 order belongs to its team: it is paid and settled there, and waits (no cancelling) while the team forms.
+  const [member] = order.channel === "team" ? await db.select({ teamId: s.teamMembers.teamId }).from(s.teamMembers).where(eq(s.teamMembers.orderId, order.id)) : [];
+  const teamForming = order.channel === "team" && (status === "placed" || status === "awaiting_payment");
   return {
+    teamId: member?.teamId ?? null,
     number: order.number,
     status,
     channel: order.channel,
@@ -105,7 +109,7 @@ export async function getMyOrder(viewer: Viewer | null, number: string): Promise
       status: l.status,
     })),
     events: events.map((e) => ({ ...e, coopNameZh: e.coopNameZh ?? null, coopNameEn: e.coopNameEn ?? null })),
-    canCancel: buyerCancellable.includes(status),
+    canCancel: buyerCancellable.includes(status) && !teamForming,
     holdExpiresAt: status === "awaiting_payment" ? order.holdExpiresAt : null,
   };
 }

@@ -165,6 +165,8 @@ export interface OrderDetailDto extends OrderSummaryDto {
   canCancel: boolean;
   /** Online orders: pay before this, or the order is cancelled. */
   holdExpiresAt: Date | null;
+  /** A 拼团 member's order: the team it belongs to (paid and followed on the team page). */
+  teamId: string | null;
 }
 
 /** The guest cart's cookie; __Host- prefixed (Secure, no Domain, Path=/) in production. */

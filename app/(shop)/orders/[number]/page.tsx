@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/order/status-badge";
@@ -43,7 +44,11 @@ export default async function OrderPage({
               ? t("underReview")
               : t("payBefore", { time: order.holdExpiresAt ? when(order.holdExpiresAt) : "" })}
           </p>
-          {order.paymentStatus !== "needs_review" ? (
+          {order.paymentStatus !== "needs_review" && order.teamId ? (
+            <Link href={`/teams/${order.teamId}`} className="rounded-lg bg-paddy-600 px-4 py-2 text-center text-sm font-medium text-white" data-testid="pay-now">
+              {t("payNow")}
+            </Link>
+          ) : order.paymentStatus !== "needs_review" ? (
             <ActionButton action={payOrderAction} fields={{ number: order.number }} label={t("payNow")} variant="primary" testId="pay-now" />
           ) : null}
         </section>
@@ -83,6 +88,11 @@ export default async function OrderPage({
         <p className="mt-1 text-ink-700">
           {t(`payment.${order.paymentMethod}`)} · {t(`paymentStatus.${order.paymentStatus}`)}
         </p>
+        {order.teamId ? (
+          <Link href={`/teams/${order.teamId}`} className="mt-1 inline-block text-paddy-700 underline" data-testid="order-team-link">
+            {t("teamLink")}
+          </Link>
+        ) : null}
         {order.note ? <p className="mt-1 text-ink-500">{t("note", { note: order.note })}</p> : null}
         {order.cancelReason ? (
           <p className="mt-1 text-persimmon-600">

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Countdown } from "@/components/ui/countdown";
 import { getViewer } from "@/lib/auth";
 import { formatFen } from "@/lib/core/money";
-import { listProductTeamDeals } from "@/lib/group-buys";
+import { listProductTeamDeals, usualPickupStation } from "@/lib/group-buys";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import { onlinePaymentsEnabled } from "@/lib/payments";
 import { listActiveStations } from "@/lib/stations";
@@ -19,9 +19,11 @@ const hues = ["bg-paddy-600", "bg-persimmon-500", "bg-sky-600", "bg-amber-600", 
  * open your own). Station-scoped teams name their station, so a buyer sees the teams near them.
  */
 export async function TeamDealsSection({ productId, locale }: { productId: string; locale: Locale }) {
-  const deals = await listProductTeamDeals(productId);
+  const viewer = await getViewer();
+  const near = await usualPickupStation(viewer);
+  const deals = await listProductTeamDeals(productId, { stationId: near?.id });
   if (!deals.length) return null;
-  const [t, viewer, stations] = await Promise.all([getTranslations("teams"), getViewer(), listActiveStations()]);
+  const [t, stations] = await Promise.all([getTranslations("teams"), listActiveStations()]);
   const at = serverNow().getTime();
   const online = onlinePaymentsEnabled();
   return (
@@ -50,6 +52,11 @@ export async function TeamDealsSection({ productId, locale }: { productId: strin
           </p>
           <p className="text-sm font-medium" data-testid="team-count" data-count={teams.length}>
             {t("teamsForming", { count: teams.length })}
+            {near && teams.some((x) => x.station?.id === near.id) ? (
+              <span className="ml-1 font-normal text-paddy-700" data-testid="teams-near">
+                · {t("teamsNear", { count: teams.filter((x) => x.station?.id === near.id).length, station: pick(locale, near.nameZh, near.nameEn) })}
+              </span>
+            ) : null}
           </p>
           {teams.length ? (
             <ul className="flex flex-col gap-2">
