@@ -8,7 +8,7 @@ import * as s from "../db/schema";
 import { createCoop, createProduct, createStation, createUser } from "../db/seed/factories";
 import { setupTestDb, testDriver } from "../db/test-db";
 import { stockInvariantViolations } from "../inventory/invariant";
-import { actOnCoopLines, cancelMyOrder, getMyOrder } from "../orders";
+import { actOnCoopLines, cancelMyOrder, getMyOrder, listCoopOrders } from "../orders";
 import { createViewer, idemKey } from "../../tests/support/viewers";
 import { createTeamDeal, endTeamDeal, getCoopTeamDeal, listCoopTeamDeals } from "./team-deals";
 import { joinTeam, openTeam } from "./team-join";
@@ -119,6 +119,7 @@ describe("opening and joining", () => {
     expect(waiting.every((o) => o.status === "placed" && o.deliveryDay === null && o.pickupCode === null)).toBe(true);
     await expect(cancelMyOrder(a!, { number: opened.orderNumber })).rejects.toMatchObject({ code: "INVALID_STATE" });
     expect(await getMyOrder(a!, opened.orderNumber)).toMatchObject({ teamId: opened.teamId, canCancel: false, status: "placed", pickupCode: null });
+    expect((await listCoopOrders(w.member, w.coop.id)).find((o) => o.number === opened.orderNumber)).toMatchObject({ teamForming: true });
     await expect(actOnCoopLines(w.member, { number: opened.orderNumber, coopId: w.coop.id, action: "confirm" })).rejects.toMatchObject({ code: "INVALID_STATE" });
 
     const last = await joinTeam(c!, { teamId: opened.teamId, stationId: w.stationA.id, idempotencyKey: idemKey() });
@@ -126,6 +127,7 @@ describe("opening and joining", () => {
     expect(await teamRow(opened.teamId)).toMatchObject({ status: "completed", seats: 3 });
     const orders = await ordersOf(opened.teamId);
     expect(orders.map((o) => o.status)).toEqual(["confirmed", "confirmed", "confirmed"]);
+    expect((await listCoopOrders(w.member, w.coop.id)).find((o) => o.number === opened.orderNumber)).toMatchObject({ teamForming: false, status: "confirmed" });
     expect(orders.map((o) => o.subtotalFen).sort((x, y) => x - y)).toEqual([5990, 5990, 11980]);
     expect(orders.every((o) => o.channel === "team" && o.pickupCode && o.deliveryDay)).toBe(true);
     const lines = await t.db.select().from(s.orderLines).where(inArray(s.orderLines.orderId, orders.map((o) => o.id)));

@@ -17,6 +17,8 @@ export interface CoopOrderDto {
   stationNameZh: string | null;
   stationNameEn: string | null;
   paymentMethod: string;
+  /** A 拼团 order whose team is still forming: confirmed by the team's completion, not by the cooperative. */
+  teamForming: boolean;
   lines: {
     id: string;
     productNameZh: string;
@@ -59,6 +61,7 @@ export async function listCoopOrders(viewer: Viewer | null, coopId: string, stat
         stationNameZh: r.station?.nameZh ?? null,
         stationNameEn: r.station?.nameEn ?? null,
         paymentMethod: r.order.paymentMethod,
+        teamForming: r.order.channel === "team" && (r.order.status === "placed" || r.order.status === "awaiting_payment"),
         lines: [],
       };
       byOrder.set(r.order.id, o);

@@ -97,9 +97,17 @@ function CoopOrderCard({ order: o, coopId, locale, t, ts }: { order: CoopOrderDt
         ))}
       </ul>
       <div className="flex flex-wrap gap-2">
-        {has("placed") ? act("confirm", t("confirm"), "primary") : null}
-        {has("confirmed") ? act("dispatch", t("dispatch"), "primary") : null}
-        {has("placed") || has("confirmed") ? act("cancel", t("cancelLines"), "danger", t("cancelConfirm")) : null}
+        {o.teamForming ? (
+          <span className="text-xs text-ink-500" data-testid={`team-forming-${o.number}`}>
+            {t("teamForming")}
+          </span>
+        ) : (
+          <>
+            {has("placed") ? act("confirm", t("confirm"), "primary") : null}
+            {has("confirmed") ? act("dispatch", t("dispatch"), "primary") : null}
+            {has("placed") || has("confirmed") ? act("cancel", t("cancelLines"), "danger", t("cancelConfirm")) : null}
+          </>
+        )}
         {o.fulfillment === "delivery" && o.status === "dispatched" ? act("out_for_delivery", t("outForDelivery")) : null}
         {o.fulfillment === "delivery" && o.status === "out_for_delivery" ? act("delivered", t("delivered"), "primary") : null}
       </div>
