@@ -63,16 +63,26 @@ test("[TEAM BUY] open a team of 2 → a neighbour joins from the link → both s
   const link = await a.page.getByTestId("share-link").inputValue();
   expect(link).toBe(`${baseURL}${new URL(a.page.url()).pathname}`);
 
-  // Buyer B, a newcomer on another phone, opens the link, sees one seat left and joins.
-  const bContext = await browser.newContext({ baseURL, locale: "zh-CN" });
-  const b = await bContext.newPage();
-  await b.goto("/signup");
-  const signup = b.getByTestId("signup-form");
-  await signup.getByLabel("昵称").fill("李小满");
-  await signup.getByLabel("邮箱").fill(`team-${project}-${Date.now()}@example.com`);
-  await signup.getByLabel("密码").fill("a good password");
-  await signup.getByRole("button").click();
-  await expect(b.getByTestId("viewer-name")).toContainText("李小满");
+  // Buyer B, a newcomer on another phone, opens the link, sees one seat left and joins. Buyer C opened it
+  // too, a moment earlier, and will be too late for the last seat.
+  const newcomer = async (name: string) => {
+    const context = await browser.newContext({ baseURL, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto("/signup");
+    const signup = page.getByTestId("signup-form");
+    await signup.getByLabel("昵称").fill(name);
+    await signup.getByLabel("邮箱").fill(`team-${project}-${name.length}-${Date.now()}@example.com`);
+    await signup.getByLabel("密码").fill("a good password");
+    await signup.getByRole("button").click();
+    await expect(page.getByTestId("viewer-name")).toContainText(name);
+    return { context, page };
+  };
+  const { context: bContext, page: b } = await newcomer("李小满");
+  const { context: cContext, page: c } = await newcomer("王大春天");
+  // C's phone gets no live updates (its polling is cut), so the join form it loaded stays on screen.
+  await c.route("**/api/teams/**", (route) => route.abort());
+  await c.goto(link);
+  await c.getByTestId("join-team-form").getByLabel(STATION).check();
   await b.goto(link);
   await expect(b.getByTestId("team-missing")).toHaveText("还差 1 人成团");
   await expect(b.getByTestId("team-member")).toHaveCount(1);
@@ -83,6 +93,12 @@ test("[TEAM BUY] open a team of 2 → a neighbour joins from the link → both s
   await join.getByLabel(STATION).check();
   await join.getByTestId("join-team").click();
   await expect(b.getByTestId("team-status")).toHaveAttribute("data-status", "completed");
+
+  // C presses join on the form loaded before: the seat is gone, C is told so and offered a new team.
+  await c.getByTestId("join-team").click();
+  await expect(c.getByTestId("team-error")).toHaveAttribute("data-code", "TEAM_CLOSED");
+  await expect(c.getByTestId("join-team-form").getByTestId("open-new-team")).toHaveAttribute("href", "/products/hudun-rice#team-deals");
+  await cContext.close();
 
   // A sees it complete without reloading; both orders are confirmed.
   await expect(a.page.getByTestId("team-status")).toHaveAttribute("data-status", "completed", { timeout: 15_000 });
