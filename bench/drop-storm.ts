@@ -12,6 +12,7 @@
  *    or: node --import tsx --import ./scripts/resolve-next.mjs bench/drop-storm.ts [flags]
  */
 import { randomBytes } from "node:crypto";
+import os from "node:os";
 import pg from "pg";
 import { flag, freshDatabase, median, percentile } from "./pg";
 
@@ -122,6 +123,7 @@ async function profiled<T>(run: () => Promise<T>): Promise<T> {
 const handle = await getDbHandle(); // migrates the fresh database
 const pool = handle.pool!;
 try {
+  console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
   console.log(`database ${db.name}, pool ${pool.options.max} connections (the app's), ${buyers} buyers × 1 unit, drops of ${units} units, ${rounds} rounds`);
 
   // The world: a cooperative, a station, one product with plenty of stock, a live session with it in the bag.
@@ -177,6 +179,8 @@ try {
   console.log(`ratio buyDrop ÷ raw UPDATE: ${ratio.toFixed(2)} (target ≥ 0.5: ${ratio >= 0.5 ? "met" : "MISSED"}); p99 ${p99.toFixed(0)} ms (target ≤ 200: ${p99 <= 200 ? "met" : "MISSED"})`);
 
   if (profile) use.push(await profiled(() => dropStorm("buyDrop, profiled round (not in the figures above)")));
+
+  console.log(`load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 
   // Oversold? Read everything back from the database.
   console.log(`\noversold check, from the database:`);

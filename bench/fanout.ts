@@ -15,6 +15,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import { distDir, fdLimits, freePortIn, startServer, stopServerAndWait, withFdLimit } from "./lib";
 import { buildNextFloor } from "./next-floor";
 import { flag, freshDatabase, median, percentile } from "./pg";
@@ -36,6 +37,7 @@ const { soft, hard } = fdLimits();
 const needFds = viewers + 1024;
 if (hard < needFds) throw new Error(`ulimit -n: ${viewers} viewers need about ${needFds} open files per process, the hard limit is ${hard}; raise it (e.g. in /etc/security/limits.conf) or use fewer --viewers`);
 const fdLimit = soft < needFds ? needFds : undefined;
+console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
 console.log(`open files: soft ${soft}, hard ${hard}${fdLimit ? `; raised to ${fdLimit} for the server and the viewers` : ""}`);
 
 // ---- the world, written with the app's own code into a fresh database --------------------------------------
@@ -256,7 +258,7 @@ try {
 if (nextFloor) {
   const bytes = results[0]!.frameBytes;
   const fport = await freePortIn(3400, 3499);
-  const floor = await startServer(fport, { NEXT_DIST_DIR: "", NODE_ENV: "production" }, { fdLimit, cwd: nextFloor });
+  const floor = await startServer(fport, { NEXT_DIST_DIR: "", DATABASE_URL: "", NODE_ENV: "production" }, { fdLimit, cwd: nextFloor });
   try {
     const base = `http://127.0.0.1:${fport}`;
     const broadcast = async () => {
@@ -294,4 +296,5 @@ const p99Base = percentile(base.lat, 99);
 const perViewer = (app.rssAfterKb - app.rssBeforeKb) / viewers;
 console.log(`\npin→receive p99: app ${p99App.toFixed(0)} ms vs bare ${p99Base.toFixed(0)} ms = baseline + ${(p99App - p99Base).toFixed(0)} ms (target ≤ + 100: ${p99App - p99Base <= 100 ? "met" : "MISSED"})`);
 console.log(`memory: ${perViewer.toFixed(1)} KB per viewer (target ≤ 30: ${perViewer <= 30 ? "met" : "MISSED"}); bare server ${((base.rssAfterKb - base.rssBeforeKb) / viewers).toFixed(1)} KB`);
+console.log(`load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 if (app.failed || app.missing) console.log(`NOTE: ${app.failed} viewers failed to connect, ${app.missing} pinned frames never arrived`);

@@ -15,6 +15,8 @@ export const floorDir = ".data/bench-next-floor";
 const files: Record<string, string> = {
   "package.json": `{ "name": "bench-next-floor", "private": true }\n`,
   "next.config.mjs": `export default { poweredByHeader: false };\n`,
+  // Its own (empty) instrumentation: without one, the build picks up the repository's (database, sweep timer).
+  "instrumentation.ts": `export function register() {}\n`,
   "app/layout.tsx": `export default function RootLayout({ children }: { children: React.ReactNode }) {\n  return <html><body>{children}</body></html>;\n}\n`,
   "app/api/health/route.ts": `export const dynamic = "force-dynamic";\nexport function GET() {\n  return Response.json({ ok: true });\n}\n`,
   "app/api/s/route.ts": `const g = globalThis as typeof globalThis & { __c?: Set<ReadableStreamDefaultController<Uint8Array>> };
