@@ -18,6 +18,8 @@ export const errorCodes = {
   SOLD_OUT: 409,
   /** A per-buyer limit would be exceeded. */
   LIMIT_REACHED: 409,
+  /** A buyer already has as many forming 拼团 teams of a deal as it allows (`params.limit`). */
+  TEAM_LIMIT: 409,
   /** The sale window (drop, campaign, deal) is not open by the server clock. */
   NOT_OPEN: 409,
   /** A 拼团 team no longer takes members: full, completed, expired or failed (`params.reason`). */

@@ -47,7 +47,7 @@ export async function openTeam(viewer: Viewer | null, raw: unknown): Promise<Tea
           .from(s.teams)
           .where(and(eq(s.teams.dealId, deal.id), eq(s.teams.leaderId, viewer.userId), eq(s.teams.status, "forming")));
         if ((open?.n ?? 0) >= deal.maxOpenTeamsPerBuyer) {
-          throw new AppError("LIMIT_REACHED", "too many forming teams of this deal", { params: { limit: deal.maxOpenTeamsPerBuyer } });
+          throw new AppError("TEAM_LIMIT", "too many forming teams of this deal", { params: { limit: deal.maxOpenTeamsPerBuyer } });
         }
         const [team] = await tx
           .insert(s.teams)

@@ -148,7 +148,7 @@ describe("opening and joining", () => {
     const [a, b, c] = await buyers(3);
     const team = await openTeam(a!, { dealId: w.dealId, stationId: w.stationA.id, idempotencyKey: idemKey() });
     expect(await answer(joinTeam(a!, { teamId: team.teamId, stationId: w.stationA.id, idempotencyKey: idemKey() }))).toBe("CONFLICT");
-    expect(await answer(openTeam(a!, { dealId: w.dealId, stationId: w.stationA.id, idempotencyKey: idemKey() }))).toBe("LIMIT_REACHED");
+    expect(await answer(openTeam(a!, { dealId: w.dealId, stationId: w.stationA.id, idempotencyKey: idemKey() }))).toBe("TEAM_LIMIT");
     expect(await answer(joinTeam(b!, { teamId: team.teamId, stationId: w.stationB.id, idempotencyKey: idemKey() }))).toBe("VALIDATION");
     expect(await answer(joinTeam(b!, { teamId: team.teamId, stationId: w.stationA.id, idempotencyKey: idemKey() }))).toBe("ok");
     expect(await answer(joinTeam(c!, { teamId: team.teamId, stationId: w.stationA.id, idempotencyKey: idemKey() }))).toBe("TEAM_CLOSED");
@@ -211,7 +211,7 @@ describe("racing", () => {
     const [buyer] = await buyers(1);
     const results = await Promise.all(Array.from({ length: 6 }, () => answer(openTeam(buyer!, { dealId: w.dealId, stationId: w.stationA.id, idempotencyKey: idemKey() }))));
     expect(results.filter((r) => r === "ok")).toHaveLength(2);
-    expect(results.filter((r) => r === "LIMIT_REACHED")).toHaveLength(4);
+    expect(results.filter((r) => r === "TEAM_LIMIT")).toHaveLength(4);
     expect(await t.db.select({ n: count() }).from(s.teams).where(eq(s.teams.dealId, w.dealId)).then((r) => r[0]!.n)).toBe(2);
     expect(await stockOf(w.variant.id)).toBe(98);
   });
