@@ -30,6 +30,8 @@ function originOf(url: string): string | null {
 }
 
 // Uploaded images carry their own locked-down CSP (app/uploads/[name]); a page CSP here would replace it.
+// A live event stream is not HTML and stays open for hours: running the proxy on it only costs memory per
+// viewer. The base security headers still reach both (next.config.ts sets them on every response).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|images/|uploads/|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|images/|uploads/|favicon.ico|api/live/[^/]+/events).*)"],
 };

@@ -71,9 +71,13 @@ export async function openEventStream(sessionId: string, lastEventIdRaw: string 
       };
       signal.addEventListener("abort", cleanup, { once: true });
       write("retry: 2000\n\n");
-      const { first, last } = await eventRange(sessionId);
-      const asked = Number(lastEventIdRaw);
-      const resumable = lastEventIdRaw !== null && Number.isSafeInteger(asked) && asked >= first - 1 && asked <= last && last - asked <= MAX_REPLAY && first > 0;
+      // The event range is read only for a resume: a first connect (most of a connect storm) needs just the snapshot.
+      const asked = lastEventIdRaw === null || lastEventIdRaw === "" ? NaN : Number(lastEventIdRaw);
+      let resumable = false;
+      if (Number.isSafeInteger(asked)) {
+        const { first, last } = await eventRange(sessionId);
+        resumable = asked >= first - 1 && asked <= last && last - asked <= MAX_REPLAY && first > 0;
+      }
       if (resumable) {
         lastSent = asked;
         await catchUp();
