@@ -33,15 +33,23 @@ type MemberRow = typeof s.teamMembers.$inferSelect;
 export async function settleTeamPayments(opts: { teamId?: string; limit?: number } = {}): Promise<{ captured: number; dropped: number; released: number; refunded: number; retry: number }> {
   const db = await getDb();
   const result = { captured: 0, dropped: 0, released: 0, refunded: 0, retry: 0 };
-  await db.transaction(async (tx) => {
-    const due = await tx
-      .select()
-      .from(s.teamMembers)
-      .where(and(isNotNull(s.teamMembers.settleAction), opts.teamId ? eq(s.teamMembers.teamId, opts.teamId) : undefined))
-      .orderBy(asc(s.teamMembers.updatedAt))
-      .limit(opts.limit ?? 20)
-      .for("update", { skipLocked: true });
-    for (const m of due) {
+  const candidates = await db
+    .select({ id: s.teamMembers.id, teamId: s.teamMembers.teamId })
+    .from(s.teamMembers)
+    .where(and(isNotNull(s.teamMembers.settleAction), opts.teamId ? eq(s.teamMembers.teamId, opts.teamId) : undefined))
+    .orderBy(asc(s.teamMembers.updatedAt))
+    .limit(opts.limit ?? 20);
+  // One transaction per member, taking the team's lock before the member's — the order joins and payment
+  // events use — so a settlement never deadlocks with them, and one member's trouble undoes no one else's.
+  for (const c of candidates) {
+    await db.transaction(async (tx) => {
+      await tx.select({ id: s.teams.id }).from(s.teams).where(eq(s.teams.id, c.teamId)).for("update");
+      const [m] = await tx
+        .select()
+        .from(s.teamMembers)
+        .where(and(eq(s.teamMembers.id, c.id), isNotNull(s.teamMembers.settleAction)))
+        .for("update", { skipLocked: true });
+      if (!m) return; // settled meanwhile, by another run or instance
       const at = now();
       try {
         if (m.settleAction === "capture") {
@@ -50,7 +58,7 @@ export async function settleTeamPayments(opts: { teamId?: string; limit?: number
           const outcome = await release(tx, m);
           if (outcome === "retry") {
             result.retry++;
-            continue;
+            return;
           }
           await tx.update(s.teamMembers).set({ settleAction: null, settleOutcome: outcome, settleError: null, settledAt: at, updatedAt: at }).where(eq(s.teamMembers.id, m.id));
           if (outcome === "released") result.released++;
@@ -64,8 +72,8 @@ export async function settleTeamPayments(opts: { teamId?: string; limit?: number
           .set({ settleAttempts: m.settleAttempts + 1, settleError: err.message.slice(0, 300), updatedAt: at })
           .where(eq(s.teamMembers.id, m.id));
       }
-    }
-  });
+    });
+  }
   // Refunds asked for above are carried out now rather than at the next sweep (each once, by its key).
   if (result.refunded) await processRefunds().catch((err: unknown) => console.warn("[teams] refunds will be retried:", (err as Error).message));
   return result;
