@@ -141,6 +141,16 @@ describe("opening and joining", () => {
     const [mine] = (await listCoopTeamDeals(w.member, w.coop.id)).filter((d) => d.id === w.dealId);
     expect(mine).toMatchObject({ teams: { forming: 0, completed: 1, failed: 0 }, conversion: 1, unitsCommitted: 4, members: 3 });
     expect(await stockInvariantViolations(t.db)).toEqual([]);
+
+    // After completion a member may still cancel before dispatch: stock and the deal's cap come back, once.
+    const bOrder = orders.find((o) => o.subtotalFen === 11980)!;
+    await cancelMyOrder(b!, { number: bOrder.number });
+    await expect(cancelMyOrder(b!, { number: bOrder.number })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    expect(await stockOf(w.variant.id)).toBe(98);
+    expect((await dealRow(w.dealId)).committed).toBe(2);
+    expect((await membersOf(opened.teamId)).find((m) => m.userId === b!.userId)).toMatchObject({ status: "dropped" });
+    expect(await teamRow(opened.teamId)).toMatchObject({ status: "completed" });
+    expect(await stockInvariantViolations(t.db)).toEqual([]);
   });
 
   it("refuses joining twice, a full or expired team, the wrong station of a station team, and more teams than allowed", async () => {

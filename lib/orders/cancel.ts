@@ -43,6 +43,21 @@ export async function cancelOrderInTx(
       .set({ units: sql`greatest(${s.liveDropBuyers.units} - ${units}, 0)` })
       .where(and(eq(s.liveDropBuyers.dropId, order.dropId), eq(s.liveDropBuyers.buyerId, order.buyerId)));
   }
+  // A 拼团 order cancelled after its team completed (by the buyer, the cooperative or the uncollected sweep):
+  // the member leaves, the units go back to the deal's cap once (the status guard), and a card hold not yet
+  // captured is released instead. A team's own failures and drops move their members first and give the cap
+  // back themselves, so they never match here.
+  const left = await tx
+    .update(s.teamMembers)
+    .set({ status: "dropped", settleAction: sql`case when ${s.teamMembers.settleAction} = 'capture' then 'release' else ${s.teamMembers.settleAction} end`, updatedAt: actor.at })
+    .where(and(eq(s.teamMembers.orderId, order.id), eq(s.teamMembers.status, "joined"), sql`exists (select 1 from teams t where t.id = ${s.teamMembers.teamId} and t.status = 'completed')`))
+    .returning({ teamId: s.teamMembers.teamId, quantity: s.teamMembers.quantity });
+  for (const m of left) {
+    await tx
+      .update(s.teamDeals)
+      .set({ committed: sql`${s.teamDeals.committed} - ${m.quantity}`, updatedAt: actor.at })
+      .where(sql`${s.teamDeals.id} = (select deal_id from teams where id = ${m.teamId})`);
+  }
   // Money already taken goes back: the refund hook, once per order.
   if (order.paymentStatus === "paid") {
     const rest = order.totalFen - (await refundedSoFar(tx, order.id));
