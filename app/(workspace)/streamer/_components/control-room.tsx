@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useLiveEvents } from "@/components/live/use-live-events";
 import { ActionButton } from "@/components/ui/action-button";
@@ -25,7 +24,7 @@ export interface Figures {
 /** The control room, usable on a phone beside the camera: go live, pin, reveal, drops, live figures. */
 export function ControlRoom({
   initial,
-  figures,
+  figures: initialFigures,
   locale,
   actions,
 }: {
@@ -35,15 +34,22 @@ export function ControlRoom({
   actions: { goLive: Action; end: Action; pin: Action; unpin: Action; reveal: Action; openDrop: Action; closeDrop: Action };
 }) {
   const t = useTranslations("streamer");
-  const router = useRouter();
   const { state } = useLiveEvents(initial.sessionId, initial);
   const [dropState, openDrop, opening] = useActionState(actions.openDrop, null);
-  // Figures (orders, revenue) come from the server; refresh them every few seconds while live.
+  // Figures (orders, revenue) come from the server: fetched every few seconds while live, without
+  // re-rendering the page (a page refresh would reset what the streamer is typing into the drop form).
+  const [figures, setFigures] = useState(initialFigures);
+  useEffect(() => setFigures(initialFigures), [initialFigures]);
   useEffect(() => {
     if (state.status !== "live") return;
-    const id = setInterval(() => router.refresh(), 5000);
+    const load = () =>
+      fetch(`/streamer/sessions/${initial.sessionId}/figures`, { cache: "no-store" })
+        .then((r) => (r.ok ? (r.json() as Promise<Figures>) : null))
+        .then((f) => f && setFigures(f))
+        .catch(() => {});
+    const id = setInterval(load, 5000);
     return () => clearInterval(id);
-  }, [state.status, router]);
+  }, [state.status, initial.sessionId]);
   const sid = { sessionId: initial.sessionId };
   const f = dropState && !dropState.ok ? dropState.fields : undefined;
   return (

@@ -32,7 +32,6 @@ export default async function ControlRoomPage({ params }: { params: Promise<{ id
         </Link>
       </div>
       <ControlRoom
-        key={snapshot.lastEventId}
         initial={snapshot}
         figures={figures}
         locale={locale}
