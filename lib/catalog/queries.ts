@@ -12,23 +12,28 @@ export const minActivePrice = sql<number>`(select coalesce(min(vv.price_fen), 0)
 export const maxActivePrice = sql<number>`(select coalesce(max(vv.price_fen), 0) from variants vv where vv.product_id = ${p.id} and vv.status = 'active')::int`;
 export const totalActiveStock = sql<number>`(select coalesce(sum(vv.stock), 0) from variants vv where vv.product_id = ${p.id} and vv.status = 'active')::int`;
 
+/** What a product card shows of the product and its cooperative; prices and stock are added per query. */
+export const productCardColumns = {
+  id: p.id,
+  slug: p.slug,
+  nameZh: p.nameZh,
+  nameEn: p.nameEn,
+  summaryZh: p.summaryZh,
+  summaryEn: p.summaryEn,
+  category: p.category,
+  imagePath: p.imagePath,
+  coopSlug: c.slug,
+  coopNameZh: c.nameZh,
+  coopNameEn: c.nameEn,
+  originTownZh: p.originTownZh,
+  originTownEn: p.originTownEn,
+};
+
 /** Product cards with their lowest active price and total stock; callers add the published/approved filter. */
 export function productCardQuery(db: DbOrTx) {
   return db
     .select({
-      id: p.id,
-      slug: p.slug,
-      nameZh: p.nameZh,
-      nameEn: p.nameEn,
-      summaryZh: p.summaryZh,
-      summaryEn: p.summaryEn,
-      category: p.category,
-      imagePath: p.imagePath,
-      coopSlug: c.slug,
-      coopNameZh: c.nameZh,
-      coopNameEn: c.nameEn,
-      originTownZh: p.originTownZh,
-      originTownEn: p.originTownEn,
+      ...productCardColumns,
       minPriceFen: minActivePrice,
       maxPriceFen: maxActivePrice,
       totalStock: totalActiveStock,

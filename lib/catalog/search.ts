@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, lte, ne, sql, type SQL } from "drizzle-orm";
 import { getDb, schema as s, type DbOrTx } from "../db";
 import type { ProductCardDto } from "./contract";
+import { productCardColumns } from "./queries";
 import { PAGE_SIZE, type CatalogPage, type CatalogQuery, type SortKey } from "./contract-browse";
 
 const p = s.products;
@@ -61,19 +62,7 @@ async function fetchPage(db: DbOrTx, query: CatalogQuery, page: number) {
   };
   const base = db
     .select({
-      id: p.id,
-      slug: p.slug,
-      nameZh: p.nameZh,
-      nameEn: p.nameEn,
-      summaryZh: p.summaryZh,
-      summaryEn: p.summaryEn,
-      category: p.category,
-      imagePath: p.imagePath,
-      coopSlug: c.slug,
-      coopNameZh: c.nameZh,
-      coopNameEn: c.nameEn,
-      originTownZh: p.originTownZh,
-      originTownEn: p.originTownEn,
+      ...productCardColumns,
       minPriceFen: offer.minPriceFen,
       maxPriceFen: offer.maxPriceFen,
       totalStock: offer.stock,
