@@ -5,11 +5,9 @@ import type { Viewer } from "../auth/contract";
 import { AppError } from "../core/errors";
 import { newId } from "../core/ids";
 import { getDb, schema as s } from "../db";
-import { zonedInstant } from "../stations/contract";
+import { localInputInstant } from "../stations/contract";
 import { createCampaignInput } from "./contract";
 
-const ZONE = "Asia/Shanghai";
-const instant = (local: string) => zonedInstant(local.slice(0, 10), local.slice(11, 16), ZONE);
 
 /** A cooperative member opens a group-buy campaign on one of their cooperative's published variants. */
 export async function createCampaign(viewer: Viewer | null, raw: unknown): Promise<{ id: string }> {
@@ -46,8 +44,8 @@ export async function createCampaign(viewer: Viewer | null, raw: unknown): Promi
       priceFen: input.price,
       stockCap: input.stockCap,
       minTotalQuantity: typeof input.minTotalQuantity === "number" ? input.minTotalQuantity : null,
-      opensAt: instant(input.opensAt),
-      closesAt: instant(input.closesAt),
+      opensAt: localInputInstant(input.opensAt),
+      closesAt: localInputInstant(input.closesAt),
       pickupDay: input.pickupDay,
       allStations: input.stations === "all",
     });

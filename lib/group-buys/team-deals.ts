@@ -6,11 +6,9 @@ import { AppError } from "../core/errors";
 import { newId } from "../core/ids";
 import { now } from "../core/clock";
 import { getDb, schema as s, type DbOrTx } from "../db";
-import { zonedInstant } from "../stations/contract";
+import { localInputInstant } from "../stations/contract";
 import { createTeamDealInput, type CoopTeamDealDto, type TeamDealDto } from "./team-contract";
 
-const ZONE = "Asia/Shanghai";
-const instant = (local: string) => zonedInstant(local.slice(0, 10), local.slice(11, 16), ZONE);
 
 /**
  * A cooperative member offers a team deal on one of their cooperative's variants on sale. The team price
@@ -45,8 +43,8 @@ export async function createTeamDeal(viewer: Viewer | null, raw: unknown): Promi
     stockCap: input.stockCap,
     sameStationOnly: input.sameStationOnly,
     maxOpenTeamsPerBuyer: input.maxOpenTeamsPerBuyer,
-    activeFrom: instant(input.activeFrom),
-    activeTo: instant(input.activeTo),
+    activeFrom: localInputInstant(input.activeFrom),
+    activeTo: localInputInstant(input.activeTo),
   });
   return { id };
 }

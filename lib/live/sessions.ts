@@ -8,13 +8,12 @@ import { now } from "../core/clock";
 import { newId, newSecret } from "../core/ids";
 import { getDb, schema as s, type Tx } from "../db";
 import { notify } from "../events";
-import { zonedInstant } from "../stations/contract";
+import { localInputInstant } from "../stations/contract";
 import { createSessionInput, replayInput, sessionIdInput, updateSessionInput } from "./contract";
 import { appendEvent } from "./events";
 import { ownSession, type SessionRow } from "./own-session";
 import { sessionMachine } from "./state";
 
-const instant = (local: string) => zonedInstant(local.slice(0, 10), local.slice(11, 16), "Asia/Shanghai");
 export const hashStreamKey = (key: string) => createHash("sha256").update(key).digest("hex");
 
 async function assertCoops(tx: Tx, coopIds: string[]) {
@@ -36,7 +35,7 @@ export async function createSession(viewer: Viewer | null, raw: unknown): Promis
       streamerId: viewer.userId,
       title: input.title,
       description: input.description,
-      scheduledAt: instant(input.scheduledAt),
+      scheduledAt: localInputInstant(input.scheduledAt),
       externalPlaybackUrl: input.externalPlaybackUrl || null,
       coverImagePath: input.coverImagePath ?? "/images/live/cover-hudun.svg",
     });
@@ -57,7 +56,7 @@ export async function updateSession(viewer: Viewer | null, raw: unknown): Promis
       .set({
         title: input.title,
         description: input.description,
-        scheduledAt: instant(input.scheduledAt),
+        scheduledAt: localInputInstant(input.scheduledAt),
         externalPlaybackUrl: input.externalPlaybackUrl || null,
         ...(input.coverImagePath ? { coverImagePath: input.coverImagePath } : {}),
         updatedAt: now(),

@@ -47,6 +47,11 @@ export function zonedInstant(day: string, time: string, timeZone: string): Date 
   return instant;
 }
 
+/** A form's datetime-local value ("YYYY-MM-DDTHH:MM"), read as wall-clock time in `timeZone` (Shanghai by default). */
+export function localInputInstant(local: string, timeZone = "Asia/Shanghai"): Date {
+  return zonedInstant(local.slice(0, 10), local.slice(11, 16), timeZone);
+}
+
 export interface StationClock {
   cutoffTime: string;
   timezone: string;
