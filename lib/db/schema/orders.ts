@@ -50,6 +50,9 @@ export const orders = pgTable(
     totalFen: integer("total_fen").notNull(),
     /** 6-digit handover code; shown to the buyer only, unique among the open orders of a station. */
     pickupCode: text("pickup_code"),
+    /** Wrong codes tried against this order (by any station); at 5 the code is locked until the buyer reissues it. */
+    pickupFailures: integer("pickup_failures").notNull().default(0),
+    pickupLockedAt: tstz("pickup_locked_at"),
     /** Pickup orders: the day the goods reach the station (station time zone). */
     deliveryDay: date("delivery_day", { mode: "string" }),
     campaignId: text("campaign_id"),
