@@ -73,6 +73,13 @@ module.exports = {
       },
     },
     {
+      name: "entry-is-thin",
+      comment: "the Node entry (server.ts, server/) knows requests, not the domain: lib/core and the security headers only",
+      severity: "error",
+      from: { path: "^(server\\.ts$|server/)" },
+      to: { path: "^(lib|app|components)/", pathNot: ["^lib/core/", "^lib/security-headers\\.ts$"] },
+    },
+    {
       name: "db-is-low",
       comment: "lib/db depends on core and env only",
       severity: "error",

@@ -10,12 +10,12 @@ export const plainBaseURL = `http://127.0.0.1:${plainPort}`;
 
 function appServer(p: number, dataDir: string, extra: Record<string, string>) {
   return {
-    command: `node_modules/.bin/next start -p ${p} -H 127.0.0.1`,
+    command: `node_modules/.bin/tsx server.ts -p ${p} -H 127.0.0.1`,
     url: `http://127.0.0.1:${p}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe" as const,
-    env: { DATA_DIR: dataDir, DATABASE_URL: "", E2E_TEST_HOOKS: "1", SWEEP_INTERVAL_SECONDS: "0", ...extra },
+    env: { NODE_ENV: "production", DATA_DIR: dataDir, DATABASE_URL: "", E2E_TEST_HOOKS: "1", SWEEP_INTERVAL_SECONDS: "0", ...extra },
   };
 }
 

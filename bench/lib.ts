@@ -62,11 +62,14 @@ export function withFdLimit(argv: string[], limit?: number): [string, string[]] 
 
 export async function startServer(port: number, env: Record<string, string>, opts: { fdLimit?: number; nodeArgs?: string[]; cwd?: string } = {}): Promise<ChildProcess> {
   const bin = (p: string) => path.resolve(p);
-  const next = opts.nodeArgs ? [process.execPath, ...opts.nodeArgs, bin("node_modules/next/dist/bin/next")] : [bin("node_modules/.bin/next")];
-  const [cmd, args] = withFdLimit([...next, "start", "-p", String(port), "-H", "127.0.0.1"], opts.fdLimit);
+  // The app runs through its own entry (server.ts, as `npm start` does); another Next app (cwd) with plain next start.
+  const entry = opts.cwd
+    ? [process.execPath, ...(opts.nodeArgs ?? []), bin("node_modules/next/dist/bin/next"), "start"]
+    : [process.execPath, ...(opts.nodeArgs ?? []), "--import", "tsx", bin("server.ts")];
+  const [cmd, args] = withFdLimit([...entry, "-p", String(port), "-H", "127.0.0.1"], opts.fdLimit);
   const child = spawn(cmd, args, {
     cwd: opts.cwd,
-    env: { ...process.env, ...env },
+    env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true, // own process group: killing it stops next-server too
   });

@@ -4,7 +4,7 @@ import pg from "pg";
 import { baseURL } from "../playwright.config";
 import { signIn } from "./support";
 
-// Two `next start` instances on one PostgreSQL database: an event published on A reaches a viewer on B through
+// Two app instances (server.ts) on one PostgreSQL database: an event published on A reaches a viewer on B through
 // LISTEN/NOTIFY. Needs a PostgreSQL server (E2E_PG_URL; `npm test` passes its DATABASE_URL).
 const serverUrl = process.env.E2E_PG_URL;
 const basePort = Number(new URL(baseURL).port);
@@ -33,7 +33,7 @@ async function admin(sql: string) {
 
 async function start(port: number) {
   const env = { ...process.env, DATABASE_URL: dbUrl(database), AUTH_SECRET: "two-instances-e2e-secret-0123456789", AUTH_TRUST_HOST: "1", SEED_DEMO: "1", SWEEP_INTERVAL_SECONDS: "0", NODE_ENV: "production" as const };
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
+  const child = spawn("node_modules/.bin/tsx", ["server.ts", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
   instances.push(child);
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {

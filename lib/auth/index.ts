@@ -11,7 +11,7 @@ export {
   hasWorkspace,
 } from "./access";
 export { defineAction, formToObject, isNextControlFlow, type ActionResult } from "./action";
-export { defineRoute, errorResponse, readJson } from "./route";
+export { defineRoute, errorResponse, readJson, readTextLimited } from "./route";
 export { assertSameOrigin, siteOrigin } from "./same-origin";
 export { clientIp } from "./client-ip";
 export { hit, peek, enforce, resetLimit, pruneRateLimits, type Limit } from "./rate-limit";

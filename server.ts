@@ -1,0 +1,52 @@
+/**
+ * The one Node entry, for `npm run dev` and `npm start`: one process, one port. Before Next sees a request it
+ * records the socket's peer address in a header it overwrites (rate limits and allowlists key on it, never on a
+ * header the client chose), refuses what Next would answer with a 500 although the client is at fault, and makes
+ * a database outage answer 503 + Retry-After. Everything else is Next's.
+ *
+ *   tsx server.ts [--dev] [-p PORT] [-H HOST]
+ */
+import http from "node:http";
+import next from "next";
+import { baseSecurityHeaders } from "./lib/security-headers";
+import { PEER_HEADER, runWithRequestContext, trustPeerHeader } from "./lib/core/request-context";
+import { countBody, refuse } from "./server/request-guards";
+import { patchStatus } from "./server/outage";
+
+function arg(names: string[], fallback: string): string {
+  const i = process.argv.findIndex((a) => names.includes(a));
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+const dev = process.argv.includes("--dev");
+const port = Number(arg(["-p", "--port"], "3000"));
+const hostname = arg(["-H", "--hostname"], dev ? "localhost" : "0.0.0.0");
+
+const app = next({ dev, hostname, port });
+const handle = app.getRequestHandler();
+trustPeerHeader();
+
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  delete req.headers[PEER_HEADER];
+  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+  const refusal = refuse(req);
+  if (refusal) {
+    for (const h of baseSecurityHeaders) res.setHeader(h.key, h.value);
+    res.writeHead(refusal.status, { "content-type": "application/json", "cache-control": "no-store" });
+    res.end(JSON.stringify({ error: { code: refusal.code, message: refusal.message } }));
+    req.resume();
+    return;
+  }
+  const body = countBody(req);
+  patchStatus(req, res, body.bytes);
+  runWithRequestContext(() => void handle(req, res));
+});
+server.listen(port, hostname, () => {
+  console.log(`> e联富农 ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${dev ? " (dev)" : ""}`);
+});
+
+const stop = () => server.close(() => process.exit(0));
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
