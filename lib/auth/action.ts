@@ -6,6 +6,7 @@ import type { ActionResult, Viewer, Workspace } from "./contract";
 export type { ActionResult };
 import { assertViewer, assertWorkspace } from "./access";
 import { errorBody, normalizeError, validationError } from "./error-shape";
+import { assertCleanInput } from "./clean-input";
 import { assertSameOrigin } from "./same-origin";
 import { getViewer } from "./viewer";
 
@@ -14,13 +15,15 @@ export type Access = "public" | "user" | Workspace;
 
 /** FormData → plain object; Next's own `$ACTION…` fields are dropped, repeated keys become arrays. */
 export function formToObject(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // No prototype: a field named "__proto__" stays a key (and is refused by assertCleanInput) instead of vanishing.
+  const out: Record<string, unknown> = Object.create(null);
   for (const [k, v] of form.entries()) {
     if (k.startsWith("$ACTION")) continue;
     if (k in out) out[k] = ([] as unknown[]).concat(out[k], v);
     else out[k] = v;
   }
-  return out;
+  return { ...out }; // a plain object again; spreading keeps an own "__proto__" key as data
+
 }
 
 /**
@@ -40,6 +43,7 @@ export function defineAction<S extends z.ZodType, T>(
       if (spec.access === "user") assertViewer(viewer);
       else if (spec.access !== "public") assertWorkspace(viewer, spec.access);
       const raw = payload instanceof FormData ? formToObject(payload) : payload;
+      assertCleanInput(raw);
       const parsed = spec.input.safeParse(raw);
       if (!parsed.success) throw validationError(parsed.error);
       return { ok: true, data: await run(parsed.data, { viewer }) };

@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { Viewer } from "./contract";
 import { type ApiScope, viewerFromApiToken } from "./api-tokens";
+import { assertCleanInput } from "./clean-input";
 import { errorResponse, readJson } from "./route";
 
 /**
@@ -15,6 +16,7 @@ export function defineApiRoute<T>(spec: { scope: ApiScope; name: string }, run: 
       const viewer = await viewerFromApiToken(req.headers.get("authorization"), spec.scope);
       const params = (await context?.params) ?? {};
       const body = req.method === "GET" || req.method === "DELETE" ? {} : await readJson(req);
+      assertCleanInput(body);
       const input = body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : { _: body };
       const out = await run({ viewer, input, params });
       return NextResponse.json(out ?? { ok: true }, { headers: { "Cache-Control": "no-store" } });

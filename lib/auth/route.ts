@@ -6,6 +6,7 @@ import { pickLocale, LOCALE_COOKIE } from "../i18n/locales";
 import type { Viewer, Workspace } from "./contract";
 import { assertViewer, assertWorkspace } from "./access";
 import { errorBody, normalizeError, validationError } from "./error-shape";
+import { assertCleanInput } from "./clean-input";
 import { assertSameOrigin } from "./same-origin";
 import { getViewer } from "./viewer";
 
@@ -78,6 +79,7 @@ export function defineRoute<S extends z.ZodType, T>(
       if (spec.access === "user") assertViewer(viewer);
       else if (spec.access !== "public") assertWorkspace(viewer, spec.access);
       const raw = mutating ? await readJson(req) : Object.fromEntries(req.nextUrl.searchParams);
+      assertCleanInput(raw);
       const parsed = (spec.input ?? z.any()).safeParse(raw);
       if (!parsed.success) throw validationError(parsed.error);
       const params = (await context?.params) ?? {};

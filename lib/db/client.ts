@@ -1,7 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { env } from "../env";
+import { markDatabaseUnavailable } from "../core/request-context";
 import { applyMigrations, connectPglite, connectPostgres, type DbHandle } from "./connect";
+import { isDatabaseUnavailable, watchPool } from "./errors";
 import { seedDemoOnce } from "./seed/demo";
 import type { Db, Driver } from "./types";
 
@@ -16,11 +18,13 @@ const state = (): State => (g.__elianDb ??= { opening: null, handle: null });
 async function open(): Promise<DbHandle> {
   const e = env();
   const handle = e.DATABASE_URL ? connectPostgres(e.DATABASE_URL) : await connectPglite(e.pgliteDir);
+  if (handle.pool) watchPool(handle.pool);
   try {
     await applyMigrations(handle);
     if (e.seedDemo) await seedDemoOnce(handle.db);
     return handle;
   } catch (err) {
+    if (isDatabaseUnavailable(err)) markDatabaseUnavailable();
     await handle.close().catch(() => {});
     throw err;
   }
