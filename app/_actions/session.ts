@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction, getViewer, revokeSession, signOut } from "@/lib/auth";
+import { safeCallbackPath } from "@/lib/auth/contract";
 import { LOCALE_COOKIE, locales } from "@/lib/i18n/locales";
 
 /** Signs out: revokes the session row first, so the old cookie is dead even if the browser keeps it. */
@@ -22,7 +23,7 @@ const setLocale = defineAction(
       sameSite: "lax",
       httpOnly: false,
     });
-    redirect(back && back.startsWith("/") && !back.startsWith("//") ? back : "/");
+    redirect(safeCallbackPath(back, "/"));
   },
 );
 

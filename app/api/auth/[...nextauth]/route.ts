@@ -1,9 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { handlers } from "@/lib/auth";
-import { errorResponse } from "@/lib/auth";
+import { errorResponse, getViewer, handlers, signOut } from "@/lib/auth";
 import { AppError } from "@/lib/core/errors";
 
-export const { GET } = handlers;
+// GET /api/auth/* — Auth.js, except that /session asks the session row first: a cookie whose session was revoked
+// (signed out, password changed, account suspended) reads as signed out and is cleared, not renewed.
+export async function GET(req: NextRequest) {
+  if (req.nextUrl.pathname.endsWith("/session") && !(await getViewer())) {
+    if (req.cookies.getAll().some((c) => c.name.includes("session-token"))) await signOut({ redirect: false });
+    return NextResponse.json(null, { headers: { "Cache-Control": "private, no-store" } });
+  }
+  return handlers.GET(req);
+}
 
 // POST /api/auth/* — Auth.js, except that a rate-limited credentials sign-in answers 429 instead of a redirect.
 export async function POST(req: NextRequest) {
