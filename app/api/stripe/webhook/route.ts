@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { errorResponse } from "@/lib/auth";
+import { errorResponse, readTextLimited } from "@/lib/auth";
 import { afterTeamPaymentEvent } from "@/lib/group-buys";
 import { handlePaymentEvent } from "@/lib/orders";
 import { verifyWebhook } from "@/lib/payments";
@@ -8,10 +8,13 @@ export const dynamic = "force-dynamic";
 
 // POST /api/stripe/webhook — Stripe events. The raw body's signature is checked (bad or older than 300 s → 400,
 // nothing written); each event is applied once. A 5xx makes Stripe deliver it again later.
+// Stripe's events are a few KB; nothing legitimate comes near 1 MB, so a bigger body is refused unread (413).
+const MAX_EVENT_BYTES = 1024 * 1024;
+
 export async function POST(req: NextRequest) {
-  const raw = await req.text();
   let event;
   try {
+    const raw = await readTextLimited(req, MAX_EVENT_BYTES);
     event = await verifyWebhook(raw, req.headers.get("stripe-signature"));
   } catch (err) {
     console.warn("[security] rejected Stripe webhook:", (err as Error).message);
