@@ -14,7 +14,7 @@ export { defineAction, formToObject, isNextControlFlow, type ActionResult } from
 export { defineRoute, errorResponse, readJson, readTextLimited } from "./route";
 export { assertSameOrigin, siteOrigin } from "./same-origin";
 export { clientIp } from "./client-ip";
-export { hit, peek, enforce, resetLimit, pruneRateLimits, type Limit } from "./rate-limit";
+export { hit, unhit, peek, enforce, resetLimit, pruneRateLimits, type Limit } from "./rate-limit";
 export { verifyCredentials } from "./credentials";
 export { revokeSession, revokeAllSessions } from "./sessions";
 export { signUp } from "./sign-up";

@@ -62,6 +62,15 @@ export async function enforce(key: string, limit: Limit, what = "requests"): Pro
   }
 }
 
+/** Gives one counted hit back (an attempt that turned out legitimate), never below zero. */
+export async function unhit(key: string): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(s.rateLimits)
+    .set({ count: sql`greatest(${s.rateLimits.count} - 1, 0)` })
+    .where(eq(s.rateLimits.key, key));
+}
+
 export async function resetLimit(key: string): Promise<void> {
   const db = await getDb();
   await db.delete(s.rateLimits).where(eq(s.rateLimits.key, key));

@@ -24,6 +24,8 @@ export const errorCodes = {
   NOT_OPEN: 409,
   /** A 拼团 team no longer takes members: full, completed, expired or failed (`params.reason`). */
   TEAM_CLOSED: 409,
+  /** An order's pickup code was locked after too many wrong codes; the buyer must reissue it. */
+  PICKUP_LOCKED: 409,
   /** A unique thing already exists (e-mail taken, duplicate member). */
   CONFLICT: 409,
   /** Sign-in failed: unknown account or wrong password, deliberately the same. */

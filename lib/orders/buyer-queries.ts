@@ -92,6 +92,7 @@ export async function getMyOrder(viewer: Viewer | null, number: string): Promise
       : null,
     deliveryAddress: order.deliveryAddress ?? null,
     pickupCode: order.fulfillment === "pickup" && openForPickup.includes(status) ? order.pickupCode : null,
+    pickupLocked: order.fulfillment === "pickup" && openForPickup.includes(status) && order.pickupLockedAt !== null,
     note: order.note,
     cancelReason: order.cancelReason,
     lines: lines.map((l) => ({

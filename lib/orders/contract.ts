@@ -158,6 +158,8 @@ export interface OrderDetailDto extends OrderSummaryDto {
   deliveryAddress: DeliveryAddressInput | null;
   /** Present for the buyer's own open pickup orders only. */
   pickupCode: string | null;
+  /** Too many wrong codes were tried against it: the code works again only after the buyer reissues it. */
+  pickupLocked: boolean;
   note: string | null;
   cancelReason: string | null;
   lines: OrderLineDto[];

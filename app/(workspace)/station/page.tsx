@@ -12,7 +12,7 @@ import { HandoverForm } from "./_components/handover-form";
 import { HoursForm } from "./_components/hours-form";
 import { receiveBatchAction, redeemAction, updateHoursAction } from "./actions";
 
-export default async function StationConsolePage({ searchParams }: { searchParams: Promise<{ station?: string; q?: string }> }) {
+export default async function StationConsolePage({ searchParams }: { searchParams: Promise<{ station?: string; q?: string; order?: string }> }) {
   const viewer = await requireWorkspacePage("station");
   const sp = await searchParams;
   const stations = await getManagedStations(viewer);
@@ -26,6 +26,8 @@ export default async function StationConsolePage({ searchParams }: { searchParam
     listStationBatches(viewer, station.id, today),
     listStationOrders(viewer, station.id, q),
   ]);
+  // An order picked from the list below: the code typed next is tried against it alone.
+  const picked = orders.find((o) => o.number === sp.order && o.status === "ready_for_pickup");
   return (
     <div className="flex flex-col gap-6" data-testid="workspace-station">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -42,9 +44,9 @@ export default async function StationConsolePage({ searchParams }: { searchParam
         </nav>
       ) : null}
 
-      <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
+      <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200" id="handover">
         <h2 className="mb-2 font-semibold">{t("handoverTitle")}</h2>
-        <HandoverForm action={redeemAction} stationId={station.id} locale={locale} />
+        <HandoverForm key={picked?.number ?? ""} action={redeemAction} stationId={station.id} locale={locale} picked={picked ? { number: picked.number, label: `${picked.number} · ${picked.buyerName}` } : undefined} />
       </section>
 
       <section className="flex flex-col gap-2">
@@ -87,6 +89,11 @@ export default async function StationConsolePage({ searchParams }: { searchParam
               </div>
               <div className="text-right">
                 <p>{ts(o.status)}</p>
+                {o.status === "ready_for_pickup" ? (
+                  <Link href={`/station?station=${station.id}&order=${o.number}#handover`} className="text-xs text-paddy-700 underline" data-testid="pick-for-handover">
+                    {t("handOverThis")}
+                  </Link>
+                ) : null}
                 <p className="text-xs">{o.paymentStatus === "paid" ? t("paid") : t("toCollect", { amount: formatFen(o.totalFen, locale) })}</p>
               </div>
             </li>

@@ -124,7 +124,7 @@ export const pickupAttempts = pgTable(
       .notNull()
       .references(() => stations.id),
     actorId: text("actor_id").references(() => users.id),
-    outcome: text("outcome", { enum: ["completed", "wrong", "not_ready", "rate_limited"] }).notNull(),
+    outcome: text("outcome", { enum: ["completed", "wrong", "not_ready", "rate_limited", "locked"] }).notNull(),
     orderId: text("order_id"),
     at: tstz("at").notNull(),
   },

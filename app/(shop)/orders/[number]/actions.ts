@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction, siteOrigin } from "@/lib/auth";
 import { env } from "@/lib/env";
-import { cancelMyOrder, startOnlinePayment } from "@/lib/orders";
+import { cancelMyOrder, reissuePickupCode, startOnlinePayment } from "@/lib/orders";
 
 export const cancelOrderAction = defineAction(
   { name: "cancelOrder", access: "user", input: z.record(z.string(), z.unknown()) },
@@ -21,5 +21,13 @@ export const payOrderAction = defineAction(
   async ({ number }, { viewer }) => {
     const { url } = await startOnlinePayment(viewer, number, siteOrigin(await headers(), env().AUTH_URL));
     redirect(url);
+  },
+);
+
+export const reissueCodeAction = defineAction(
+  { name: "reissuePickupCode", access: "user", input: z.record(z.string(), z.unknown()) },
+  async (input, { viewer }) => {
+    await reissuePickupCode(viewer, input);
+    revalidatePath(`/orders/${String(input.number)}`);
   },
 );

@@ -9,7 +9,7 @@ import { isAppError } from "@/lib/core/errors";
 import { requireViewerPage } from "@/lib/auth";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import { confirmReturnFromCheckout, getMyOrder, pickupQrDataUrl } from "@/lib/orders";
-import { cancelOrderAction, payOrderAction } from "./actions";
+import { cancelOrderAction, payOrderAction, reissueCodeAction } from "./actions";
 
 export default async function OrderPage({
   params,
@@ -29,7 +29,7 @@ export default async function OrderPage({
     throw err;
   });
   const [locale, t, ts] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("orders"), getTranslations("orderStatus")]);
-  const qr = order.pickupCode ? await pickupQrDataUrl(order.pickupCode) : null;
+  const qr = order.pickupCode && !order.pickupLocked ? await pickupQrDataUrl(order.number, order.pickupCode) : null;
   const when = (d: Date) => d.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
   return (
     <div className="mx-auto flex w-full max-w-2xl flex-col gap-4" data-testid="order-page">
@@ -58,6 +58,12 @@ export default async function OrderPage({
         <StatusBadge status={order.status} label={ts(order.status)} />
       </div>
 
+      {order.pickupLocked ? (
+        <section className="flex flex-col gap-2 rounded-xl bg-white p-4 ring-1 ring-rice-200" data-testid="pickup-code-locked">
+          <Notice tone="error">{t("pickupLocked")}</Notice>
+          <ActionButton action={reissueCodeAction} fields={{ number: order.number }} label={t("reissueCode")} variant="primary" successNote={t("codeReissued")} testId="reissue-code" />
+        </section>
+      ) : null}
       {order.pickupCode && qr ? (
         <section className="flex flex-col items-center gap-2 rounded-xl bg-white p-4 text-center ring-1 ring-rice-200" data-testid="pickup-code-card">
           <p className="text-sm text-ink-700">{t("pickupCodeHint")}</p>

@@ -20,11 +20,23 @@ declare global {
   }
 }
 
-/** Type the 6-digit code, or scan the buyer's QR with the phone camera where the browser can. */
-export function HandoverForm({ action, stationId, locale }: { action: Action; stationId: string; locale: Locale }) {
+/** The buyer's QR says "<order number> <code>"; an older QR, or a typed one, is the code alone. */
+function readQr(raw: string): { number: string; code: string } | null {
+  const named = /^(E\d{6}[0-9A-Z]{6})\s+(\d{6})$/.exec(raw.trim());
+  if (named) return { number: named[1]!, code: named[2]! };
+  const digits = raw.replace(/\D/g, "");
+  return digits.length === 6 ? { number: "", code: digits } : null;
+}
+
+/**
+ * Type the 6-digit code, or scan the buyer's QR with the phone camera where the browser can. With an order picked
+ * from the waiting list (or named by the QR), the code is tried against that order only.
+ */
+export function HandoverForm({ action, stationId, locale, picked }: { action: Action; stationId: string; locale: Locale; picked?: { number: string; label: string } }) {
   const t = useTranslations("stationConsole");
   const [state, formAction, pending] = useActionState(action, null);
   const [code, setCode] = useState("");
+  const [number, setNumber] = useState(picked?.number ?? "");
   const [scanning, setScanning] = useState(false);
   const [canScan, setCanScan] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
@@ -46,9 +58,10 @@ export function HandoverForm({ action, stationId, locale }: { action: Action; st
         video.current.srcObject = stream;
         await video.current.play();
         while (!stop) {
-          const found = (await detector.detect(video.current)).map((b) => b.rawValue.replace(/\D/g, "")).find((v) => v.length === 6);
+          const found = (await detector.detect(video.current)).map((b) => readQr(b.rawValue)).find(Boolean);
           if (found) {
-            setCode(found);
+            setCode(found.code);
+            setNumber(found.number);
             setScanning(false);
             requestAnimationFrame(() => form.current?.requestSubmit());
             break;
@@ -68,6 +81,12 @@ export function HandoverForm({ action, stationId, locale }: { action: Action; st
   return (
     <form ref={form} action={formAction} className="flex flex-col gap-3" data-testid="handover-form">
       <input type="hidden" name="stationId" value={stationId} />
+      <input type="hidden" name="number" value={number} />
+      {picked && number === picked.number ? (
+        <p className="text-sm" data-testid="handover-picked">
+          {t("pickedOrder", { order: picked.label })}
+        </p>
+      ) : null}
       <label htmlFor="pickup-code" className="text-sm font-medium">
         {t("codeLabel")}
       </label>
