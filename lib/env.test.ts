@@ -36,6 +36,16 @@ describe("environment", () => {
     expect(() => parseEnv({ SEED_DEMO: "maybe" })).toThrow(/SEED_DEMO/);
   });
 
+  it("[ISSUE12-D1] LIVE_HOOK_ALLOWED_IPS takes addresses and CIDRs only; LIVE_HOOK_SECRET is 16+ URL-safe characters", () => {
+    expect(parseEnv({ LIVE_HOOK_ALLOWED_IPS: "10.0.0.5, 10.0.1.0/24,fd00::/8,::2" }).LIVE_HOOK_ALLOWED_IPS).toBe("10.0.0.5, 10.0.1.0/24,fd00::/8,::2");
+    for (const bad of ["*", "10.0.0.0/33", "fd00::/129", "example.com", "10.0.0.1/8/8", "10.0.0.1,"]) {
+      expect(() => parseEnv({ LIVE_HOOK_ALLOWED_IPS: bad })).toThrow(/LIVE_HOOK_ALLOWED_IPS/);
+    }
+    expect(parseEnv({ LIVE_HOOK_SECRET: "0123456789abcdef" }).LIVE_HOOK_SECRET).toBe("0123456789abcdef");
+    expect(() => parseEnv({ LIVE_HOOK_SECRET: "short" })).toThrow(/LIVE_HOOK_SECRET/);
+    expect(() => parseEnv({ LIVE_HOOK_SECRET: "has;semicolon&and spaces" })).toThrow(/LIVE_HOOK_SECRET/);
+  });
+
   it("SEED_DEMO=0 switches the demo seed off", () => {
     expect(parseEnv({ SEED_DEMO: "0" }).seedDemo).toBe(false);
   });

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import net from "node:net";
 import { z } from "zod";
 
 /**
@@ -11,6 +12,13 @@ const flag = z
   .enum(["0", "1", "true", "false", ""])
   .optional()
   .transform((v) => (v === undefined || v === "" ? undefined : v === "1" || v === "true"));
+
+function validAddressOrCidr(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = net.isIP(address);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -36,7 +44,16 @@ const schema = z.object({
   LIVE_PLAYBACK_BASE: z.string().default("http://127.0.0.1:8088/hls"),
   LIVE_REPLAY_BASE: z.string().default("http://127.0.0.1:8088/rec"),
   LIVE_UNPUBLISH_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
-  LIVE_HOOK_ALLOWED_IPS: z.string().optional(),
+  /** Addresses and CIDRs besides loopback that may call the ingest hooks ("10.0.0.5,10.0.1.0/24,fd00::/8"). */
+  LIVE_HOOK_ALLOWED_IPS: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v.split(",").every((a) => validAddressOrCidr(a.trim())), "comma-separated IP addresses or CIDRs"),
+  /** When set, every ingest hook URL must carry ?secret=<this> (URL-safe so it drops into nginx/SRS configs as is). */
+  LIVE_HOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9._~-]{16,256}$/, "16 to 256 characters of A-Z a-z 0-9 . _ ~ -")
+    .optional(),
   E2E_TEST_HOOKS: flag,
   /** Build output folder; lets several checkouts' builds and test servers run side by side. */
   NEXT_DIST_DIR: z.string().regex(/^\.next[\w./-]*$/).optional(),

@@ -176,4 +176,8 @@ export interface IngestCallback {
   recording: string | null;
 }
 
-export type IngestDecision = { allow: true; sessionId: string | null; renameTo?: string } | { allow: false; reason: string };
+/** A refusal says why: "bad_recording" (400) is a proven server's bad input; the others (403) refuse the caller. */
+export type IngestDecision =
+  | { allow: true; sessionId: string | null; renameTo?: string }
+  | { allow: false; reason: "bad_key" | "session_over" | "outside_window"; status: 403 }
+  | { allow: false; reason: "bad_recording"; status: 400 };

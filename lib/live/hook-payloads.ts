@@ -28,7 +28,8 @@ export function fromSrs(raw: unknown): IngestCallback {
     stream: b.stream,
     token: tokenFrom(b.param),
     clientId: b.client_id === undefined ? null : String(b.client_id),
-    recording: b.action === "on_dvr" ? (b.file ?? null) : b.action === "on_hls" ? (b.m3u8 ?? b.url ?? null) : null,
+    // on_hls: the playlist, never `url` (that is the segment just written).
+    recording: b.action === "on_dvr" ? (b.file ?? null) : b.action === "on_hls" ? (b.m3u8 ?? null) : null,
   };
 }
 

@@ -6,5 +6,6 @@ export { openEventStream } from "./stream";
 export { buildSnapshot } from "./snapshot";
 export { listLiveSessions, getLiveRoom, listMySessions, getSessionForStreamer, liveFigures, playbackUrl, type LiveCardDto, type LiveRoomDto } from "./queries";
 export { sessionMachine, dropMachine } from "./state";
-export { handleIngestCallback, endAbandonedSessions, hookAddressAllowed } from "./ingest";
+export { handleIngestCallback, endAbandonedSessions } from "./ingest";
+export { readHookBody } from "./hook-guard";
 export { fromSrs, fromNginx } from "./hook-payloads";
