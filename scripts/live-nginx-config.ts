@@ -1,8 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 
-/** Renders deploy/nginx-rtmp/nginx.conf.template into `prefix` (with its HLS and temp folders). */
-export function renderNginxConfig(o: { appUrl: string; rtmpPort: number; httpPort: number; prefix: string }): { conf: string; prefix: string; hlsDir: string; recDir: string } {
+/**
+ * Renders deploy/nginx-rtmp/nginx.conf.template into `prefix` (with its HLS and temp folders). With a hook
+ * secret (the shop's LIVE_HOOK_SECRET) every callback URL carries it as ?secret=.
+ */
+export function renderNginxConfig(o: { appUrl: string; rtmpPort: number; httpPort: number; prefix: string; hookSecret?: string }): { conf: string; prefix: string; hlsDir: string; recDir: string } {
   const prefix = path.resolve(o.prefix);
   const hlsDir = path.join(prefix, "hls");
   const recDir = path.join(prefix, "rec");
@@ -16,6 +19,7 @@ export function renderNginxConfig(o: { appUrl: string; rtmpPort: number; httpPor
       .replaceAll("{{HLS_DIR}}", hlsDir)
       .replaceAll("{{REC_DIR}}", recDir)
       .replaceAll("{{APP_URL}}", o.appUrl.replace(/\/$/, ""))
+      .replaceAll("{{HOOK_QUERY}}", o.hookSecret ? `?secret=${encodeURIComponent(o.hookSecret)}` : "")
       .replaceAll("{{RTMP_PORT}}", String(o.rtmpPort))
       .replaceAll("{{HTTP_PORT}}", String(o.httpPort)),
   );
