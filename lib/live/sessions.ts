@@ -7,6 +7,7 @@ import { AppError } from "../core/errors";
 import { now } from "../core/clock";
 import { newId, newSecret } from "../core/ids";
 import { getDb, schema as s, type Tx } from "../db";
+import { env } from "../env";
 import { notify } from "../events";
 import { localInputInstant } from "../stations/contract";
 import { createSessionInput, replayInput, sessionIdInput, updateSessionInput } from "./contract";
@@ -22,10 +23,21 @@ async function assertCoops(tx: Tx, coopIds: string[]) {
   if (found.length !== new Set(coopIds).size) throw new AppError("VALIDATION", "unknown cooperative", { fields: { coopIds: ["invalid"] } });
 }
 
+/**
+ * The contract (client-safe, so it cannot read the environment) lets a streamer type http:// on loopback, for
+ * a streaming server on their own machine; a production server takes https:// only.
+ */
+function assertStreamerUrls(urls: Record<string, string | undefined>): void {
+  if (env().NODE_ENV !== "production") return;
+  const bad = Object.keys(urls).filter((k) => urls[k] && new URL(urls[k]).protocol !== "https:");
+  if (bad.length) throw new AppError("VALIDATION", "http URL in production", { fields: Object.fromEntries(bad.map((k) => [k, ["invalid_url"]])) });
+}
+
 /** A streamer schedules a session. */
 export async function createSession(viewer: Viewer | null, raw: unknown): Promise<{ id: string }> {
   assertWorkspace(viewer, "streamer");
   const input = createSessionInput.parse(raw);
+  assertStreamerUrls({ externalPlaybackUrl: input.externalPlaybackUrl });
   const db = await getDb();
   const id = newId("live");
   await db.transaction(async (tx) => {
@@ -46,6 +58,7 @@ export async function createSession(viewer: Viewer | null, raw: unknown): Promis
 
 export async function updateSession(viewer: Viewer | null, raw: unknown): Promise<void> {
   const input = updateSessionInput.parse(raw);
+  assertStreamerUrls({ externalPlaybackUrl: input.externalPlaybackUrl });
   const db = await getDb();
   await db.transaction(async (tx) => {
     const session = await ownSession(tx, viewer, input.sessionId, true);
@@ -131,6 +144,7 @@ export async function endSession(viewer: Viewer | null, raw: unknown): Promise<v
 /** The replay's address (a recording on a video host, or the streaming server's archive). */
 export async function setReplayUrl(viewer: Viewer | null, raw: unknown): Promise<void> {
   const input = replayInput.parse(raw);
+  assertStreamerUrls({ replayUrl: input.replayUrl });
   const db = await getDb();
   await db.transaction(async (tx) => {
     const session = await ownSession(tx, viewer, input.sessionId, true);
