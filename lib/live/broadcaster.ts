@@ -11,50 +11,117 @@ interface Hub {
   listening: Promise<void> | null;
   /** Called after a lost LISTEN connection comes back: subscribers re-read what they may have missed. */
   resync: Set<() => void>;
+  /** The tail of the delivery chain: events reach the listeners in the order their notifications arrived. */
+  delivery?: Promise<void>;
 }
 
 // On globalThis: one LISTEN connection per process, shared by every bundle that streams events.
 const g = globalThis as typeof globalThis & { __elianLiveHub?: Hub };
 const hub = (): Hub => (g.__elianLiveHub ??= { listeners: new Map(), listening: null, resync: new Set() });
 
-async function dispatch(raw: string) {
+const RECONNECT_MS = 1000;
+
+function resyncAll() {
+  for (const f of hub().resync) {
+    try {
+      f();
+    } catch (err) {
+      console.warn("[live] resync failed:", (err as Error).message);
+    }
+  }
+}
+
+/**
+ * One notification in. Notifications arrive in commit order, which appendEvent makes id order within a
+ * session; delivery keeps it. An event too big for NOTIFY is read back from the database, and the events
+ * behind it wait for that read (started at once, so a burst of big events costs one round trip, not one
+ * each) — otherwise id N+1 could overtake N and a stream, which drops ids it has passed, would lose N.
+ */
+function receive(raw: string) {
   let msg: { s: string; i: number; t?: string; p?: Record<string, unknown>; big?: boolean };
   try {
     msg = JSON.parse(raw);
   } catch {
     return;
   }
-  const listeners = hub().listeners.get(msg.s);
-  if (!listeners?.size) return;
-  const event = msg.big ? await eventById(msg.i) : ({ id: msg.i, type: msg.t, payload: msg.p } as LiveEventDto);
-  if (!event) return;
-  for (const l of listeners) l(event);
+  const h = hub();
+  if (!h.listeners.get(msg.s)?.size) return;
+  const event: LiveEventDto | Promise<LiveEventDto | null> = msg.big
+    ? eventById(msg.i).catch((err: unknown) => {
+        // This process's viewers would miss the event: have them re-read the log instead.
+        console.warn(`[live] could not read event ${msg.i} back; viewers resync:`, (err as Error).message);
+        resyncAll();
+        return null;
+      })
+    : ({ id: msg.i, type: msg.t, payload: msg.p } as LiveEventDto);
+  h.delivery = (h.delivery ?? Promise.resolve()).then(async () => {
+    const e = await event;
+    if (!e) return;
+    for (const l of h.listeners.get(msg.s) ?? []) {
+      try {
+        l(e);
+      } catch (err) {
+        console.warn("[live] listener failed:", (err as Error).message);
+      }
+    }
+  });
 }
 
 /**
  * Listens to the live channel once per process: PGlite in-process; PostgreSQL through one dedicated
  * connection (so events published by another app instance reach this one's viewers). A dropped
- * connection is re-established and subscribers resync from the database.
+ * connection is re-established (every second until it is back) and subscribers resync from the database:
+ * notifications sent while it was down are lost, the rows are not.
  */
 function ensureListening(): Promise<void> {
   const h = hub();
   h.listening ??= (async () => {
     const handle = await getDbHandle();
     if (handle.pglite) {
-      await handle.pglite.listen(LIVE_CHANNEL, (payload) => void dispatch(payload));
+      await handle.pglite.listen(LIVE_CHANNEL, receive);
       return;
     }
-    const connect = async (): Promise<void> => {
+    const connect = async (first: boolean): Promise<void> => {
       const client = new pg.Client({ connectionString: handle.url });
-      client.on("notification", (n) => void dispatch(n.payload ?? ""));
-      client.on("error", () => {});
-      client.on("end", () => {
-        setTimeout(() => void connect().then(() => h.resync.forEach((f) => f())).catch(() => {}), 1000).unref();
+      // Each client hands over to exactly one successor, whether it ends or fails to start.
+      let handedOver = false;
+      const reconnect = () => {
+        if (handedOver) return;
+        handedOver = true;
+        setTimeout(() => void connect(false).catch(() => {}), RECONNECT_MS).unref();
+      };
+      let established = false;
+      // After a reconnect, the resync must reach the streams before any event heard on the new connection:
+      // a stream that sent one live event first would skip everything it missed before it. So notifications
+      // wait here until the resync is in the delivery chain, ahead of them.
+      const early: string[] | null = first ? null : [];
+      client.on("notification", (n) => (early && !established ? early.push(n.payload ?? "") : receive(n.payload ?? "")));
+      let warned = false;
+      client.on("error", (err) => {
+        if (!established || warned) return;
+        warned = true;
+        console.warn("[live] LISTEN connection lost, reconnecting:", err.message);
       });
-      await client.connect();
-      await client.query(`LISTEN ${LIVE_CHANNEL}`);
+      client.on("end", reconnect);
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${LIVE_CHANNEL}`);
+      } catch (err) {
+        // A first connect that fails is the caller's error (the next subscribe tries again); a reconnect retries.
+        if (first) handedOver = true;
+        else reconnect();
+        void client.end().catch(() => {});
+        throw err;
+      }
+      if (early) {
+        console.info("[live] LISTEN connection re-established; viewers resync");
+        // Listening again: whatever was published while down is in the log, and each stream re-reads it.
+        h.delivery = (h.delivery ?? Promise.resolve()).then(resyncAll);
+      }
+      established = true;
+      early?.splice(0).forEach(receive);
     };
-    await connect();
+    await connect(true);
   })().catch((err) => {
     h.listening = null;
     throw err;
