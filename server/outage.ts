@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { databaseRecentlyUnavailable } from "../lib/core/request-context";
+import { databaseRecentlyUnavailable, requestMetOutage } from "../lib/core/request-context";
 import { ACTION_BODY_LIMIT, isAction } from "./request-guards";
 
 export const RETRY_AFTER_SECONDS = 5;
@@ -14,7 +14,9 @@ export function patchStatus(req: IncomingMessage, res: ServerResponse, bodyBytes
   res.writeHead = ((status: number, ...rest: unknown[]) => {
     let code = status;
     if (status >= 500 && isAction(req) && bodyBytes() > ACTION_BODY_LIMIT) code = 413;
-    else if ((status >= 500 || (status === 200 && isAction(req))) && databaseRecentlyUnavailable()) {
+    // An action's error result travels with status 200: only this request's own mark turns it into a 503. A 500
+    // moments after an outage was noticed anywhere is taken to be the outage too.
+    else if ((status === 200 && isAction(req) && requestMetOutage()) || (status >= 500 && (requestMetOutage() || databaseRecentlyUnavailable()))) {
       code = 503;
       if (!res.headersSent) {
         res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));

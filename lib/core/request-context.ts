@@ -39,9 +39,14 @@ export function markDatabaseUnavailable(): void {
   if (ctx) ctx.unavailable = true;
 }
 
-/** Whether this request, or any request in the last `withinMs`, met a database outage. */
+/** Whether this request met a database outage. */
+export function requestMetOutage(): boolean {
+  return Boolean(currentRequestContext()?.unavailable);
+}
+
+/** Whether any request met a database outage in the last `withinMs` (for a 500 whose cause went unmarked). */
 export function databaseRecentlyUnavailable(withinMs = 5_000): boolean {
-  return Boolean(currentRequestContext()?.unavailable) || Date.now() - shared().lastDbOutageAt < withinMs;
+  return Date.now() - shared().lastDbOutageAt < withinMs;
 }
 
 export function trustPeerHeader(trusted = true): void {

@@ -26,7 +26,9 @@ interface Queryable {
  * Marks the current request (and the process, for a few seconds) when a query or a connect on this pool fails for
  * want of a database, so pages and actions answer 503 + Retry-After; the error itself still reaches the caller.
  */
-export function watchPool(pool: Queryable & { connect: (...args: never[]) => unknown; on: (event: "connect", fn: (client: Queryable) => void) => unknown }): void {
+type PooledClient = Queryable & { on: (event: "error", fn: (err: Error) => void) => unknown };
+
+export function watchPool(pool: Queryable & { connect: (...args: never[]) => unknown; on: (event: "connect", fn: (client: PooledClient) => void) => unknown }): void {
   const watch = (target: Queryable, method: "query" | "connect") => {
     const original = (target as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!.bind(target);
     (target as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
@@ -41,5 +43,13 @@ export function watchPool(pool: Queryable & { connect: (...args: never[]) => unk
   };
   watch(pool, "query");
   watch(pool as unknown as Queryable, "connect");
-  pool.on("connect", (client) => watch(client, "query"));
+  pool.on("connect", (client) => {
+    watch(client, "query");
+    // A checked-out client whose connection dies between two statements of a transaction emits "error" with no
+    // query to reject; unheard, that is an uncaught exception that takes the whole process down.
+    client.on("error", (err) => {
+      if (isDatabaseUnavailable(err)) markDatabaseUnavailable();
+      console.warn("[db] connection lost:", err.message);
+    });
+  });
 }
