@@ -76,3 +76,22 @@ export async function callFormAction(client: HttpClient, action: ManifestAction,
   });
   return { http, result: actionResult(http.body) };
 }
+
+/** The path an action redirected to (Next answers a fetch action's redirect with x-action-redirect). */
+export function redirectedTo(out: ActionOutcome): string {
+  const header = out.http.headers["x-action-redirect"];
+  const target = (Array.isArray(header) ? header[0] : header)?.split(";")[0];
+  if (!target) throw new Error(`expected a redirect, got ${out.http.status} ${JSON.stringify(out.result)}`);
+  return target;
+}
+
+export function ok(out: ActionOutcome, what: string): unknown {
+  if (!out.result?.ok) throw new Error(`${what}: ${out.http.status} ${JSON.stringify(out.result)}`);
+  return out.result.data;
+}
+
+/** Calls an action by its file and export name, from the client's session. */
+export async function act(c: HttpClient, file: string, name: string, input: Record<string, unknown>, page?: string) {
+  return callAction(c, actionId(file, name), [input], page ? { path: page } : {});
+}
+

@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 import { errorCodes, type ErrorCode } from "../lib/core/errors";
 import { baseURL } from "../playwright.config";
 import { buildActions, callAction, callFormAction, type ManifestAction } from "./actions";
-import { TestApp } from "./authz/app";
+import { TestApp } from "./test-app";
 import { createFixtures, CRON_SECRET, signInRoles, suspend, type Sessions } from "./authz/fixtures";
 import { roles, type ActionCase, type Fixtures, type Refusal, type Role, type RouteCase } from "./authz/types";
 
@@ -100,13 +100,12 @@ let sessions: Sessions;
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  app = new TestApp(serverUrl!, basePort + 4, {
-    CRON_SECRET,
-    STRIPE_SECRET_KEY: "sk_test_authz",
-    STRIPE_WEBHOOK_SECRET: "whsec_authz",
-    STRIPE_PUBLISHABLE_KEY: "pk_test_authz",
-    STRIPE_API_BASE: stripeBase,
-  });
+  app = new TestApp(
+    serverUrl!,
+    basePort + 4,
+    { CRON_SECRET, STRIPE_SECRET_KEY: "sk_test_authz", STRIPE_WEBHOOK_SECRET: "whsec_authz", STRIPE_PUBLISHABLE_KEY: "pk_test_authz", STRIPE_API_BASE: stripeBase },
+    "authz",
+  );
   await app.start();
   sessions = await signInRoles(app);
   fixtures = await createFixtures(app, sessions);

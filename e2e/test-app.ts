@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import pg from "pg";
-import { HttpClient } from "../http";
+import { HttpClient } from "./http";
 
 /**
  * An app instance of its own for a test file (server.ts on a fresh PostgreSQL database with the demo seed), so
@@ -8,12 +8,17 @@ import { HttpClient } from "../http";
  */
 export class TestApp {
   private child: ChildProcess | null = null;
-  readonly database = `elian_t_authz_${Date.now().toString(36)}`;
+  readonly database: string;
   constructor(
     readonly serverUrl: string,
     readonly port: number,
     readonly env: Record<string, string> = {},
-  ) {}
+    name = "app",
+  ) {
+    this.database = `elian_t_${name}_${Date.now().toString(36)}`;
+  }
+
+  static readonly AUTH_SECRET = "test-app-secret-0123456789abcdef-elian";
 
   get base() {
     return `http://127.0.0.1:${this.port}`;
@@ -25,13 +30,13 @@ export class TestApp {
     return u.toString();
   }
 
-  async start(): Promise<void> {
-    await this.admin(`create database ${this.database}`);
+  async start(createDatabase = true): Promise<void> {
+    if (createDatabase) await this.admin(`create database ${this.database}`);
     const env = {
       ...process.env,
       NODE_ENV: "production" as const,
       DATABASE_URL: this.dbUrl(),
-      AUTH_SECRET: "authz-matrix-secret-0123456789abcdef",
+      AUTH_SECRET: TestApp.AUTH_SECRET,
       AUTH_TRUST_HOST: "1",
       SEED_DEMO: "1",
       SWEEP_INTERVAL_SECONDS: "0",
@@ -63,6 +68,17 @@ export class TestApp {
     await this.admin(`drop database if exists ${this.database} with (force)`).catch(() => {});
   }
 
+  /** The process is gone without a word (kill -9): nothing flushed, nothing cleaned up. */
+  kill(): void {
+    if (this.child?.pid) process.kill(-this.child.pid, "SIGKILL");
+    this.child = null;
+  }
+
+  /** Starts the app again on the same database (after a kill). */
+  async restart(): Promise<void> {
+    await this.start(false);
+  }
+
   async admin(sql: string): Promise<void> {
     const client = new pg.Client({ connectionString: this.dbUrl("postgres") });
     await client.connect();
@@ -76,7 +92,10 @@ export class TestApp {
   private pool: pg.Pool | null = null;
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    this.pool ??= new pg.Pool({ connectionString: this.dbUrl(), max: 2 });
+    if (!this.pool) {
+      this.pool = new pg.Pool({ connectionString: this.dbUrl(), max: 2 });
+      this.pool.on("error", () => {}); // an idle client cut by a database restart is replaced, not fatal
+    }
     return (await this.pool.query(sql, params)).rows as T[];
   }
 

@@ -1,33 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { actionId, callAction, type ActionOutcome } from "../actions";
+import { act, ok, redirectedTo } from "../actions";
 import type { HttpClient } from "../http";
-import type { TestApp } from "./app";
+import { openLiveDrop, scheduleSession, shanghai } from "../live-drop";
+import type { TestApp } from "../test-app";
 import type { Fixtures, Role } from "./types";
 
 const DEMO_PASSWORD = "demo-password";
 export const CRON_SECRET = "authz-matrix-cron-secret-0123";
 const key = () => randomBytes(12).toString("hex");
-/** Shanghai wall-clock "YYYY-MM-DDTHH:MM", `minutes` from now (the forms' datetime-local format). */
-const shanghai = (minutes: number) => new Date(Date.now() + minutes * 60_000 + 8 * 3600_000).toISOString().slice(0, 16);
 
 export type Sessions = Record<Role, HttpClient>;
-
-/** The path an action redirected to (Next answers a fetch action's redirect with x-action-redirect). */
-function redirectedTo(out: ActionOutcome): string {
-  const header = out.http.headers["x-action-redirect"];
-  const target = (Array.isArray(header) ? header[0] : header)?.split(";")[0];
-  if (!target) throw new Error(`expected a redirect, got ${out.http.status} ${JSON.stringify(out.result)}`);
-  return target;
-}
-
-function ok(out: ActionOutcome, what: string): unknown {
-  if (!out.result?.ok) throw new Error(`${what}: ${out.http.status} ${JSON.stringify(out.result)}`);
-  return out.result.data;
-}
-
-async function act(c: HttpClient, file: string, name: string, input: Record<string, unknown>, page?: string) {
-  return callAction(c, actionId(file, name), [input], page ? { path: page } : {});
-}
 
 /** Signs every role in (new accounts for coop B, the second streamer, S2's manager and the one to suspend). */
 export async function signInRoles(app: TestApp): Promise<Sessions> {
@@ -132,14 +114,8 @@ export async function createFixtures(app: TestApp, s: Sessions): Promise<Fixture
   ) as { id: string };
   const [sku] = await app.query<{ sku: string }>("select sku from variants where id = $1", [variantA]);
 
-  const newSession = async (title: string) =>
-    /\/streamer\/sessions\/([a-z0-9_]+)/.exec(redirectedTo(await act(s.streamer, "app/(workspace)/streamer/actions.ts", "createSessionAction", { title, scheduledAt: shanghai(30), coopIds: "coop_daliu" })))![1]!;
-  const sessionOfStreamer = await newSession("矩阵直播");
-  const sessionToCancel = await newSession("矩阵直播(取消用)");
-  ok(await act(s.streamer, "app/(workspace)/streamer/actions.ts", "setBagAction", { sessionId: sessionOfStreamer, productIds: productA }), "bag");
-  ok(await act(s.streamer, "app/(workspace)/streamer/actions.ts", "goLiveAction", { sessionId: sessionOfStreamer }), "go live");
-  ok(await act(s.streamer, "app/(workspace)/streamer/actions.ts", "openDropAction", { sessionId: sessionOfStreamer, variantId: variantA, price: "40", quantityCap: "10", perBuyerLimit: "2", durationSeconds: "3600" }), "drop");
-  const [drop] = await app.query<{ id: string }>("select id from live_drops where session_id = $1", [sessionOfStreamer]);
+  const sessionToCancel = await scheduleSession(s.streamer, "矩阵直播(取消用)");
+  const { sessionId: sessionOfStreamer, dropId } = await openLiveDrop(app, s.streamer, { productId: productA, variantId: variantA, cap: 10, perBuyerLimit: 2 });
   const token = async (c: HttpClient) => {
     const { token: secret } = ok(await act(c, "app/(workspace)/streamer/actions.ts", "createTokenAction", { name: "matrix", scopes: ["sessions:read", "live:write", "drops:write", "figures:read"] }), "token") as { token: string };
     const [row] = await app.query<{ id: string }>("select id from api_tokens where token_hint = $1 order by created_at desc limit 1", [secret.slice(-4)]);
@@ -183,7 +159,7 @@ export async function createFixtures(app: TestApp, s: Sessions): Promise<Fixture
     spareEmail,
     sessionOfStreamer,
     sessionToCancel,
-    dropOfStreamer: drop!.id,
+    dropOfStreamer: dropId,
     streamerToken: t1.token,
     streamer2Token: t2.token,
     streamerTokenId: t1.id,
