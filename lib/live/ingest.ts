@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
-import { and, eq, isNotNull, lte } from "drizzle-orm";
+import { and, asc, eq, isNotNull, lte } from "drizzle-orm";
 import { now } from "../core/clock";
 import { getDb, schema as s, type Tx } from "../db";
 import { env } from "../env";
@@ -98,7 +98,8 @@ export async function handleIngestCallback(cb: IngestCallback): Promise<IngestDe
       log("ignored", cb, `session ${session.id} never went live`);
       return { allow: true, sessionId: session.id };
     }
-    await tx.update(s.liveSessions).set({ replayUrl, updatedAt: at }).where(eq(s.liveSessions.id, session.id));
+    // SRS reports its playlist on every segment: write only when the replay actually changes.
+    if (replayUrl !== session.replayUrl) await tx.update(s.liveSessions).set({ replayUrl, updatedAt: at }).where(eq(s.liveSessions.id, session.id));
     return { allow: true, sessionId: session.id };
   });
 }
@@ -129,6 +130,9 @@ export async function endAbandonedSessions(tx: Tx, at: Date): Promise<number> {
     .select()
     .from(s.liveSessions)
     .where(and(eq(s.liveSessions.status, "live"), isNotNull(s.liveSessions.unpublishedAt), lte(s.liveSessions.unpublishedAt, graceStart)))
+    // In id order: each ending takes its session's event lock, and two sweeps taking them in different orders
+    // could deadlock.
+    .orderBy(asc(s.liveSessions.id))
     .limit(50)
     .for("update", { skipLocked: true });
   for (const session of due) await endSessionTx(tx, session, at);
