@@ -58,12 +58,14 @@ test("[AUTH] after sign-out the old cookie reads as signed out at /api/auth/sess
   expect(renewed).toEqual([]);
 });
 
-test("[AUTH] a wrong password shows one clear message", async ({ page }) => {
-  await page.goto("/login");
+test("[AUTH] a wrong password shows one clear message and keeps the account typed; sent from 去结算, the page says why", async ({ page }) => {
+  await page.goto("/login?callbackUrl=%2Fcheckout");
+  await expect(page.getByTestId("sign-in-reason")).toContainText("登录后继续结算");
   await page.getByLabel("邮箱或手机号").fill("buyer@example.com");
   await page.getByLabel("密码").fill("not-the-password");
   await page.getByTestId("login-form").getByRole("button").click();
   await expect(page.getByTestId("login-form").getByRole("alert")).toContainText("账号或密码不正确");
+  await expect(page.getByLabel("邮箱或手机号")).toHaveValue("buyer@example.com");
 });
 
 test("[AUTH] sign up as a new consumer", async ({ page }) => {

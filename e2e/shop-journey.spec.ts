@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signOut } from "./support";
+import { signIn, signOut } from "./support";
 
 test("[SHOP] a guest adds 湖墩大米 10kg, signs in, picks a station, orders and gets a pickup code; the cooperative confirms", async ({ page }) => {
   await page.goto("/products/hudun-rice");
@@ -50,4 +50,41 @@ test("[SHOP] another buyer's order number answers 404", async ({ page }) => {
   await expect(page.getByTestId("sign-out")).toBeVisible();
   const res = await page.goto("/orders/E261128ABCDEF");
   expect(res?.status()).toBe(404);
+});
+
+test("[SHOP] a guest's cart joins the stored one once at sign-in: the exact quantities and totals, however often the pages are read", async ({ page }) => {
+  const email = `cart-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+  await page.goto("/signup");
+  const form = page.getByTestId("signup-form");
+  await form.getByLabel("昵称").fill("购物车测试");
+  await form.getByLabel("邮箱").fill(email);
+  await form.getByLabel("密码").fill("a good password");
+  await form.getByRole("button").click();
+  await expect(page.getByTestId("sign-out")).toBeVisible();
+  await signOut(page);
+
+  const addAsGuest = async (slug: string, label?: string) => {
+    await page.goto(`/products/${slug}`);
+    if (label) await page.getByTestId("variant-option").filter({ hasText: label }).click();
+    await page.getByTestId("add-to-cart-button").click();
+    await expect(page.getByTestId("added-to-cart")).toBeVisible();
+  };
+  const cartShows = async (lines: [string, number][], subtotal: string) => {
+    for (let i = 0; i < 3; i++) {
+      await page.goto("/cart");
+      await expect(page.getByTestId("cart-line")).toHaveCount(lines.length);
+      for (const [text, qty] of lines) await expect(page.getByTestId("cart-line").filter({ hasText: text }).getByTestId("cart-line-quantity")).toHaveText(String(qty));
+      await expect(page.getByTestId("cart-subtotal")).toHaveText(subtotal);
+      await expect(page.getByTestId("cart-count")).toHaveText(String(lines.reduce((a, [, q]) => a + q, 0)));
+    }
+  };
+
+  await addAsGuest("hudun-rice", "10kg");
+  await signIn(page, email, "a good password", "/cart");
+  await cartShows([["10kg", 1]], "¥128.00");
+
+  await signOut(page);
+  await addAsGuest("hudun-rice-gift");
+  await signIn(page, email, "a good password", "/cart");
+  await cartShows([["10kg", 1], ["礼盒", 1]], "¥286.00");
 });

@@ -52,3 +52,12 @@ export async function verifyCredentials(raw: unknown, ip: string): Promise<Verif
   await resetLimit(accountKey);
   return { id: user.id, name: user.name, email: user.email };
 }
+
+/** The account an identifier (e-mail or phone) names, if any: for work that follows a successful sign-in. */
+export async function userIdForIdentifier(identifier: string): Promise<string | null> {
+  const id = parseIdentifier(identifier);
+  if (!id) return null;
+  const db = await getDb();
+  const [user] = await db.select({ id: s.users.id }).from(s.users).where("email" in id ? eq(s.users.email, id.email) : eq(s.users.phone, id.phone));
+  return user?.id ?? null;
+}

@@ -15,7 +15,7 @@ export { defineRoute, errorResponse, readJson, readTextLimited } from "./route";
 export { assertSameOrigin, siteOrigin } from "./same-origin";
 export { clientIp } from "./client-ip";
 export { hit, unhit, peek, enforce, resetLimit, pruneRateLimits, type Limit } from "./rate-limit";
-export { verifyCredentials } from "./credentials";
+export { verifyCredentials, userIdForIdentifier } from "./credentials";
 export { revokeSession, revokeAllSessions } from "./sessions";
 export { signUp } from "./sign-up";
 export { changePassword, setUserStatus } from "./account";

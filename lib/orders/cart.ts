@@ -15,8 +15,9 @@ export interface CartOwner {
 const guestIdPattern = /^cart_[0-9a-z]{16}$/;
 
 /**
- * The cart id to use, creating the cart when `create` is set. A signed-in person's guest cart is merged into
- * theirs (quantities summed) and deleted, so a cart survives signing in.
+ * The cart id to use, creating the cart when `create` is set (only actions create). A signed-in person's cart is
+ * theirs alone: a guest cart left behind a cookie is merged once, at sign-in (mergeGuestCart), never here — a
+ * page render that merged raced the header's count and doubled the quantities.
  */
 async function resolveCart(db: DbOrTx, owner: CartOwner, create: boolean): Promise<{ cartId: string | null; newGuestId?: string }> {
   const guestId = owner.guestCartId && guestIdPattern.test(owner.guestCartId) ? owner.guestCartId : null;
@@ -30,32 +31,41 @@ async function resolveCart(db: DbOrTx, owner: CartOwner, create: boolean): Promi
     await db.insert(s.carts).values({ id });
     return { cartId: id, newGuestId: id };
   }
-  const userId = owner.viewer.userId;
-  let [mine] = await db.select({ id: s.carts.id }).from(s.carts).where(eq(s.carts.userId, userId));
-  if (!mine && (create || guestId)) {
-    [mine] = await db.insert(s.carts).values({ id: newId("cart"), userId }).onConflictDoNothing().returning({ id: s.carts.id });
-    mine ??= (await db.select({ id: s.carts.id }).from(s.carts).where(eq(s.carts.userId, userId)))[0];
-  }
-  if (mine && guestId) await mergeGuestCart(db, guestId, mine.id);
-  return { cartId: mine?.id ?? null };
+  return { cartId: await userCartId(db, owner.viewer.userId, create) };
 }
 
-async function mergeGuestCart(db: DbOrTx, guestId: string, intoId: string) {
-  const lines = await db
-    .select({ variantId: s.cartLines.variantId, quantity: s.cartLines.quantity })
-    .from(s.cartLines)
-    .innerJoin(s.carts, eq(s.carts.id, s.cartLines.cartId))
-    .where(and(eq(s.cartLines.cartId, guestId), isNull(s.carts.userId)));
-  for (const l of lines) {
-    await db
-      .insert(s.cartLines)
-      .values({ cartId: intoId, variantId: l.variantId, quantity: l.quantity })
-      .onConflictDoUpdate({
-        target: [s.cartLines.cartId, s.cartLines.variantId],
-        set: { quantity: sql`least(${s.cartLines.quantity} + ${l.quantity}, 999)` },
-      });
-  }
-  await db.delete(s.carts).where(and(eq(s.carts.id, guestId), isNull(s.carts.userId)));
+async function userCartId(db: DbOrTx, userId: string, create: boolean): Promise<string | null> {
+  const [mine] = await db.select({ id: s.carts.id }).from(s.carts).where(eq(s.carts.userId, userId));
+  if (mine || !create) return mine?.id ?? null;
+  await db.insert(s.carts).values({ id: newId("cart"), userId }).onConflictDoNothing();
+  return (await db.select({ id: s.carts.id }).from(s.carts).where(eq(s.carts.userId, userId)))[0]?.id ?? null;
+}
+
+/**
+ * Moves a guest's cart into the person's own, at sign-in: quantities of a variant in both are added (up to 999),
+ * then the guest cart is gone. One transaction that locks the guest cart first, so a second merge of the same
+ * cart — a double submit, two tabs — waits, finds nothing left and changes nothing.
+ */
+export async function mergeGuestCart(userId: string, guestCartId: string | null): Promise<{ merged: number }> {
+  if (!guestCartId || !guestIdPattern.test(guestCartId)) return { merged: 0 };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [guest] = await tx.select({ id: s.carts.id }).from(s.carts).where(and(eq(s.carts.id, guestCartId), isNull(s.carts.userId))).for("update");
+    if (!guest) return { merged: 0 };
+    const lines = await tx.select({ variantId: s.cartLines.variantId, quantity: s.cartLines.quantity }).from(s.cartLines).where(eq(s.cartLines.cartId, guest.id));
+    const intoId = lines.length ? await userCartId(tx, userId, true) : null;
+    for (const l of lines) {
+      await tx
+        .insert(s.cartLines)
+        .values({ cartId: intoId!, variantId: l.variantId, quantity: l.quantity })
+        .onConflictDoUpdate({
+          target: [s.cartLines.cartId, s.cartLines.variantId],
+          set: { quantity: sql`least(${s.cartLines.quantity} + ${l.quantity}, 999)` },
+        });
+    }
+    await tx.delete(s.carts).where(and(eq(s.carts.id, guest.id), isNull(s.carts.userId)));
+    return { merged: lines.length };
+  });
 }
 
 export async function loadCart(owner: CartOwner, db?: DbOrTx): Promise<CartDto> {

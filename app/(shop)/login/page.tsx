@@ -21,6 +21,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="mx-auto flex w-full max-w-sm flex-col gap-4">
       <h1 className="text-xl font-bold">{t("signInTitle")}</h1>
       {sp.signedOut ? <Notice tone="success">{t("signedOut")}</Notice> : null}
+      {!sp.signedOut && callbackUrl !== "/" ? (
+        <Notice tone="info" testId="sign-in-reason">
+          {callbackUrl.startsWith("/checkout") ? t("signInToCheckout") : t("signInToContinue")}
+        </Notice>
+      ) : null}
       {sp.error ? <Notice tone="error">{sp.code === "rate_limited" ? te("RATE_LIMITED", { seconds: 300 }) : te("INVALID_CREDENTIALS")}</Notice> : null}
       <LoginForm action={signInAction} callbackUrl={callbackUrl} />
       <p className="text-sm text-ink-700">

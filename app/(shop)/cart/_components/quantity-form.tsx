@@ -18,7 +18,7 @@ export function QuantityForm({ action, variantId, quantity, max }: { action: Act
         <button name="quantity" value={Math.max(0, quantity - 1)} disabled={pending} className="size-8 rounded-lg ring-1 ring-rice-200" aria-label={t("decrease")}>
           −
         </button>
-        <span className="min-w-8 text-center tabular-nums" aria-live="polite">
+        <span className="min-w-8 text-center tabular-nums" aria-live="polite" data-testid="cart-line-quantity">
           {quantity}
         </span>
         <button name="quantity" value={quantity + 1} disabled={pending || quantity >= cap} className="size-8 rounded-lg ring-1 ring-rice-200 disabled:opacity-40" aria-label={t("increase")}>
