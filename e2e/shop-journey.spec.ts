@@ -81,10 +81,10 @@ test("[SHOP] a guest's cart joins the stored one once at sign-in: the exact quan
 
   await addAsGuest("hudun-rice", "10kg");
   await signIn(page, email, "a good password", "/cart");
-  await cartShows([["10kg", 1]], "¥128.00");
+  await cartShows([["10kg", 1]], "¥128");
 
   await signOut(page);
   await addAsGuest("hudun-rice-gift");
   await signIn(page, email, "a good password", "/cart");
-  await cartShows([["10kg", 1], ["礼盒", 1]], "¥286.00");
+  await cartShows([["10kg", 1], ["礼盒", 1]], "¥286");
 });
