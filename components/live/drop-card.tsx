@@ -16,7 +16,7 @@ type Action = (prev: ActionResult<BuyResult> | null, form: FormData) => Promise<
 export function DropCard({
   drop,
   locale,
-  serverNow,
+  skewMs,
   buy,
   stations,
   signedIn,
@@ -24,7 +24,8 @@ export function DropCard({
 }: {
   drop: LiveDropDto;
   locale: Locale;
-  serverNow: number;
+  /** Server clock minus browser clock, measured when the room first rendered (see useClockSkew). */
+  skewMs: number;
   buy?: Action;
   stations: { id: string; name: string }[];
   signedIn: boolean;
@@ -44,7 +45,7 @@ export function DropCard({
           {t("drop")} · {pick(locale, drop.nameZh, drop.nameEn)} {pick(locale, drop.variantLabelZh, drop.variantLabelEn)}
         </p>
         <p className="shrink-0 text-xs">
-          {closed ? t("dropClosed") : <Countdown endsAt={drop.closesAt} serverNow={serverNow} doneLabel={t("dropClosed")} testId="drop-countdown" />}
+          {closed ? t("dropClosed") : <Countdown endsAt={drop.closesAt} skewMs={skewMs} doneLabel={t("dropClosed")} testId="drop-countdown" />}
         </p>
       </div>
       <p className="mt-1">

@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import type { ActionResult } from "@/lib/auth/contract";
 import type { Locale } from "@/lib/i18n/locales";
 import type { LiveSnapshot } from "@/lib/live/contract";
+import { useClockSkew } from "@/components/ui/countdown";
 import { DropCard } from "./drop-card";
 import { LiveProductCard } from "./product-card";
 import { useLiveEvents } from "./use-live-events";
@@ -49,6 +50,7 @@ export function LiveRoom({
 }) {
   const t = useTranslations("live");
   const { state, connected } = useLiveEvents(initial.sessionId, initial);
+  const skewMs = useClockSkew(serverNow);
   const [seek, setSeek] = useState<{ at: number; nonce: number } | undefined>();
   const ended = state.status === "ended";
   const router = useRouter();
@@ -80,7 +82,7 @@ export function LiveRoom({
       </p>
       {state.pinned ? <LiveProductCard product={state.pinned} locale={locale} badge={t("explaining")} hiddenLabel={t("priceComing")} buyLabel={t("buy")} /> : null}
       {drops.map((d) => (
-        <DropCard key={d.id} drop={d} locale={locale} serverNow={serverNow} buy={buy} stations={stations} signedIn={signedIn} loginHref={loginHref} />
+        <DropCard key={d.id} drop={d} locale={locale} skewMs={skewMs} buy={buy} stations={stations} signedIn={signedIn} loginHref={loginHref} />
       ))}
       {ended && timeline.length ? (
         <section className="rounded-xl bg-white p-3 ring-1 ring-rice-200" data-testid="replay-timeline">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Countdown } from "@/components/ui/countdown";
+import { Countdown, useClockSkew } from "@/components/ui/countdown";
 import { formatFen } from "@/lib/core/money";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import type { LiveSnapshot } from "@/lib/live/contract";
@@ -11,6 +11,7 @@ import { useLiveEvents } from "./use-live-events";
 export function OverlayView({ initial, locale, qr, serverNow }: { initial: LiveSnapshot; locale: Locale; qr: string; serverNow: number }) {
   const t = useTranslations("live");
   const { state } = useLiveEvents(initial.sessionId, initial);
+  const skewMs = useClockSkew(serverNow);
   const drop = state.drops.find((d) => d.status === "open");
   const p = state.pinned;
   if (!p && !drop) return <div data-testid="overlay-empty" />;
@@ -29,7 +30,7 @@ export function OverlayView({ initial, locale, qr, serverNow }: { initial: LiveS
         {drop ? (
           <p className="text-lg" data-testid="overlay-drop">
             {t("drop")} {formatFen(drop.priceFen, locale)} · {drop.unitsLeft > 0 ? t("unitsLeft", { count: drop.unitsLeft, cap: drop.quantityCap }) : t("soldOut")} ·{" "}
-            <Countdown endsAt={drop.closesAt} serverNow={serverNow} doneLabel={t("dropClosed")} />
+            <Countdown endsAt={drop.closesAt} skewMs={skewMs} doneLabel={t("dropClosed")} />
           </p>
         ) : null}
       </div>

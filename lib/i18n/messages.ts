@@ -45,7 +45,7 @@ export function fieldMessage(key: string, locale: Locale): string {
  * The namespaces client components read (useTranslations in "use client" files). Only these travel to the
  * browser with every page; `npm run lint` checks the list is complete.
  */
-export const CLIENT_NAMESPACES = ["auth", "cart", "categories", "certifications", "checkout", "coopCatalog", "errorPage", "productPage", "stationsPage", "groupBuys", "stationConsole", "coopCampaigns", "adminStations", "live", "streamer", "teams", "coopTeamDeals"] as const;
+export const CLIENT_NAMESPACES = ["common", "auth", "cart", "categories", "certifications", "checkout", "coopCatalog", "errorPage", "productPage", "stationsPage", "groupBuys", "stationConsole", "coopCampaigns", "adminStations", "live", "streamer", "teams", "coopTeamDeals"] as const;
 
 const clientCache = new Map<Locale, Catalog>();
 
