@@ -8,6 +8,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import * as schema from "./schema";
 import { acquireDirLock } from "./pglite-lock";
+import { guardTransactions } from "./tx-guard";
 import type { Db, Driver } from "./types";
 
 export interface DbHandle {
@@ -33,7 +34,7 @@ export async function connectPglite(dir: string | null): Promise<DbHandle> {
   try {
     const client = dir ? await PGlite.create(dir) : await PGlite.create();
     return {
-      db: drizzlePglite(client, { schema }) as unknown as Db,
+      db: guardTransactions(drizzlePglite(client, { schema }) as unknown as Db),
       driver: "pglite",
       pglite: client,
       pool: null,
@@ -60,7 +61,7 @@ export function connectPostgres(url: string, max = 10): DbHandle {
   // An idle client losing its server (restart, network) must not crash the process; the pool replaces it.
   pool.on("error", (err) => console.warn("[db] idle client error:", err.message));
   return {
-    db: drizzlePg(pool, { schema }) as unknown as Db,
+    db: guardTransactions(drizzlePg(pool, { schema }) as unknown as Db),
     driver: "postgres",
     pglite: null,
     pool,

@@ -8,6 +8,7 @@ import { withDatabase } from "../../tests/support/templates";
 import { connectPostgres, type DbHandle } from "./connect";
 import { useDbForTests } from "./client";
 import * as schema from "./schema";
+import { guardTransactions } from "./tx-guard";
 import type { Db } from "./types";
 
 /**
@@ -19,7 +20,7 @@ export async function createTestDb(opts: { poolSize?: number } = {}): Promise<Db
   if (info.driver === "pglite") {
     const client = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(info.template)]) });
     return {
-      db: drizzle(client, { schema }) as unknown as Db,
+      db: guardTransactions(drizzle(client, { schema }) as unknown as Db),
       driver: "pglite",
       pglite: client,
       pool: null,

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
-import { getDb, schema as s } from "../db";
+import { now } from "../core/clock";
+import { assertNoOpenTransaction, getDb, schema as s } from "../db";
 import { env } from "../env";
 import { catalogs } from "../i18n/messages";
 
@@ -19,46 +20,72 @@ function render(kind: string, params: Record<string, string | number>): { subjec
   };
 }
 
+/** How long a claimed e-mail is left to the run that claimed it before another run sends it again. */
+const LEASE_MS = 5 * 60_000;
+
 /**
- * Sends the notifications waiting for e-mail (bilingual: the account has no language of its own). Rows are
- * taken with SKIP LOCKED, so several app instances never send one twice; a failure is retried up to 5 times.
+ * Sends the notifications waiting for e-mail (bilingual: the account has no language of its own), never with a
+ * transaction open while the SMTP server answers: the due rows are claimed (a lease, `email_claimed_until`, and
+ * the attempt counted) in a short transaction taken with SKIP LOCKED, so several app instances never send one
+ * twice; then each is sent; then its outcome is recorded. A failure is retried up to 5 times; a crash between
+ * sending and recording is repaired when the lease runs out (the Message-ID, fixed per notification, lets a mail
+ * system see the repeat).
  */
 export async function sendPendingEmails(limit = 20): Promise<number> {
   const url = env().SMTP_URL;
   if (!url) return 0;
-  const transport = nodemailer.createTransport(url);
+  assertNoOpenTransaction("mailer: send pending e-mails");
   const db = await getDb();
-  let sent = 0;
-  await db.transaction(async (tx) => {
-    const due = await tx
+  const due = await db.transaction(async (tx) => {
+    const at = now();
+    const rows = await tx
       .select({ id: s.notifications.id, kind: s.notifications.kind, params: s.notifications.params, link: s.notifications.link, email: s.users.email })
       .from(s.notifications)
       .innerJoin(s.users, eq(s.users.id, s.notifications.userId))
-      .where(and(eq(s.notifications.emailStatus, "pending"), lt(s.notifications.emailAttempts, MAX_ATTEMPTS)))
+      .where(
+        and(
+          eq(s.notifications.emailStatus, "pending"),
+          lt(s.notifications.emailAttempts, MAX_ATTEMPTS),
+          or(isNull(s.notifications.emailClaimedUntil), lte(s.notifications.emailClaimedUntil, at)),
+        ),
+      )
       .limit(limit)
       .for("update", { of: s.notifications, skipLocked: true });
+    const noAddress = rows.filter((n) => !n.email).map((n) => n.id);
+    if (noAddress.length) await tx.update(s.notifications).set({ emailStatus: "none" }).where(inArray(s.notifications.id, noAddress));
+    const toSend = rows.filter((n) => n.email);
+    if (toSend.length) {
+      await tx
+        .update(s.notifications)
+        .set({ emailClaimedUntil: new Date(at.getTime() + LEASE_MS), emailAttempts: sql`${s.notifications.emailAttempts} + 1` })
+        .where(inArray(s.notifications.id, toSend.map((n) => n.id)));
+    }
+    return toSend;
+  });
+  if (!due.length) return 0;
+  assertNoOpenTransaction("mailer: send");
+  const transport = nodemailer.createTransport(url);
+  let sent = 0;
+  try {
     for (const n of due) {
-      if (!n.email) {
-        await tx.update(s.notifications).set({ emailStatus: "none" }).where(eq(s.notifications.id, n.id));
-        continue;
-      }
       const { subject, text } = render(n.kind, n.params);
       try {
-        await transport.sendMail({ from: env().MAIL_FROM, to: n.email, subject, text: n.link ? `${text}\n\n${n.link}` : text });
-        await tx.update(s.notifications).set({ emailStatus: "sent", emailAttempts: sql`${s.notifications.emailAttempts} + 1` }).where(eq(s.notifications.id, n.id));
+        await transport.sendMail({ from: env().MAIL_FROM, to: n.email!, subject, text: n.link ? `${text}\n\n${n.link}` : text, messageId: `<notification-${n.id}@elian.local>` });
+        await db.update(s.notifications).set({ emailStatus: "sent", emailClaimedUntil: null }).where(eq(s.notifications.id, n.id));
         sent++;
       } catch (err) {
         console.warn("[mail] send failed:", (err as Error).message);
-        await tx
+        await db
           .update(s.notifications)
           .set({
-            emailAttempts: sql`${s.notifications.emailAttempts} + 1`,
-            emailStatus: sql`case when ${s.notifications.emailAttempts} + 1 >= ${MAX_ATTEMPTS} then 'failed' else 'pending' end`,
+            emailClaimedUntil: null,
+            emailStatus: sql`case when ${s.notifications.emailAttempts} >= ${MAX_ATTEMPTS} then 'failed' else 'pending' end`,
           })
-          .where(inArray(s.notifications.id, [n.id]));
+          .where(eq(s.notifications.id, n.id));
       }
     }
-  });
-  transport.close();
+  } finally {
+    transport.close();
+  }
   return sent;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNotNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { assertViewer } from "../auth";
 import type { Viewer } from "../auth/contract";
 import { AppError, isAppError } from "../core/errors";
@@ -17,130 +17,219 @@ import {
   retrieveCheckoutSession,
   retrievePaymentIntent,
 } from "../payments";
-import type { WebhookEventView } from "../payments/contract";
+import type { CaptureOutcome, WebhookEventView } from "../payments/contract";
 import { completeTeamInTx, dropMemberInTx } from "./team-lifecycle";
 
 type MemberRow = typeof s.teamMembers.$inferSelect;
+type SettleResult = { captured: number; dropped: number; released: number; refunded: number; retry: number };
+
+/** How long a claimed member is left to the run that claimed it before another run settles it again. */
+export const SETTLE_LEASE_MS = 5 * 60_000;
+
+/** What Stripe answered for a member, gathered with no transaction open, then recorded in one. */
+type StripeAnswer =
+  | { kind: "capture"; paymentId: string | null; outcome: CaptureOutcome }
+  | { kind: "release"; retry: boolean; facts: ReleaseFact[] };
+
+interface ReleaseFact {
+  paymentId: string;
+  /** The PaymentIntent found for the attempt (from its session, when the app did not know it yet). */
+  intentId: string | null;
+  /** released: a card hold cancelled now or before; charged: the money was taken; ended: a session expired unpaid. */
+  state: "released" | "charged" | "ended" | "none";
+  amountFen: number;
+}
 
 /**
- * Settles members' payments with the provider, after the commit that decided them, once per member:
- * rows are taken with FOR UPDATE SKIP LOCKED and their action cleared in the same transaction as the
- * outcome, and every provider call carries a per-order idempotency key (`capture:<order>`,
- * `cancel:<order>`, `refund:<order>`), so a second run — or a second instance — captures and refunds
- * nothing twice. A card that cannot be captured (declined, or its hold lapsed) drops that member, who is
- * told; the rest of the team goes on. A provider outage leaves the action for the next sweep.
+ * Settles members' payments with the provider, after the commit that decided them, once per member, and never
+ * with a transaction open while Stripe answers: the members due are claimed (a lease, `settle_claimed_until`)
+ * in a short transaction taken with SKIP LOCKED, then Stripe is asked, then the outcome is recorded in a new
+ * transaction under the team's and the member's locks (the order joins and payment events take them in that
+ * order too). Every call carries a per-order idempotency key (`capture:<order>`, `cancel:<order>`, and the
+ * refund's `refund:<order>`), so a second run — or a second instance, or a retry after a crash or a hang left
+ * the member claimed until its lease ran out — captures and refunds nothing twice. A card that cannot be
+ * captured (declined, or its hold lapsed) drops that member, who is told; the rest of the team goes on. A
+ * provider outage keeps the member claimed for a run after the lease, and stops this run (the members it had
+ * not asked about yet are handed back).
  */
-export async function settleTeamPayments(opts: { teamId?: string; limit?: number } = {}): Promise<{ captured: number; dropped: number; released: number; refunded: number; retry: number }> {
+export async function settleTeamPayments(opts: { teamId?: string; limit?: number } = {}): Promise<SettleResult> {
   const db = await getDb();
-  const result = { captured: 0, dropped: 0, released: 0, refunded: 0, retry: 0 };
-  const candidates = await db
-    .select({ id: s.teamMembers.id, teamId: s.teamMembers.teamId })
-    .from(s.teamMembers)
-    .where(and(isNotNull(s.teamMembers.settleAction), opts.teamId ? eq(s.teamMembers.teamId, opts.teamId) : undefined))
-    .orderBy(asc(s.teamMembers.updatedAt))
-    .limit(opts.limit ?? 20);
-  // One transaction per member, taking the team's lock before the member's — the order joins and payment
-  // events use — so a settlement never deadlocks with them, and one member's trouble undoes no one else's.
-  for (const c of candidates) {
-    await db.transaction(async (tx) => {
-      await tx.select({ id: s.teams.id }).from(s.teams).where(eq(s.teams.id, c.teamId)).for("update");
-      const [m] = await tx
-        .select()
-        .from(s.teamMembers)
-        .where(and(eq(s.teamMembers.id, c.id), isNotNull(s.teamMembers.settleAction)))
-        .for("update", { skipLocked: true });
-      if (!m) return; // settled meanwhile, by another run or instance
-      const at = now();
-      try {
-        if (m.settleAction === "capture") {
-          (await capture(tx, m, at)) ? result.captured++ : result.dropped++;
-        } else {
-          const outcome = await release(tx, m);
-          if (outcome === "retry") {
-            result.retry++;
-            return;
-          }
-          await tx.update(s.teamMembers).set({ settleAction: null, settleOutcome: outcome, settleError: null, settledAt: at, updatedAt: at }).where(eq(s.teamMembers.id, m.id));
-          if (outcome === "released") result.released++;
-          if (outcome === "refunded") result.refunded++;
-        }
-      } catch (err) {
-        if (!isAppError(err) || err.code !== "PAYMENT_PROVIDER") throw err;
-        result.retry++;
-        await tx
-          .update(s.teamMembers)
-          .set({ settleAttempts: m.settleAttempts + 1, settleError: err.message.slice(0, 300), updatedAt: at })
-          .where(eq(s.teamMembers.id, m.id));
-      }
-    });
+  const result: SettleResult = { captured: 0, dropped: 0, released: 0, refunded: 0, retry: 0 };
+  const claimed = await claimMembers(opts);
+  for (const [i, m] of claimed.entries()) {
+    let answer: StripeAnswer;
+    try {
+      answer = m.settleAction === "capture" ? await captureAtStripe(m) : await releaseAtStripe(m);
+    } catch (err) {
+      // This member stays claimed until its lease runs out, then a run asks again (same keys). Those claimed
+      // with it but not asked yet are handed back for the next run.
+      await db
+        .update(s.teamMembers)
+        .set({ settleError: (err as Error).message.slice(0, 300), updatedAt: now() })
+        .where(eq(s.teamMembers.id, m.id));
+      await unclaimMembers(claimed.slice(i + 1).map((x) => x.id));
+      if (!isAppError(err) || err.code !== "PAYMENT_PROVIDER") throw err;
+      result.retry++;
+      break;
+    }
+    await db.transaction((tx) => record(tx, m, answer, result));
   }
   // Refunds asked for above are carried out now rather than at the next sweep (each once, by its key).
   if (result.refunded) await processRefunds().catch((err: unknown) => console.warn("[teams] refunds will be retried:", (err as Error).message));
   return result;
 }
 
-/** Captures a completed team member's card hold; a final refusal drops the member. Returns whether captured. */
-async function capture(tx: Tx, m: MemberRow, at: Date): Promise<boolean> {
-  const [payment] = await tx
+/** Takes the members due (an action, and no claim or a lapsed one) for this run, in one short transaction. */
+async function claimMembers(opts: { teamId?: string; limit?: number }): Promise<MemberRow[]> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const at = now();
+    const due = await tx
+      .select()
+      .from(s.teamMembers)
+      .where(
+        and(
+          isNotNull(s.teamMembers.settleAction),
+          opts.teamId ? eq(s.teamMembers.teamId, opts.teamId) : undefined,
+          or(isNull(s.teamMembers.settleClaimedUntil), lte(s.teamMembers.settleClaimedUntil, at)),
+        ),
+      )
+      .orderBy(asc(s.teamMembers.updatedAt))
+      .limit(opts.limit ?? 20)
+      .for("update", { skipLocked: true });
+    if (due.length) {
+      await tx
+        .update(s.teamMembers)
+        .set({ settleClaimedUntil: new Date(at.getTime() + SETTLE_LEASE_MS), settleAttempts: sql`${s.teamMembers.settleAttempts} + 1` })
+        .where(inArray(s.teamMembers.id, due.map((m) => m.id)));
+    }
+    return due;
+  });
+}
+
+async function unclaimMembers(ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const db = await getDb();
+  await db
+    .update(s.teamMembers)
+    .set({ settleClaimedUntil: null, settleAttempts: sql`${s.teamMembers.settleAttempts} - 1` })
+    .where(inArray(s.teamMembers.id, ids));
+}
+
+/** Captures a completed team member's card hold at Stripe (no transaction open). */
+async function captureAtStripe(m: MemberRow): Promise<StripeAnswer> {
+  const db = await getDb();
+  const [payment] = await db
     .select()
     .from(s.payments)
     .where(and(eq(s.payments.orderId, m.orderId), or(eq(s.payments.status, "authorized"), eq(s.payments.status, "paid"))))
     .orderBy(desc(s.payments.attempt))
     .limit(1);
-  const outcome = payment?.paymentIntentId
+  const outcome: CaptureOutcome = payment?.paymentIntentId
     ? await captureAuthorization(payment.paymentIntentId, `capture:${m.orderId}`)
-    : ({ ok: false, reason: "expired", message: "no authorisation on record" } as const);
-  if (outcome.ok) {
-    await tx.update(s.payments).set({ status: "paid", updatedAt: at }).where(eq(s.payments.id, payment!.id));
-    await tx.update(s.orders).set({ paymentStatus: "paid", updatedAt: at }).where(eq(s.orders.id, m.orderId));
-    await tx.update(s.teamMembers).set({ settleAction: null, settleOutcome: "captured", settleError: null, settledAt: at, updatedAt: at }).where(eq(s.teamMembers.id, m.id));
-    return true;
-  }
-  const [team] = await tx.select().from(s.teams).where(eq(s.teams.id, m.teamId)).for("update");
-  await dropMemberInTx(tx, team!, m, at, "team_payment_failed", true);
-  if (payment) await tx.update(s.payments).set({ status: "failed", failureMessage: outcome.message.slice(0, 300), updatedAt: at }).where(eq(s.payments.id, payment.id));
-  await tx.update(s.orders).set({ paymentStatus: "unpaid", updatedAt: at }).where(eq(s.orders.id, m.orderId));
-  await tx.update(s.teamMembers).set({ settleAction: null, settleOutcome: "capture_failed", settleError: outcome.message.slice(0, 300), settledAt: at, updatedAt: at }).where(eq(s.teamMembers.id, m.id));
-  return false;
+    : { ok: false, reason: "expired", message: "no authorisation on record" };
+  return { kind: "capture", paymentId: payment?.id ?? null, outcome };
 }
 
 /**
- * Gives back whatever a failed or dropped member's payment holds, judged from the provider's current state
- * (not from what the app last heard): an open checkout is expired; a card hold is cancelled; a charge is
- * refunded (the order's one refund, `refund:<order>`); a payment still processing is retried later.
+ * Gives back at Stripe whatever a failed or dropped member's payment holds, judged from the provider's current
+ * state (not from what the app last heard), with no transaction open: an open checkout is expired; a card hold
+ * is cancelled. A charge is only
+ * reported: the refund is asked for when this is recorded, and carried out by processRefunds. A payment still
+ * processing makes the member wait for a later run.
  */
-async function release(tx: Tx, m: MemberRow): Promise<"released" | "refunded" | "nothing" | "retry"> {
-  const attempts = await tx.select().from(s.payments).where(eq(s.payments.orderId, m.orderId)).orderBy(asc(s.payments.attempt));
-  let outcome: "released" | "refunded" | "nothing" | "retry" = "nothing";
+async function releaseAtStripe(m: MemberRow): Promise<StripeAnswer> {
+  const db = await getDb();
+  const attempts = await db.select().from(s.payments).where(eq(s.payments.orderId, m.orderId)).orderBy(asc(s.payments.attempt));
+  const facts: ReleaseFact[] = [];
   for (const p of attempts) {
     let intentId = p.paymentIntentId;
+    let ended = false;
     if (!intentId && p.checkoutSessionId) {
       let session = await retrieveCheckoutSession(p.checkoutSessionId);
       if (session.status === "open") session = await expireCheckoutSession(p.checkoutSessionId);
       intentId = session.paymentIntentId;
-      if (intentId) await tx.update(s.payments).set({ paymentIntentId: intentId, updatedAt: new Date() }).where(eq(s.payments.id, p.id));
+      ended = session.status === "expired";
     }
-    if (!intentId) continue;
+    if (!intentId) {
+      facts.push({ paymentId: p.id, intentId: null, state: ended ? "ended" : "none", amountFen: 0 });
+      continue;
+    }
     const intent = await retrievePaymentIntent(intentId);
     if (intent.status === "requires_capture") {
       await releaseAuthorization(intentId, `cancel:${m.orderId}`);
-      await tx.update(s.payments).set({ status: "canceled", updatedAt: new Date() }).where(eq(s.payments.id, p.id));
-      await tx.update(s.orders).set({ paymentStatus: "released", updatedAt: new Date() }).where(eq(s.orders.id, m.orderId));
-      outcome = "released";
+      facts.push({ paymentId: p.id, intentId, state: "released", amountFen: intent.amountFen });
     } else if (intent.status === "succeeded") {
-      const order = await lockOrder(tx, { id: m.orderId });
-      const rest = (order?.totalFen ?? 0) - (await refundedSoFar(tx, m.orderId));
-      await requestRefund(tx, { orderId: m.orderId, amountFen: Math.min(rest, intent.amountFen), reason: "team_failed" });
-      if (order && order.paymentStatus !== "refunded" && order.paymentStatus !== "partially_refunded") {
-        await tx.update(s.orders).set({ paymentStatus: "refund_pending", updatedAt: new Date() }).where(eq(s.orders.id, m.orderId));
-      }
-      await tx.update(s.payments).set({ status: "paid", updatedAt: new Date() }).where(eq(s.payments.id, p.id));
-      outcome = "refunded";
+      facts.push({ paymentId: p.id, intentId, state: "charged", amountFen: intent.amountFen });
     } else if (intent.status === "processing" || intent.status === "requires_action" || intent.status === "requires_confirmation") {
-      return "retry";
+      return { kind: "release", retry: true, facts };
+    } else {
+      // Cancelled already: by an earlier run whose record was lost, or the hold lapsed. Either way nothing is held.
+      facts.push({ paymentId: p.id, intentId, state: intent.status === "canceled" ? "released" : "none", amountFen: 0 });
     }
   }
-  return outcome;
+  return { kind: "release", retry: false, facts };
+}
+
+/** Records what Stripe answered, under the team's lock then the member's, and releases the claim. */
+async function record(tx: Tx, claimed: MemberRow, answer: StripeAnswer, result: SettleResult): Promise<void> {
+  const [team] = await tx.select().from(s.teams).where(eq(s.teams.id, claimed.teamId)).for("update");
+  const [m] = await tx.select().from(s.teamMembers).where(eq(s.teamMembers.id, claimed.id)).for("update");
+  if (!team || !m) return;
+  const at = now();
+  const settled = (outcome: MemberRow["settleOutcome"], error: string | null = null) =>
+    tx.update(s.teamMembers).set({ settleAction: null, settleOutcome: outcome, settleError: error, settledAt: at, settleClaimedUntil: null, updatedAt: at }).where(eq(s.teamMembers.id, m.id));
+  const unclaim = () => tx.update(s.teamMembers).set({ settleClaimedUntil: null, settleError: null, updatedAt: at }).where(eq(s.teamMembers.id, m.id));
+
+  if (answer.kind === "capture") {
+    const { outcome, paymentId } = answer;
+    if (outcome.ok) {
+      if (paymentId) await tx.update(s.payments).set({ status: "paid", updatedAt: at }).where(eq(s.payments.id, paymentId));
+      await tx.update(s.orders).set({ paymentStatus: "paid", updatedAt: at }).where(eq(s.orders.id, m.orderId));
+      result.captured++;
+      // Cancelled while the capture was under way (the action became "release"): the next run refunds the charge.
+      if (m.settleAction === "capture") await settled("captured");
+      else await unclaim();
+      return;
+    }
+    if (m.settleAction !== "capture") return void (await unclaim());
+    await dropMemberInTx(tx, team, m, at, "team_payment_failed", true);
+    if (paymentId) await tx.update(s.payments).set({ status: "failed", failureMessage: outcome.message.slice(0, 300), updatedAt: at }).where(eq(s.payments.id, paymentId));
+    await tx.update(s.orders).set({ paymentStatus: "unpaid", updatedAt: at }).where(eq(s.orders.id, m.orderId));
+    await settled("capture_failed", outcome.message.slice(0, 300));
+    result.dropped++;
+    return;
+  }
+
+  if (m.settleAction !== "release") return void (await unclaim());
+  let outcome: "released" | "refunded" | "nothing" = "nothing";
+  for (const f of answer.facts) {
+    if (f.intentId) await tx.update(s.payments).set({ paymentIntentId: f.intentId, updatedAt: at }).where(and(eq(s.payments.id, f.paymentId), isNull(s.payments.paymentIntentId)));
+    if (f.state === "ended") {
+      await tx.update(s.payments).set({ status: "expired", updatedAt: at }).where(and(eq(s.payments.id, f.paymentId), eq(s.payments.status, "open")));
+    } else if (f.state === "released") {
+      await tx.update(s.payments).set({ status: "canceled", updatedAt: at }).where(eq(s.payments.id, f.paymentId));
+      await tx.update(s.orders).set({ paymentStatus: "released", updatedAt: at }).where(eq(s.orders.id, m.orderId));
+      outcome = "released";
+    } else if (f.state === "charged") {
+      const order = await lockOrder(tx, { id: m.orderId });
+      const rest = (order?.totalFen ?? 0) - (await refundedSoFar(tx, m.orderId));
+      await requestRefund(tx, { orderId: m.orderId, amountFen: Math.min(rest, f.amountFen), reason: "team_failed" });
+      if (order && order.paymentStatus !== "refunded" && order.paymentStatus !== "partially_refunded") {
+        await tx.update(s.orders).set({ paymentStatus: "refund_pending", updatedAt: at }).where(eq(s.orders.id, m.orderId));
+      }
+      await tx.update(s.payments).set({ status: "paid", updatedAt: at }).where(eq(s.payments.id, f.paymentId));
+      outcome = "refunded";
+    }
+  }
+  if (answer.retry) {
+    // A payment still processing: the next run looks again.
+    result.retry++;
+    return void (await unclaim());
+  }
+  await settled(outcome);
+  if (outcome === "released") result.released++;
+  if (outcome === "refunded") result.refunded++;
 }
 
 /**

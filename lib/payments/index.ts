@@ -16,5 +16,5 @@ export {
 } from "./stripe";
 export { processWebhookEvent } from "./webhooks";
 export { nextAttempt, recordAttempt, latestAttempt, attemptBySession, paidAttempt, updateAttemptFromSession, markIntentFailed, type PaymentRow } from "./attempts";
-export { processRefunds, applyRefundUpdates } from "./process-refunds";
+export { processRefunds, applyRefundUpdates, REFUND_LEASE_MS } from "./process-refunds";
 export { openCheckoutAttempt } from "./open-attempt";

@@ -1,42 +1,101 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { getDb, schema as s, type Tx } from "../db";
-import { notify } from "../events";
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { isAppError } from "../core/errors";
+import { now } from "../core/clock";
 import { formatFen } from "../core/money";
+import { getDb, schema as s, type Db, type Tx } from "../db";
+import { notify } from "../events";
 import { paidAttempt } from "./attempts";
 import { createRefund } from "./stripe";
 
+/** How long a claimed refund is left to the run that claimed it before the sweep sends it again. */
+export const REFUND_LEASE_MS = 5 * 60_000;
+
+interface ClaimedRefund {
+  id: string;
+  orderId: string;
+  amountFen: number;
+  idempotencyKey: string;
+  paymentIntentId: string;
+}
+
 /**
- * Carries out requested refunds with Stripe, each with its own idempotency key (`refund:<order>[:part]`), so a
- * retry or a second instance never refunds twice. Rows are taken with SKIP LOCKED.
+ * Carries out requested refunds with Stripe, each with its own idempotency key (`refund:<order>[:part]`), and
+ * never with a transaction open while Stripe answers: the due rows are claimed (a lease, `claimed_until`) in a
+ * short transaction taken with SKIP LOCKED, then each is sent, then its outcome is recorded in a new transaction.
+ * A refund whose call fails or hangs stays claimed and is sent again when its lease has run out (a crash between
+ * the call and the record is repaired the same way); its key makes the repeat refund nothing twice. A Stripe
+ * outage stops the run, and the refunds it had not sent yet are handed back for the next one.
  */
 export async function processRefunds(limit = 20): Promise<number> {
   const db = await getDb();
+  const claimed = await claimRefunds(db, limit);
+  for (const [i, r] of claimed.entries()) {
+    let done: { id: string; status: string };
+    try {
+      done = await createRefund(r.paymentIntentId, r.amountFen, r.idempotencyKey);
+    } catch (err) {
+      const outage = isAppError(err) && err.code === "PAYMENT_PROVIDER";
+      const message = (err as Error).message.slice(0, 300);
+      // An outage keeps the claim (sent again after the lease); a refusal (already refunded, bad amount) is final.
+      await db
+        .update(s.refunds)
+        .set(outage ? { lastError: message, updatedAt: new Date() } : { status: "failed", lastError: message, claimedUntil: null, updatedAt: new Date() })
+        .where(and(eq(s.refunds.id, r.id), eq(s.refunds.status, "requested")));
+      console.warn(outage ? "[refunds] Stripe unavailable, will retry:" : "[refunds] refused by Stripe:", message);
+      if (!outage) continue;
+      // Those claimed with it but not sent yet go back for the next run.
+      const unsent = claimed.slice(i + 1).map((x) => x.id);
+      if (unsent.length) await db.update(s.refunds).set({ claimedUntil: null, attempts: sql`${s.refunds.attempts} - 1` }).where(inArray(s.refunds.id, unsent));
+      break;
+    }
+    await db.transaction(async (tx) => {
+      const rows = await tx
+        .update(s.refunds)
+        .set({ status: refundStatus(done.status), providerRefundId: done.id, claimedUntil: null, lastError: null, updatedAt: new Date() })
+        .where(and(eq(s.refunds.id, r.id), eq(s.refunds.status, "requested")))
+        .returning({ id: s.refunds.id });
+      if (rows.length) await settleOrderRefundState(tx, r.orderId);
+    });
+  }
+  return claimed.length;
+}
+
+/** Takes the due refunds (requested, unclaimed or with a lapsed lease) for this run, in one short transaction. */
+async function claimRefunds(db: Db, limit: number): Promise<ClaimedRefund[]> {
   return db.transaction(async (tx) => {
-    const due = await tx.select().from(s.refunds).where(eq(s.refunds.status, "requested")).limit(limit).for("update", { skipLocked: true });
+    const at = now();
+    const due = await tx
+      .select()
+      .from(s.refunds)
+      .where(and(eq(s.refunds.status, "requested"), or(isNull(s.refunds.claimedUntil), lte(s.refunds.claimedUntil, at))))
+      .orderBy(asc(s.refunds.createdAt))
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    const out: ClaimedRefund[] = [];
     for (const r of due) {
       const payment = await paidAttempt(tx, r.orderId);
       if (!payment?.paymentIntentId) {
-        await tx.update(s.refunds).set({ status: "failed", updatedAt: new Date() }).where(eq(s.refunds.id, r.id));
+        await tx.update(s.refunds).set({ status: "failed", lastError: "no payment to refund", claimedUntil: null, updatedAt: at }).where(eq(s.refunds.id, r.id));
         continue;
       }
-      try {
-        const done = await createRefund(payment.paymentIntentId, r.amountFen, r.idempotencyKey);
-        await tx.update(s.refunds).set({ status: done.status === "succeeded" ? "succeeded" : "pending", providerRefundId: done.id, updatedAt: new Date() }).where(eq(s.refunds.id, r.id));
-        await settleOrderRefundState(tx, r.orderId);
-      } catch (err) {
-        console.warn("[refunds] will retry:", (err as Error).message);
-      }
+      await tx
+        .update(s.refunds)
+        .set({ claimedUntil: new Date(at.getTime() + REFUND_LEASE_MS), attempts: sql`${s.refunds.attempts} + 1`, updatedAt: at })
+        .where(eq(s.refunds.id, r.id));
+      out.push({ id: r.id, orderId: r.orderId, amountFen: r.amountFen, idempotencyKey: r.idempotencyKey, paymentIntentId: payment.paymentIntentId });
     }
-    return due.length;
+    return out;
   });
 }
+
+const refundStatus = (stripeStatus: string): "succeeded" | "failed" | "pending" =>
+  stripeStatus === "succeeded" ? "succeeded" : stripeStatus === "failed" || stripeStatus === "canceled" ? "failed" : "pending";
 
 /** Refund events from Stripe move our rows along (by provider refund id). */
 export async function applyRefundUpdates(tx: Tx, updates: { id: string; status: string }[]): Promise<void> {
   for (const u of updates) {
-    const status = u.status === "succeeded" ? "succeeded" : u.status === "failed" || u.status === "canceled" ? "failed" : "pending";
-    const rows = await tx.update(s.refunds).set({ status, updatedAt: new Date() }).where(eq(s.refunds.providerRefundId, u.id)).returning({ orderId: s.refunds.orderId });
+    const rows = await tx.update(s.refunds).set({ status: refundStatus(u.status), updatedAt: new Date() }).where(eq(s.refunds.providerRefundId, u.id)).returning({ orderId: s.refunds.orderId });
     for (const r of rows) await settleOrderRefundState(tx, r.orderId);
   }
 }

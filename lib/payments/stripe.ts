@@ -1,6 +1,7 @@
 import "server-only";
 import Stripe from "stripe";
 import { AppError } from "../core/errors";
+import { assertNoOpenTransaction } from "../db";
 import { env } from "../env";
 import { manualCaptureMethods, type CaptureOutcome, type CheckoutView, type PaymentIntentView, type WebhookEventView } from "./contract";
 
@@ -20,8 +21,9 @@ function stripe(): Stripe {
   if (client && clientKey === key) return client;
   const base = e.STRIPE_API_BASE ? new URL(e.STRIPE_API_BASE) : null;
   client = new Stripe(e.STRIPE_SECRET_KEY, {
-    // A buyer waits on these calls: 4 s each, one retry with the same idempotency key, then a clear error.
-    timeout: 4_000,
+    // A buyer waits on these calls: 3.5 s each, one retry with the same idempotency key, then a clear error
+    // (PAYMENT_PROVIDER, well within 10 s).
+    timeout: 3_500,
     maxNetworkRetries: 1,
     ...(base ? { host: base.hostname, port: Number(base.port || (base.protocol === "https:" ? 443 : 80)), protocol: base.protocol.replace(":", "") as "http" | "https" } : {}),
   });
@@ -38,9 +40,19 @@ function providerError(err: unknown, what: string): AppError {
   return new AppError("PAYMENT_PROVIDER", `${what}: ${e?.message ?? "failed"}`, { cause: err });
 }
 
+/**
+ * The client for one call over the network: refused (tests, development) or logged (production) when a
+ * database transaction is open, since the call may take seconds and the transaction holds the connection.
+ */
+function api(what: string): Stripe {
+  assertNoOpenTransaction(`stripe: ${what}`);
+  return stripe();
+}
+
 async function call<T>(what: string, fn: (s: Stripe) => Promise<T>): Promise<T> {
+  const client = api(what);
   try {
-    return await fn(stripe());
+    return await fn(client);
   } catch (err) {
     throw providerError(err, what);
   }
@@ -172,8 +184,9 @@ export function cancelPaymentIntent(id: string, idempotencyKey: string): Promise
  * so the caller retries later with the same key.
  */
 export async function captureAuthorization(id: string, idempotencyKey: string): Promise<CaptureOutcome> {
+  const client = api("capture payment");
   try {
-    return { ok: true, intent: intentView(await stripe().paymentIntents.capture(id, {}, { idempotencyKey })) };
+    return { ok: true, intent: intentView(await client.paymentIntents.capture(id, {}, { idempotencyKey })) };
   } catch (err) {
     const e = err as { type?: string; code?: string; message?: string };
     if (e?.type === "StripeCardError") return { ok: false, reason: "declined", message: e.message ?? "declined" };
@@ -188,8 +201,9 @@ export async function captureAuthorization(id: string, idempotencyKey: string): 
 
 /** Releases an authorisation (idempotency key `cancel:<order>`); one already cancelled counts as released. */
 export async function releaseAuthorization(id: string, idempotencyKey: string): Promise<PaymentIntentView> {
+  const client = api("cancel payment");
   try {
-    return intentView(await stripe().paymentIntents.cancel(id, {}, { idempotencyKey }));
+    return intentView(await client.paymentIntents.cancel(id, {}, { idempotencyKey }));
   } catch (err) {
     const e = err as { code?: string };
     if (e?.code === "payment_intent_unexpected_state") return retrievePaymentIntent(id);

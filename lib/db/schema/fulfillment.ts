@@ -106,6 +106,8 @@ export const notifications = pgTable(
     readAt: tstz("read_at"),
     emailStatus: text("email_status", { enum: ["none", "pending", "sent", "failed"] }).notNull().default("none"),
     emailAttempts: integer("email_attempts").notNull().default(0),
+    /** An e-mail being sent: nobody else sends it before then; past it (a crash mid-send), it is sent again. */
+    emailClaimedUntil: tstz("email_claimed_until"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -145,8 +147,17 @@ export const refunds = pgTable(
     idempotencyKey: text("idempotency_key").notNull(),
     status: text("status", { enum: ["requested", "pending", "succeeded", "failed"] }).notNull().default("requested"),
     providerRefundId: text("provider_refund_id"),
+    /** A requested refund being sent to Stripe: nobody else sends it before then; past it, the sweep sends it again (same key). */
+    claimedUntil: tstz("claimed_until"),
+    /** How many times it was sent to Stripe. */
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("refunds_idempotency_key").on(t.idempotencyKey), check("refunds_amount_positive", sql`${t.amountFen} > 0`)],
+  (t) => [
+    uniqueIndex("refunds_idempotency_key").on(t.idempotencyKey),
+    index("refunds_status_idx").on(t.status),
+    check("refunds_amount_positive", sql`${t.amountFen} > 0`),
+  ],
 );

@@ -106,6 +106,8 @@ export const teamMembers = pgTable(
     settleAction: text("settle_action", { enum: teamSettleActions }),
     settleOutcome: text("settle_outcome", { enum: teamSettleOutcomes }),
     settleAttempts: integer("settle_attempts").notNull().default(0),
+    /** Settlement is talking to Stripe for this member until then; past it (a crash, a hang), it is claimed again. */
+    settleClaimedUntil: tstz("settle_claimed_until"),
     settleError: text("settle_error"),
     joinedAt: tstz("joined_at").notNull(),
     settledAt: tstz("settled_at"),
