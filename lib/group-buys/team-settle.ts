@@ -8,7 +8,7 @@ import { getDb, schema as s, type Tx } from "../db";
 import { confirmReturnFromCheckout, lockOrder } from "../orders";
 import {
   captureAuthorization,
-  expireCheckoutSession,
+  endAttemptSession,
   openCheckoutAttempt,
   processRefunds,
   refundedSoFar,
@@ -133,8 +133,8 @@ async function captureAtStripe(m: MemberRow): Promise<StripeAnswer> {
 
 /**
  * Gives back at Stripe whatever a failed or dropped member's payment holds, judged from the provider's current
- * state (not from what the app last heard), with no transaction open: an open checkout is expired; a card hold
- * is cancelled. A charge is only
+ * state (not from what the app last heard), with no transaction open: an open checkout is expired (one whose
+ * creation never answered is sent again first, to learn it); a card hold is cancelled. A charge is only
  * reported: the refund is asked for when this is recorded, and carried out by processRefunds. A payment still
  * processing makes the member wait for a later run.
  */
@@ -145,11 +145,11 @@ async function releaseAtStripe(m: MemberRow): Promise<StripeAnswer> {
   for (const p of attempts) {
     let intentId = p.paymentIntentId;
     let ended = false;
-    if (!intentId && p.checkoutSessionId) {
-      let session = await retrieveCheckoutSession(p.checkoutSessionId);
-      if (session.status === "open") session = await expireCheckoutSession(p.checkoutSessionId);
-      intentId = session.paymentIntentId;
-      ended = session.status === "expired";
+    if (!intentId && (p.checkoutSessionId || p.status === "creating")) {
+      let session = p.checkoutSessionId ? await retrieveCheckoutSession(p.checkoutSessionId) : null;
+      if (!session || session.status === "open") session = await endAttemptSession(db, p);
+      intentId = session?.paymentIntentId ?? null;
+      ended = session?.status === "expired";
     }
     if (!intentId) {
       facts.push({ paymentId: p.id, intentId: null, state: ended ? "ended" : "none", amountFen: 0 });
@@ -206,7 +206,7 @@ async function record(tx: Tx, claimed: MemberRow, answer: StripeAnswer, result: 
   for (const f of answer.facts) {
     if (f.intentId) await tx.update(s.payments).set({ paymentIntentId: f.intentId, updatedAt: at }).where(and(eq(s.payments.id, f.paymentId), isNull(s.payments.paymentIntentId)));
     if (f.state === "ended") {
-      await tx.update(s.payments).set({ status: "expired", updatedAt: at }).where(and(eq(s.payments.id, f.paymentId), eq(s.payments.status, "open")));
+      await tx.update(s.payments).set({ status: "expired", updatedAt: at }).where(and(eq(s.payments.id, f.paymentId), inArray(s.payments.status, ["creating", "open"])));
     } else if (f.state === "released") {
       await tx.update(s.payments).set({ status: "canceled", updatedAt: at }).where(eq(s.payments.id, f.paymentId));
       await tx.update(s.orders).set({ paymentStatus: "released", updatedAt: at }).where(eq(s.orders.id, m.orderId));

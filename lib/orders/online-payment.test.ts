@@ -105,6 +105,36 @@ describe("online payment: checkout", () => {
   });
 });
 
+describe("online payment: an attempt's parameters are fixed when it is written (issue 12, defect 4)", () => {
+  it("F2/P9: a timeout after Stripe made the session: the attempt was written first; the retry re-sends exactly its parameters and gets that session", async () => {
+    const coop = await createCoop(t.db);
+    const station = await createStation(t.db);
+    const v = (await createProduct(t.db, { coopId: coop.id, variants: [{ priceFen: 500, stock: 5 }] })).variants[0]!;
+    const buyer = await createViewer(t.db);
+    const { number } = await checkout(buyer, { idempotencyKey: idemKey(), lines: JSON.stringify([{ variantId: v.id, quantity: 3 }]), fulfillment: "pickup", stationId: station.id, paymentMethod: "online" });
+    const id = (await order(number)).id;
+    // Stripe makes the session, but neither the call nor the SDK's retry hears back in time.
+    stripe.fake.failures.push({ path: /^\/v1\/checkout\/sessions$/, mode: "hang", ms: 30_000, count: 2, applied: true });
+    await expect(startOnlinePayment(buyer, number, ORIGIN)).rejects.toMatchObject({ code: "PAYMENT_PROVIDER" });
+    const [written] = await t.db.select().from(s.payments).where(eq(s.payments.orderId, id));
+    expect(written).toMatchObject({ attempt: 1, status: "creating", amountFen: 1500, checkoutSessionId: null });
+    expect(written!.expiresAt).toBeInstanceOf(Date);
+    expect(written!.request).toMatchObject({ lines: [{ unitAmountFen: 500, quantity: 3 }], capture: "automatic", expiresAt: Math.floor(written!.expiresAt!.getTime() / 1000) });
+    const made = [...stripe.fake.sessions.values()].filter((x) => x.client_reference_id === id);
+    expect(made).toHaveLength(1);
+
+    const { url } = await startOnlinePayment(buyer, number, ORIGIN);
+    expect(url).toContain(made[0]!.id);
+    const sent = stripe.fake.requests.filter((r) => r.path === "/v1/checkout/sessions" && r.body.client_reference_id === id);
+    expect(sent.map((r) => r.idempotencyKey)).toEqual([`checkout:${id}:1`, `checkout:${id}:1`, `checkout:${id}:1`]);
+    expect(new Set(sent.map((r) => JSON.stringify(r.body))).size).toBe(1);
+    expect(stripe.fake.executed(`checkout:${id}:1`)).toBe(1);
+    const rows = await t.db.select().from(s.payments).where(eq(s.payments.orderId, id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ attempt: 1, status: "open", checkoutSessionId: made[0]!.id });
+  });
+});
+
 describe("online payment: webhooks", () => {
   it("P1: a missing, wrong or tampered signature → 400 and nothing written", async () => {
     const o = await onlineOrder();

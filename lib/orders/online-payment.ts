@@ -103,7 +103,7 @@ export async function applyCheckoutSession(tx: Tx, session: CheckoutView): Promi
   if (attempt) await updateAttemptFromSession(tx, attempt, session, "expired");
   // An older attempt ending does not end the order while the buyer is paying through a newer one.
   const latest = await latestAttempt(tx, order.id);
-  const newerOpen = latest && latest.checkoutSessionId !== session.id && (latest.status === "open" || latest.status === "processing");
+  const newerOpen = latest && latest.checkoutSessionId !== session.id && (latest.status === "open" || latest.status === "processing" || latest.status === "creating");
   if (order.status === "awaiting_payment" && !newerOpen) {
     await cancelOrderInTx(tx, order, { actorId: null, at, reason: "payment_expired" });
     return "cancelled";

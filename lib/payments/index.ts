@@ -12,9 +12,8 @@ export {
   captureAuthorization,
   releaseAuthorization,
   verifyWebhook,
-  type NewCheckout,
 } from "./stripe";
 export { processWebhookEvent } from "./webhooks";
-export { nextAttempt, recordAttempt, latestAttempt, attemptBySession, paidAttempt, updateAttemptFromSession, markIntentFailed, type PaymentRow } from "./attempts";
+export { latestAttempt, attemptBySession, paidAttempt, updateAttemptFromSession, markIntentFailed, type PaymentRow } from "./attempts";
 export { processRefunds, applyRefundUpdates, REFUND_LEASE_MS } from "./process-refunds";
-export { openCheckoutAttempt } from "./open-attempt";
+export { openCheckoutAttempt, sendAttempt, endAttemptSession, type NewCheckout } from "./open-attempt";

@@ -2,8 +2,9 @@ import "server-only";
 import Stripe from "stripe";
 import { AppError } from "../core/errors";
 import { assertNoOpenTransaction } from "../db";
+import type { CheckoutRequest } from "../db/schema";
 import { env } from "../env";
-import { manualCaptureMethods, type CaptureOutcome, type CheckoutView, type PaymentIntentView, type WebhookEventView } from "./contract";
+import type { CaptureOutcome, CheckoutView, PaymentIntentView, WebhookEventView } from "./contract";
 
 let client: Stripe | null = null;
 let clientKey = "";
@@ -72,30 +73,12 @@ function sessionView(s: Stripe.Checkout.Session): CheckoutView {
   };
 }
 
-export interface NewCheckout {
-  orderId: string;
-  attempt: number;
-  lines: { name: string; unitAmountFen: number; quantity: number }[];
-  expiresAt: Date;
-  successUrl: string;
-  cancelUrl: string;
-  methods: readonly string[];
-  /** "manual": authorise now, capture later (cards only; wallets charge at once). */
-  capture?: "automatic" | "manual";
-}
-
 /**
- * A Checkout Session in CNY, priced from the order's lines (read from the database by the caller), with
- * card, Alipay and WeChat Pay. The idempotency key is derived from the order and the attempt, so a
- * double submit or a retry never makes a second session.
+ * A Checkout Session in CNY with the parameters fixed when its attempt was written (lines priced from the
+ * database, Stripe's expiry, methods, capture). The idempotency key is derived from the order and the attempt,
+ * so a double submit or a retry never makes a second session, and a retry re-sends the very same parameters.
  */
-export function createCheckoutSession(c: NewCheckout): Promise<CheckoutView> {
-  if (c.capture === "manual" && c.methods.some((m) => !manualCaptureMethods.includes(m as never))) {
-    throw new AppError("VALIDATION", "only cards can be authorised now and captured later", { fields: { paymentMethod: ["no_manual_capture"] } });
-  }
-  // Stripe accepts expiries 30 min to 24 h ahead; shorter holds are expired by the app's own sweep.
-  const earliest = Date.now() + 31 * 60_000;
-  const expiresAt = Math.floor(Math.max(c.expiresAt.getTime(), earliest) / 1000);
+export function createCheckoutSession(orderId: string, attempt: number, c: CheckoutRequest): Promise<CheckoutView> {
   return call("create checkout session", async (s) =>
     sessionView(
       await s.checkout.sessions.create(
@@ -105,14 +88,14 @@ export function createCheckoutSession(c: NewCheckout): Promise<CheckoutView> {
           line_items: c.lines.map((l) => ({ quantity: l.quantity, price_data: { currency: "cny", unit_amount: l.unitAmountFen, product_data: { name: l.name } } })),
           allowed_payment_method_types: c.methods as Stripe.Checkout.SessionCreateParams.AllowedPaymentMethodType[],
           payment_method_options: { wechat_pay: { client: "web" } },
-          metadata: { order_id: c.orderId, attempt: String(c.attempt) },
-          client_reference_id: c.orderId,
+          metadata: { order_id: orderId, attempt: String(attempt) },
+          client_reference_id: orderId,
           success_url: c.successUrl,
           cancel_url: c.cancelUrl,
-          expires_at: expiresAt,
-          ...(c.capture === "manual" ? { payment_intent_data: { capture_method: "manual" as const, metadata: { order_id: c.orderId } } } : { payment_intent_data: { metadata: { order_id: c.orderId } } }),
+          expires_at: c.expiresAt,
+          ...(c.capture === "manual" ? { payment_intent_data: { capture_method: "manual" as const, metadata: { order_id: orderId } } } : { payment_intent_data: { metadata: { order_id: orderId } } }),
         },
-        { idempotencyKey: `checkout:${c.orderId}:${c.attempt}` },
+        { idempotencyKey: `checkout:${orderId}:${attempt}` },
       ),
     ),
   );

@@ -22,10 +22,21 @@ export class FakeStripe {
   readonly intents = new Map<string, Obj>();
   readonly charges = new Map<string, Obj>();
   readonly refunds = new Map<string, Obj>();
-  readonly requests: { method: string; path: string; idempotencyKey?: string; body: Record<string, unknown> }[] = [];
+  /**
+   * Every request Stripe's logic saw (a hang without `applied` never reaches it). `replayed`: answered from the
+   * idempotency store, i.e. not carried out again.
+   */
+  readonly requests: { method: string; path: string; idempotencyKey?: string; body: Record<string, unknown>; replayed?: boolean }[] = [];
   private readonly idempotency = new Map<string, { fingerprint: string; status: number; body: unknown }>();
-  /** Requests to make fail next: HTTP 500, or no answer for `ms` (a timeout on the caller's side). */
-  readonly failures: { path: RegExp; mode: "500" | "hang"; ms?: number; count: number }[] = [];
+  /**
+   * Requests to make fail next: HTTP 500, or no answer for `ms` (a timeout on the caller's side). A hang with
+   * `applied` is carried out first and only its answer is lost (Stripe did it; the caller never heard).
+   */
+  readonly failures: { path: RegExp; mode: "500" | "hang"; ms?: number; count: number; applied?: boolean; method?: string }[] = [];
+  /** Every request that met a failure above, in order. */
+  readonly faulted: { method: string; path: string; mode: "500" | "hang" }[] = [];
+  /** Callers still waiting on a hung answer right now (a caller that gave up has closed its connection). */
+  waiting = 0;
   readonly sentEvents: Obj[] = [];
   /** PaymentIntents whose capture the card issuer declines (HTTP 402 card_declined), by id or order id. */
   readonly declineCaptureFor = new Set<string>();
@@ -74,34 +85,61 @@ export class FakeStripe {
     };
     try {
       if (url.pathname.startsWith("/pay/")) return await this.hostedPage(req.method ?? "GET", url, raw, send, res);
-      const failure = this.failures.find((f) => f.count > 0 && f.path.test(url.pathname));
+      const failure = this.failures.find((f) => f.count > 0 && f.path.test(url.pathname) && (!f.method || f.method === req.method));
       if (failure) {
         failure.count--;
+        this.faulted.push({ method: req.method ?? "GET", path: url.pathname, mode: failure.mode });
         if (failure.mode === "hang") {
+          if (failure.applied) this.answer(req, url, raw); // carried out; the answer below is lost
+          let waiting = true;
+          const done = () => {
+            if (waiting) this.waiting--;
+            waiting = false;
+          };
+          this.waiting++;
+          res.on("close", done);
           await new Promise((r) => setTimeout(r, failure.ms ?? 30_000));
+          done();
+          if (res.destroyed) return;
           return send(504, { error: { type: "api_error", message: "timeout" } });
         }
         return send(500, { error: { type: "api_error", message: "Something went wrong on Stripe's end." } });
       }
-      const body = req.method === "POST" ? decodeStripeForm(raw) : Object.fromEntries(url.searchParams);
-      const key = req.headers["idempotency-key"] as string | undefined;
-      this.requests.push({ method: req.method ?? "GET", path: url.pathname, idempotencyKey: key, body });
-      if (key && req.method === "POST") {
-        const fingerprint = crypto.createHash("sha256").update(`${url.pathname}|${JSON.stringify(body)}`).digest("hex");
-        const seen = this.idempotency.get(key);
-        if (seen && seen.fingerprint !== fingerprint) {
-          return send(400, { error: { type: "idempotency_error", message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.` } });
-        }
-        if (seen) return send(seen.status, seen.body, { "idempotent-replayed": "true" });
-        const [status, out] = this.route(req.method ?? "GET", url.pathname, body);
-        this.idempotency.set(key, { fingerprint, status, body: out });
-        return send(status, out);
-      }
-      const [status, out] = this.route(req.method ?? "GET", url.pathname, body);
-      return send(status, out);
+      const [status, out, headers] = this.answer(req, url, raw);
+      return send(status, out, headers);
     } catch (err) {
       send(500, { error: { type: "api_error", message: (err as Error).message } });
     }
+  }
+
+  /** Stripe's logic for one request, with its idempotency layer (same key and parameters → the saved answer). */
+  private answer(req: http.IncomingMessage, url: URL, raw: string): [number, unknown, Record<string, string>] {
+    const body = req.method === "POST" ? decodeStripeForm(raw) : Object.fromEntries(url.searchParams);
+    const key = req.headers["idempotency-key"] as string | undefined;
+    const entry: FakeStripe["requests"][number] = { method: req.method ?? "GET", path: url.pathname, idempotencyKey: key, body };
+    this.requests.push(entry);
+    if (key && req.method === "POST") {
+      const fingerprint = crypto.createHash("sha256").update(`${url.pathname}|${JSON.stringify(body)}`).digest("hex");
+      const seen = this.idempotency.get(key);
+      if (seen && seen.fingerprint !== fingerprint) {
+        entry.replayed = true;
+        return [400, { error: { type: "idempotency_error", message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.` } }, {}];
+      }
+      if (seen) {
+        entry.replayed = true;
+        return [seen.status, seen.body, { "idempotent-replayed": "true" }];
+      }
+      const [status, out] = this.route(req.method ?? "GET", url.pathname, body);
+      this.idempotency.set(key, { fingerprint, status, body: structuredClone(out) });
+      return [status, out, {}];
+    }
+    const [status, out] = this.route(req.method ?? "GET", url.pathname, body);
+    return [status, out, {}];
+  }
+
+  /** Requests with this idempotency key that Stripe carried out (not replays, not refused). */
+  executed(key: string): number {
+    return this.requests.filter((r) => r.idempotencyKey === key && !r.replayed).length;
   }
 
   private notFound(id: string): [number, unknown] {

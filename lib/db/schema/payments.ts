@@ -2,7 +2,22 @@ import { integer, jsonb, pgTable, text, uniqueIndex, index } from "drizzle-orm/p
 import { createdAt, tstz, updatedAt } from "./columns";
 import { orders } from "./orders";
 
-export const paymentStatuses = ["open", "processing", "paid", "failed", "expired", "canceled", "authorized"] as const;
+/** "creating": the attempt is written with its parameters and Stripe has not answered with its session yet. */
+export const paymentStatuses = ["creating", "open", "processing", "paid", "failed", "expired", "canceled", "authorized"] as const;
+
+/**
+ * What an attempt asks Stripe for, fixed when the attempt is written: a retry of the attempt (same idempotency
+ * key `checkout:<order>:<attempt>`) re-sends exactly these parameters, as Stripe requires.
+ */
+export interface CheckoutRequest {
+  lines: { name: string; unitAmountFen: number; quantity: number }[];
+  /** Unix seconds: Stripe's own expiry of the session (30 min to 24 h after it is made). */
+  expiresAt: number;
+  successUrl: string;
+  cancelUrl: string;
+  methods: string[];
+  capture: "automatic" | "manual";
+}
 
 /**
  * One online payment attempt of an order (a Stripe Checkout Session, or a PaymentIntent for card
@@ -26,6 +41,10 @@ export const payments = pgTable(
     status: text("status", { enum: paymentStatuses }).notNull().default("open"),
     methodType: text("method_type"),
     failureMessage: text("failure_message"),
+    /** The Checkout parameters of this attempt (null on attempts older than this column). */
+    request: jsonb("request").$type<CheckoutRequest>(),
+    /** When Stripe expires the session by itself (the app's hold sweep usually expires it sooner). */
+    expiresAt: tstz("expires_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -34,6 +53,7 @@ export const payments = pgTable(
     uniqueIndex("payments_session_key").on(t.checkoutSessionId),
     uniqueIndex("payments_intent_key").on(t.paymentIntentId),
     index("payments_order_idx").on(t.orderId),
+    index("payments_status_idx").on(t.status),
   ],
 );
 
