@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { isAppError } from "../core/errors";
 import * as s from "../db/schema";
@@ -287,5 +287,56 @@ describe("online payment: holds, late payments, reconciliation, refunds", () => 
     const keyed = stripe.fake.requests.filter((r) => r.path === "/v1/refunds").map((r) => [r.idempotencyKey, r.body.amount]);
     expect(keyed).toContainEqual([`refund:${row.id}:${o.other!.coopId}`, "2000"]);
     expect((await order(o.number)).paymentStatus).toBe("partially_refunded");
+  });
+});
+
+describe("online payment: reconciliation and refunds made at Stripe (issue 12, defect 7)", () => {
+  it("reconciliation reads every page: a paid session behind 150 newer ones is repaired", async () => {
+    const o = await onlineOrder();
+    await stripe.fake.complete(o.sessionId, "paid"); // its webhook is lost
+    stripe.fake.addSessions(150);
+    const before = stripe.fake.requests.length;
+    expect(await reconcileCheckoutSessions(new Date(Date.now() - 3600_000))).toBeGreaterThanOrEqual(1);
+    expect(await order(o.number)).toMatchObject({ status: "placed", paymentStatus: "paid" });
+    const pages = stripe.fake.requests.slice(before).filter((r) => r.method === "GET" && r.path === "/v1/checkout/sessions");
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages[0]!.body.starting_after).toBeUndefined();
+    expect(pages[1]!.body.starting_after).toMatch(/^cs_test_/);
+  });
+
+  it("a refund made in the Stripe dashboard reaches the order: recorded once by Stripe's id, the order partially then fully refunded, the buyer told once per amount", async () => {
+    const o = await onlineOrder();
+    await stripe.fake.complete(o.sessionId, "paid");
+    await confirmReturnFromCheckout(o.buyer, o.number, o.sessionId);
+    const row = await order(o.number);
+    const pi = String(stripe.fake.sessions.get(o.sessionId)!.payment_intent);
+    const refundsOf = () => t.db.select().from(s.refunds).where(eq(s.refunds.orderId, row.id)).orderBy(s.refunds.createdAt);
+    const told = async () => (await t.db.select().from(s.notifications).where(and(eq(s.notifications.userId, o.buyer.userId), eq(s.notifications.kind, "refund_issued")))).map((n) => n.params.amount);
+
+    const first = await stripe.fake.dashboardRefund(pi, 1000);
+    expect((await deliver(first.event.payload, first.event.header)).body.result).toBe("processed");
+    expect(stripe.fake.requests.some((r) => r.method === "GET" && r.path === `/v1/charges/${String(stripe.fake.intents.get(pi)!.latest_charge)}`)).toBe(true);
+    expect(await refundsOf()).toMatchObject([{ reason: "provider", providerRefundId: first.refund.id, idempotencyKey: `provider:${first.refund.id}`, amountFen: 1000, status: "succeeded" }]);
+    expect(await order(o.number)).toMatchObject({ status: "placed", paymentStatus: "partially_refunded" });
+    expect(await told()).toEqual(["¥10"]);
+    // The same event again changes nothing.
+    expect((await deliver(first.event.payload, first.event.header)).body.result).toBe("duplicate");
+    expect(await refundsOf()).toHaveLength(1);
+    expect(await told()).toEqual(["¥10"]);
+
+    // The rest, pending at first, then settled: the order follows Stripe's status.
+    const rest = await stripe.fake.dashboardRefund(pi, undefined, { status: "pending" });
+    await deliver(rest.event.payload, rest.event.header);
+    expect((await refundsOf()).map((r) => [r.amountFen, r.status])).toEqual([[1000, "succeeded"], [5980, "pending"]]);
+    expect((await order(o.number)).paymentStatus).toBe("partially_refunded");
+    const settled = await stripe.fake.settleRefund(rest.refund.id);
+    await deliver(settled.payload, settled.header);
+    await deliver(settled.payload, settled.header);
+    expect((await refundsOf()).map((r) => [r.amountFen, r.status, r.reason])).toEqual([[1000, "succeeded", "provider"], [5980, "succeeded", "provider"]]);
+    expect(await order(o.number)).toMatchObject({ status: "placed", paymentStatus: "refunded" });
+    expect(await told()).toEqual(["¥10", "¥69.80"]);
+    // The app itself refunded nothing.
+    expect(stripe.fake.requests.filter((r) => r.path === "/v1/refunds" && r.body.payment_intent === pi)).toHaveLength(0);
+    expect(await t.db.select().from(s.refunds).where(and(eq(s.refunds.orderId, row.id), isNull(s.refunds.providerRefundId)))).toHaveLength(0);
   });
 });

@@ -1,12 +1,12 @@
 import "server-only";
-import { applyRefundUpdates, markIntentFailed, processRefunds, processWebhookEvent, retrieveCheckoutSession } from "../payments";
+import { applyChargeRefunds, applyRefundUpdates, markIntentFailed, processRefunds, processWebhookEvent, retrieveCharge, retrieveCheckoutSession } from "../payments";
 import type { WebhookEventView } from "../payments/contract";
 import { applyCheckoutSession, failCheckoutSession } from "./online-payment";
 
 /**
- * What each Stripe event does to the order book. The session is re-fetched from Stripe first (events can
- * arrive out of order; the current object decides), then the effect and the processed-event row commit
- * together. Unknown event types are recorded and ignored.
+ * What each Stripe event does to the order book. The session (or the charge, for refunds) is re-fetched from
+ * Stripe first, with no transaction open (events can arrive out of order; the current object decides), then the
+ * effect and the processed-event row commit together. Unknown event types are recorded and ignored.
  */
 export async function handlePaymentEvent(event: WebhookEventView): Promise<"processed" | "duplicate"> {
   let result: "processed" | "duplicate";
@@ -28,9 +28,16 @@ export async function handlePaymentEvent(event: WebhookEventView): Promise<"proc
       break;
     case "charge.refunded":
     case "charge.refund.updated":
-    case "refund.updated":
-      result = await processWebhookEvent(event, (tx) => applyRefundUpdates(tx, event.refunds));
+    case "refund.updated": {
+      // The charge as it is now, with every refund on it, including one made in the Stripe dashboard.
+      if (event.chargeId) {
+        const charge = await retrieveCharge(event.chargeId);
+        result = await processWebhookEvent(event, (tx) => applyChargeRefunds(tx, charge));
+      } else {
+        result = await processWebhookEvent(event, (tx) => applyRefundUpdates(tx, event.refunds));
+      }
       break;
+    }
     default:
       result = await processWebhookEvent(event, async () => {});
   }

@@ -33,10 +33,22 @@ export interface WebhookEventView {
   id: string;
   type: string;
   sessionId: string | null;
+  /** The charge of a charge or refund event (re-fetched with its refunds before acting). */
+  chargeId: string | null;
   paymentIntentId: string | null;
   failureMessage: string | null;
   refunds: { id: string; status: string; amountFen: number }[];
   raw: Record<string, unknown>;
+}
+
+/** A charge as Stripe has it, with every refund made on it; `key` is the app's refund key (null: made elsewhere). */
+export interface ChargeView {
+  id: string;
+  paymentIntentId: string | null;
+  amountFen: number;
+  amountRefundedFen: number;
+  currency: string;
+  refunds: { id: string; status: string; amountFen: number; key: string | null }[];
 }
 
 /** How a capture of an authorised card ended: taken, or refused for good (declined, or the hold lapsed). */

@@ -11,9 +11,10 @@ export {
   cancelPaymentIntent,
   captureAuthorization,
   releaseAuthorization,
+  retrieveCharge,
   verifyWebhook,
 } from "./stripe";
 export { processWebhookEvent } from "./webhooks";
 export { latestAttempt, attemptBySession, paidAttempt, updateAttemptFromSession, markIntentFailed, type PaymentRow } from "./attempts";
-export { processRefunds, applyRefundUpdates, REFUND_LEASE_MS } from "./process-refunds";
+export { processRefunds, applyRefundUpdates, applyChargeRefunds, REFUND_LEASE_MS } from "./process-refunds";
 export { openCheckoutAttempt, sendAttempt, endAttemptSession, type NewCheckout } from "./open-attempt";

@@ -1,11 +1,13 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { isAppError } from "../core/errors";
+import { newId } from "../core/ids";
 import { now } from "../core/clock";
 import { formatFen } from "../core/money";
 import { getDb, schema as s, type Db, type Tx } from "../db";
 import { notify } from "../events";
 import { paidAttempt } from "./attempts";
+import type { ChargeView } from "./contract";
 import { createRefund } from "./stripe";
 
 /** How long a claimed refund is left to the run that claimed it before the sweep sends it again. */
@@ -50,6 +52,8 @@ export async function processRefunds(limit = 20): Promise<number> {
       break;
     }
     await db.transaction(async (tx) => {
+      // A refund recorded from its charge before this record (a webhook without the app's key) is this one.
+      await tx.delete(s.refunds).where(and(eq(s.refunds.providerRefundId, done.id), eq(s.refunds.reason, "provider"), ne(s.refunds.id, r.id)));
       const rows = await tx
         .update(s.refunds)
         .set({ status: refundStatus(done.status), providerRefundId: done.id, claimedUntil: null, lastError: null, updatedAt: new Date() })
@@ -98,6 +102,41 @@ export async function applyRefundUpdates(tx: Tx, updates: { id: string; status: 
     const rows = await tx.update(s.refunds).set({ status: refundStatus(u.status), updatedAt: new Date() }).where(eq(s.refunds.providerRefundId, u.id)).returning({ orderId: s.refunds.orderId });
     for (const r of rows) await settleOrderRefundState(tx, r.orderId);
   }
+}
+
+/**
+ * A charge as Stripe has it now (re-fetched after a refund event) brings every refund on it into our rows: the
+ * app's own (known by Stripe's id, or by the app's key in the refund's metadata when the event came before the
+ * app recorded the answer) move to Stripe's status; a refund made elsewhere (the Stripe dashboard) is recorded
+ * once, keyed by Stripe's id, with reason "provider". Then each order's payment status follows its refunds, and
+ * its buyer is told once per amount given back.
+ */
+export async function applyChargeRefunds(tx: Tx, charge: ChargeView): Promise<void> {
+  const touched = new Set<string>();
+  for (const r of charge.refunds) {
+    const status = refundStatus(r.status);
+    let rows = await tx.update(s.refunds).set({ status, updatedAt: new Date() }).where(eq(s.refunds.providerRefundId, r.id)).returning({ orderId: s.refunds.orderId });
+    if (!rows.length && r.key) {
+      rows = await tx
+        .update(s.refunds)
+        .set({ status, providerRefundId: r.id, claimedUntil: null, updatedAt: new Date() })
+        .where(and(eq(s.refunds.idempotencyKey, r.key), isNull(s.refunds.providerRefundId)))
+        .returning({ orderId: s.refunds.orderId });
+    }
+    if (!rows.length && !r.key && charge.paymentIntentId && r.amountFen > 0) {
+      const [payment] = await tx.select({ orderId: s.payments.orderId }).from(s.payments).where(eq(s.payments.paymentIntentId, charge.paymentIntentId));
+      if (payment) {
+        // Keyed twice (the provider id and `provider:<id>`): a second delivery, even a concurrent one, adds nothing.
+        rows = await tx
+          .insert(s.refunds)
+          .values({ id: newId("rfd"), orderId: payment.orderId, amountFen: r.amountFen, reason: "provider", idempotencyKey: `provider:${r.id}`, status, providerRefundId: r.id })
+          .onConflictDoNothing()
+          .returning({ orderId: s.refunds.orderId });
+      }
+    }
+    for (const row of rows) touched.add(row.orderId);
+  }
+  for (const orderId of touched) await settleOrderRefundState(tx, orderId);
 }
 
 /** The order's payment status follows its refunds: all paid money back → refunded; some → partially_refunded. */

@@ -4,7 +4,7 @@ import { AppError } from "../core/errors";
 import { assertNoOpenTransaction } from "../db";
 import type { CheckoutRequest } from "../db/schema";
 import { env } from "../env";
-import type { CaptureOutcome, CheckoutView, PaymentIntentView, WebhookEventView } from "./contract";
+import type { CaptureOutcome, ChargeView, CheckoutView, PaymentIntentView, WebhookEventView } from "./contract";
 
 let client: Stripe | null = null;
 let clientKey = "";
@@ -125,17 +125,43 @@ export async function expireCheckoutSession(id: string): Promise<CheckoutView> {
   }
 }
 
-export function listCheckoutSessionsSince(since: Date): Promise<CheckoutView[]> {
+/**
+ * Every Checkout Session made since `since`, newest first, page after page (100 a page, `starting_after` the
+ * last one) until Stripe says there are no more — at most `max` of them.
+ */
+export function listCheckoutSessionsSince(since: Date, max = 10_000): Promise<CheckoutView[]> {
   return call("list checkout sessions", async (s) => {
-    const page = await s.checkout.sessions.list({ created: { gte: Math.floor(since.getTime() / 1000) }, limit: 100 });
-    return page.data.map(sessionView);
+    const all = await s.checkout.sessions.list({ created: { gte: Math.floor(since.getTime() / 1000) }, limit: 100 }).autoPagingToArray({ limit: max });
+    if (all.length >= max) console.warn(`[reconcile] more than ${max} sessions since ${since.toISOString()}; the oldest were not read`);
+    return all.map(sessionView);
   });
 }
 
+/**
+ * Refunds a PaymentIntent once per idempotency key (`refund:<order>[:part]`). The key goes into the refund's
+ * metadata too, so the refund, seen later on its charge, is known as the app's own and not taken for one made
+ * in the dashboard.
+ */
 export function createRefund(paymentIntentId: string, amountFen: number, idempotencyKey: string): Promise<{ id: string; status: string }> {
   return call("create refund", async (s) => {
-    const r = await s.refunds.create({ payment_intent: paymentIntentId, amount: amountFen }, { idempotencyKey });
+    const r = await s.refunds.create({ payment_intent: paymentIntentId, amount: amountFen, metadata: { refund_key: idempotencyKey } }, { idempotencyKey });
     return { id: r.id, status: r.status ?? "pending" };
+  });
+}
+
+/** A charge as Stripe has it now, with all its refunds (the app's and those made in the dashboard). */
+export function retrieveCharge(id: string): Promise<ChargeView> {
+  return call("retrieve charge", async (s) => {
+    const ch = await s.charges.retrieve(id, { expand: ["refunds"] });
+    const refunds = ch.refunds?.has_more ? await s.refunds.list({ charge: id, limit: 100 }).autoPagingToArray({ limit: 1000 }) : (ch.refunds?.data ?? []);
+    return {
+      id: ch.id,
+      paymentIntentId: typeof ch.payment_intent === "string" ? ch.payment_intent : (ch.payment_intent?.id ?? null),
+      amountFen: ch.amount,
+      amountRefundedFen: ch.amount_refunded,
+      currency: ch.currency,
+      refunds: refunds.map((r) => ({ id: r.id, status: r.status ?? "pending", amountFen: r.amount, key: (r.metadata?.refund_key as string | undefined) ?? null })),
+    };
   });
 }
 
@@ -216,6 +242,7 @@ export async function verifyWebhook(rawBody: string, signature: string | null): 
     id: event.id,
     type: event.type,
     sessionId: objectType === "checkout.session" ? String(obj.id) : null,
+    chargeId: objectType === "charge" ? String(obj.id) : objectType === "refund" && typeof obj.charge === "string" ? obj.charge : null,
     paymentIntentId: objectType === "payment_intent" ? String(obj.id) : typeof obj.payment_intent === "string" ? obj.payment_intent : null,
     failureMessage: objectType === "payment_intent" ? ((obj.last_payment_error as { message?: string } | null)?.message ?? null) : null,
     refunds,

@@ -185,6 +185,10 @@ export class FakeStripe {
       return [200, pi];
     }
     if (method === "POST" && path === "/v1/refunds") return this.createRefund(body);
+    if ((m = /^\/v1\/charges\/([^/]+)$/.exec(path)) && method === "GET") {
+      const ch = this.charges.get(m[1]!);
+      return ch ? [200, ch] : this.notFound(m[1]!);
+    }
     return [404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path}).` } }];
   }
 
@@ -218,10 +222,20 @@ export class FakeStripe {
     return session;
   }
 
+  /** Like Stripe: newest first, `limit` a page (≤ 100), `starting_after` an id of the previous page, `has_more`. */
   private listSessions(q: Record<string, unknown>) {
     const gte = Number(q["created[gte]"] ?? 0);
-    const data = [...this.sessions.values()].filter((s) => Number(s.created) >= gte).reverse().slice(0, Number(q.limit ?? 100));
-    return { object: "list", url: "/v1/checkout/sessions", has_more: false, data };
+    const limit = Math.min(Number(q.limit ?? 10), 100);
+    let all = [...this.sessions.values()].filter((s) => Number(s.created) >= gte).reverse();
+    if (q.starting_after) all = all.slice(all.findIndex((s) => s.id === q.starting_after) + 1);
+    return { object: "list", url: "/v1/checkout/sessions", has_more: all.length > limit, data: all.slice(0, limit) };
+  }
+
+  /** `n` open sessions of nobody's order, made now (to fill pages of the session list). */
+  addSessions(n: number): void {
+    for (let i = 0; i < n; i++) {
+      this.createSession({ line_items: [{ quantity: "1", price_data: { unit_amount: "100", currency: "cny" } }], metadata: { order_id: `ord_other_${i}` }, client_reference_id: `ord_other_${i}` });
+    }
   }
 
   private createIntent(body: Record<string, unknown>): Obj {
@@ -285,6 +299,30 @@ export class FakeStripe {
     pi.status = ok ? "succeeded" : "requires_payment_method";
     s.payment_status = ok ? "paid" : "unpaid";
     await this.emit(ok ? "checkout.session.async_payment_succeeded" : "checkout.session.async_payment_failed", s);
+  }
+
+  /**
+   * A refund made in the Stripe dashboard (not through the API by the app): no metadata of the app's. Returns the
+   * refund and the signed `charge.refunded` event (delivered when the fake has a webhook URL).
+   */
+  async dashboardRefund(paymentIntentId: string, amount?: number, opts: { status?: "succeeded" | "pending" } = {}) {
+    const pi = this.intents.get(paymentIntentId);
+    if (!pi) throw new Error(`no payment intent ${paymentIntentId}`);
+    const [status, out] = this.createRefund({ payment_intent: paymentIntentId, ...(amount ? { amount: String(amount) } : {}) });
+    if (status !== 200) throw new Error(`dashboard refund refused: ${JSON.stringify(out)}`);
+    const refund = out as Obj;
+    if (opts.status === "pending") refund.status = "pending";
+    const charge = this.charges.get(String(pi.latest_charge))!;
+    // Like Stripe's events since 2022-11-15: the charge in the event does not list its refunds (fetch it).
+    const { refunds: _omit, ...bare } = charge;
+    return { refund, event: await this.emit("charge.refunded", bare as Obj) };
+  }
+
+  /** A pending refund settles (a dashboard refund, later), with its `charge.refund.updated` event. */
+  async settleRefund(refundId: string, status: "succeeded" | "failed" = "succeeded") {
+    const refund = this.refunds.get(refundId)!;
+    refund.status = status;
+    return this.emit("charge.refund.updated", refund);
   }
 
   /** A card authorisation lapses (Stripe cancels uncaptured PaymentIntents after 7 days). */

@@ -157,6 +157,8 @@ export const refunds = pgTable(
   },
   (t) => [
     uniqueIndex("refunds_idempotency_key").on(t.idempotencyKey),
+    // A refund made outside the app (the Stripe dashboard) is recorded once, by Stripe's id.
+    uniqueIndex("refunds_provider_refund_key").on(t.providerRefundId),
     index("refunds_status_idx").on(t.status),
     check("refunds_amount_positive", sql`${t.amountFen} > 0`),
   ],
