@@ -94,10 +94,12 @@ export async function receiveBatch(viewer: Viewer | null, raw: unknown): Promise
   });
 }
 
+/** The orders with live lines in a batch; an unpaid one (on a batch from before unpaid orders were kept off) never leaves with it. */
 async function ordersIn(tx: Tx, batchId: string): Promise<string[]> {
   const rows = await tx
     .selectDistinct({ orderId: s.orderLines.orderId })
     .from(s.orderLines)
-    .where(and(eq(s.orderLines.batchId, batchId), ne(s.orderLines.status, "cancelled")));
+    .innerJoin(s.orders, eq(s.orders.id, s.orderLines.orderId))
+    .where(and(eq(s.orderLines.batchId, batchId), ne(s.orderLines.status, "cancelled"), ne(s.orders.status, "awaiting_payment")));
   return rows.map((r) => r.orderId).sort();
 }

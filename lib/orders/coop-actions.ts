@@ -27,7 +27,8 @@ const lineMoves: Record<"confirm" | "dispatch", [LineStatus, LineStatus]> = {
 /**
  * A cooperative acts on its own lines of an order: confirm, dispatch, cancel (before dispatch; the stock comes
  * back), and for home delivery, out for delivery and delivered. Lines of other cooperatives are untouched;
- * an order without lines of this cooperative answers NOT_FOUND.
+ * an order without lines of this cooperative answers NOT_FOUND; an order still waiting for its online payment
+ * answers INVALID_STATE (nothing of it is the cooperative's to confirm or cancel until it is paid).
  */
 export async function actOnCoopLines(viewer: Viewer | null, raw: unknown): Promise<OrderStatus> {
   const input = coopLineActionInput.parse(raw);
@@ -36,7 +37,9 @@ export async function actOnCoopLines(viewer: Viewer | null, raw: unknown): Promi
   return transactionWithRetry(db, async (tx) => {
     const order = await lockOrder(tx, { number: input.number });
     if (!order || !(await hasLinesOf(tx, order.id, input.coopId))) throw new AppError("NOT_FOUND", "order not found");
-    if (order.channel === "team" && (order.status === "placed" || order.status === "awaiting_payment")) {
+    // An unpaid online order is not the cooperative's to act on: it goes ahead when paid, or ends with its hold.
+    if (order.status === "awaiting_payment") throw new AppError("INVALID_STATE", "the order is waiting for its online payment");
+    if (order.channel === "team" && order.status === "placed") {
       throw new AppError("INVALID_STATE", "the team is still forming; its orders are confirmed when it completes");
     }
     const actor = { actorId: viewer.userId, at: now(), note: input.reason ?? null };

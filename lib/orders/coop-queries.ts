@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { assertCoopMember } from "../auth";
 import type { Viewer } from "../auth/contract";
 import { getDb, schema as s } from "../db";
@@ -32,7 +32,7 @@ export interface CoopOrderDto {
   }[];
 }
 
-/** A cooperative's own order lines, grouped by order; other cooperatives' lines never appear. */
+/** A cooperative's own order lines, grouped by order; other cooperatives' lines and unpaid online orders never appear. */
 export async function listCoopOrders(viewer: Viewer | null, coopId: string, status?: LineStatus, limit = 200): Promise<CoopOrderDto[]> {
   assertCoopMember(viewer, coopId);
   const db = await getDb();
@@ -42,7 +42,8 @@ export async function listCoopOrders(viewer: Viewer | null, coopId: string, stat
     .innerJoin(s.orders, eq(s.orders.id, s.orderLines.orderId))
     .innerJoin(s.users, eq(s.users.id, s.orders.buyerId))
     .leftJoin(s.stations, eq(s.stations.id, s.orders.stationId))
-    .where(and(eq(s.orderLines.coopId, coopId), status ? eq(s.orderLines.status, status) : undefined))
+    // An order waiting for its online payment is not the cooperative's work yet: it appears once paid.
+    .where(and(eq(s.orderLines.coopId, coopId), ne(s.orders.status, "awaiting_payment"), status ? eq(s.orderLines.status, status) : undefined))
     .orderBy(desc(s.orders.placedAt), asc(s.orderLines.id))
     .limit(limit);
   const byOrder = new Map<string, CoopOrderDto>();
@@ -61,7 +62,7 @@ export async function listCoopOrders(viewer: Viewer | null, coopId: string, stat
         stationNameZh: r.station?.nameZh ?? null,
         stationNameEn: r.station?.nameEn ?? null,
         paymentMethod: r.order.paymentMethod,
-        teamForming: r.order.channel === "team" && (r.order.status === "placed" || r.order.status === "awaiting_payment"),
+        teamForming: r.order.channel === "team" && r.order.status === "placed",
         lines: [],
       };
       byOrder.set(r.order.id, o);

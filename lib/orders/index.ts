@@ -13,7 +13,7 @@ export { orderMachine, lineMachine, statusFromLines } from "./state";
 export { cartCookie } from "./cart-cookie";
 export { pickupQrDataUrl } from "./pickup-qr";
 export { assignBatches, lockDueBatches } from "./batches";
-export { confirmIntoBatch } from "./confirm-into-batch";
+export { confirmIntoBatch, joinStationBatches } from "./confirm-into-batch";
 export { dispatchBatch, receiveBatch, batchMachine } from "./batch-actions";
 export { redeemPickupCode, wrongCodeLimit, ORDER_CODE_FAILURES, type Handover } from "./handover";
 export { reissuePickupCode } from "./reissue-pickup-code";
@@ -27,6 +27,7 @@ export {
   syncCheckoutSession,
   confirmReturnFromCheckout,
   expirePaymentHolds,
+  endOrderSessions,
   reconcileCheckoutSessions,
 } from "./online-payment";
 export { handlePaymentEvent } from "./payment-events";

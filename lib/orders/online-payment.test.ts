@@ -9,8 +9,13 @@ import { processRefunds } from "../payments";
 import { createViewer, idemKey } from "../../tests/support/viewers";
 import { deliver, setupFakeStripe } from "../../tests/support/stripe";
 import { actOnCoopLines } from "./coop-actions";
+import { cancelMyOrder } from "./buyer-actions";
 import { getMyOrder } from "./buyer-queries";
 import { checkout } from "./checkout";
+import { coopOrdersCsv, listCoopOrders } from "./coop-queries";
+import { getPickList } from "./pick-list";
+import { placeOrder } from "./place-order";
+import { listStationBatches, listStationOrders } from "./station-console";
 import { cancelOrderInTx } from "./cancel";
 import { confirmReturnFromCheckout, expirePaymentHolds, reconcileCheckoutSessions, startOnlinePayment } from "./online-payment";
 import { lockOrder } from "./transitions";
@@ -132,6 +137,100 @@ describe("online payment: an attempt's parameters are fixed when it is written (
     const rows = await t.db.select().from(s.payments).where(eq(s.payments.orderId, id));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ attempt: 1, status: "open", checkoutSessionId: made[0]!.id });
+  });
+});
+
+describe("online payment: unpaid orders stay out of fulfilment (issue 12, defect 6)", () => {
+  async function unpaidWorld() {
+    const coop = await createCoop(t.db);
+    const station = await createStation(t.db);
+    const { variants } = await createProduct(t.db, { coopId: coop.id, nameZh: "湖墩大米", variants: [{ priceFen: 6980, stock: 10 }] });
+    const member = await createViewer(t.db, { memberships: [{ kind: "coop", scopeId: coop.id }] });
+    const manager = await createViewer(t.db, { memberships: [{ kind: "station", scopeId: station.id }] });
+    const buyer = await createViewer(t.db);
+    const { number } = await checkout(buyer, { idempotencyKey: idemKey(), lines: JSON.stringify([{ variantId: variants[0]!.id, quantity: 2 }]), fulfillment: "pickup", stationId: station.id, paymentMethod: "online" });
+    return { coop, station, variant: variants[0]!, member, manager, buyer, number };
+  }
+  const linesOf = async (orderId: string) => t.db.select().from(s.orderLines).where(eq(s.orderLines.orderId, orderId));
+  const batchesOf = async (coopId: string) => t.db.select().from(s.batches).where(eq(s.batches.coopId, coopId));
+
+  it("an unpaid online order is on no batch, pick list, station list or cooperative list, and the cooperative's actions answer INVALID_STATE; paid, it joins its station's batch", async () => {
+    const w = await unpaidWorld();
+    const row = await order(w.number);
+    expect(row).toMatchObject({ status: "awaiting_payment", deliveryDay: null, pickupCode: null });
+    expect((await linesOf(row.id)).map((l) => [l.status, l.batchId])).toEqual([["placed", null]]);
+    expect(await batchesOf(w.coop.id)).toHaveLength(0);
+    expect((await listCoopOrders(w.member, w.coop.id)).map((o) => o.number)).not.toContain(w.number);
+    expect(await coopOrdersCsv(w.member, w.coop.id)).not.toContain(w.number);
+    expect((await listStationOrders(w.manager, w.station.id)).map((o) => o.number)).not.toContain(w.number);
+    for (const action of ["confirm", "cancel"] as const) {
+      await expect(actOnCoopLines(w.member, { number: w.number, coopId: w.coop.id, action })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    }
+    expect(await order(w.number)).toMatchObject({ status: "awaiting_payment", paymentStatus: "pending" });
+    expect((await linesOf(row.id)).map((l) => l.status)).toEqual(["placed"]);
+    expect(await stockOf(w.variant.id)).toBe(8);
+
+    const { url } = await startOnlinePayment(w.buyer, w.number, ORIGIN);
+    const sessionId = url.split("/pay/")[1]!;
+    await stripe.fake.complete(sessionId, "paid");
+    expect(await confirmReturnFromCheckout(w.buyer, w.number, sessionId)).toBe("paid");
+    const paid = await order(w.number);
+    expect(paid).toMatchObject({ status: "placed", paymentStatus: "paid" });
+    expect(paid.deliveryDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(paid.pickupCode).toMatch(/^\d{6}$/);
+    const [batch] = await batchesOf(w.coop.id);
+    expect(batch).toMatchObject({ stationId: w.station.id, deliveryDay: paid.deliveryDay, status: "open" });
+    expect((await linesOf(row.id)).map((l) => [l.status, l.batchId])).toEqual([["placed", batch!.id]]);
+    const list = await getPickList(w.member, w.coop.id, paid.deliveryDay!);
+    expect(list.stations.flatMap((st) => st.bags.map((b) => [b.number, b.items.map((i) => i.quantity)]))).toEqual([[w.number, [2]]]);
+    expect((await listStationBatches(w.manager, w.station.id, paid.deliveryDay!)).find((b) => b.id === batch!.id)).toMatchObject({ orders: 1, units: 2 });
+    expect((await listCoopOrders(w.member, w.coop.id)).find((o) => o.number === w.number)).toMatchObject({ status: "placed" });
+    expect(await actOnCoopLines(w.member, { number: w.number, coopId: w.coop.id, action: "confirm" })).toBe("confirmed");
+  });
+
+  it("an online order of any channel (a live drop's) waiting for payment is placed with no batch", async () => {
+    const w = await unpaidWorld();
+    const buyer = await createViewer(t.db);
+    const at = new Date();
+    const placed = await t.db.transaction((tx) =>
+      placeOrder(tx, { buyerId: buyer.userId, channel: "live", lines: [{ variantId: w.variant.id, quantity: 1 }], unitPriceFen: () => 5000, fulfillment: { kind: "pickup", stationId: w.station.id }, paymentMethod: "online", idempotencyKey: idemKey(), at, status: "awaiting_payment", issueCode: false, holdExpiresAt: new Date(at.getTime() + 5 * 60_000) }),
+    );
+    expect((await t.db.select().from(s.orders).where(eq(s.orders.id, placed.id)))[0]).toMatchObject({ status: "awaiting_payment", deliveryDay: null });
+    expect((await linesOf(placed.id)).map((l) => l.batchId)).toEqual([null]);
+  });
+
+  it("the buyer cancelling an unpaid order expires its Checkout Session first: it cannot be paid after; stock back, nothing to refund", async () => {
+    const w = await unpaidWorld();
+    const { url } = await startOnlinePayment(w.buyer, w.number, ORIGIN);
+    const sessionId = url.split("/pay/")[1]!;
+    await cancelMyOrder(w.buyer, { number: w.number });
+    const row = await order(w.number);
+    expect(row).toMatchObject({ status: "cancelled", cancelReason: "buyer_cancelled", paymentStatus: "pending" });
+    expect(stripe.fake.sessions.get(sessionId)!.status).toBe("expired");
+    expect((await t.db.select().from(s.payments).where(eq(s.payments.orderId, row.id))).map((p) => p.status)).toEqual(["expired"]);
+    expect(await stockOf(w.variant.id)).toBe(10);
+    expect(await t.db.select().from(s.refunds).where(eq(s.refunds.orderId, row.id))).toHaveLength(0);
+    expect(await stockInvariantViolations(t.db)).toEqual([]);
+  });
+
+  it("the buyer cancelling just after paying (the webhook not in yet): the payment is applied first, then the cancellation refunds it exactly once", async () => {
+    const w = await unpaidWorld();
+    const { url } = await startOnlinePayment(w.buyer, w.number, ORIGIN);
+    const sessionId = url.split("/pay/")[1]!;
+    await stripe.fake.complete(sessionId, "paid"); // paid on Stripe's page; no webhook delivered yet
+    await cancelMyOrder(w.buyer, { number: w.number });
+    const row = await order(w.number);
+    expect(row).toMatchObject({ status: "cancelled", cancelReason: "buyer_cancelled", paymentStatus: "refund_pending" });
+    expect(await t.db.select({ amount: s.refunds.amountFen, key: s.refunds.idempotencyKey }).from(s.refunds).where(eq(s.refunds.orderId, row.id))).toEqual([{ amount: 13960, key: `refund:${row.id}` }]);
+    // The webhook arrives after: nothing more happens.
+    const ev = await signedEvent("checkout.session.completed", sessionId);
+    expect((await deliver(ev.payload, ev.header)).status).toBe(200);
+    await processRefunds();
+    expect(stripe.fake.executed(`refund:${row.id}`)).toBe(1);
+    const pi = String(stripe.fake.sessions.get(sessionId)!.payment_intent);
+    expect([...stripe.fake.refunds.values()].filter((r) => r.payment_intent === pi).map((r) => r.amount)).toEqual([13960]);
+    expect(await order(w.number)).toMatchObject({ status: "cancelled", paymentStatus: "refunded" });
+    expect(await stockOf(w.variant.id)).toBe(10);
   });
 });
 

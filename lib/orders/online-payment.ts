@@ -2,12 +2,13 @@ import "server-only";
 import { and, asc, eq, inArray, isNotNull, lte, ne } from "drizzle-orm";
 import { assertViewer } from "../auth";
 import type { Viewer } from "../auth/contract";
-import { AppError } from "../core/errors";
+import { AppError, isAppError } from "../core/errors";
 import { now } from "../core/clock";
-import { getDb, schema as s, type Tx } from "../db";
+import { getDb, schema as s, type Db, type Tx } from "../db";
 import { notify } from "../events";
 import {
   attemptBySession,
+  endAttemptSession,
   expireCheckoutSession,
   latestAttempt,
   listCheckoutSessionsSince,
@@ -15,10 +16,12 @@ import {
   requestRefund,
   retrieveCheckoutSession,
   updateAttemptFromSession,
+  type PaymentRow,
 } from "../payments";
 import type { CheckoutView } from "../payments/contract";
 import { onlineMethods } from "../payments/contract";
 import { cancelOrderInTx } from "./cancel";
+import { joinStationBatches } from "./confirm-into-batch";
 import { issuePickupCode } from "./pickup-code";
 import { lockOrder, moveOrder } from "./transitions";
 
@@ -69,8 +72,12 @@ export async function applyCheckoutSession(tx: Tx, session: CheckoutView): Promi
     }
     if (order.status === "awaiting_payment") {
       await moveOrder(tx, order, "placed", { actorId: null, at, note: "paid online" }, { paymentStatus: "paid", holdExpiresAt: null });
-      // A 拼团 order gets its code when its team completes and it joins a batch.
-      if (order.fulfillment === "pickup" && order.stationId && order.channel !== "team") await issuePickupCode(tx, order.id, order.stationId);
+      // Paid, it joins its station's batch (the next delivery day from now) and gets its code. A 拼团 order does
+      // both when its team completes.
+      if (order.fulfillment === "pickup" && order.stationId && order.channel !== "team") {
+        await joinStationBatches(tx, order, at);
+        await issuePickupCode(tx, order.id, order.stationId);
+      }
       return "paid";
     }
     // Paid after the order was cancelled (hold expired, stock resold): give the money back, once.
@@ -111,6 +118,20 @@ export async function applyCheckoutSession(tx: Tx, session: CheckoutView): Promi
   return "already";
 }
 
+/**
+ * A session the app itself just ended, before a change of its own to the order (the buyer cancelling): an
+ * expired one only closes its attempt — the change goes on, with its own reason — while one that was paid or
+ * completed meanwhile is applied like any other.
+ */
+export async function applyEndedSession(tx: Tx, session: CheckoutView): Promise<void> {
+  if (session.status !== "expired") {
+    await applyCheckoutSession(tx, session);
+    return;
+  }
+  const attempt = await attemptBySession(tx, session.id);
+  if (attempt) await updateAttemptFromSession(tx, attempt, session, "expired");
+}
+
 /** A delayed payment failed: the order is cancelled and its stock released, once. */
 export async function failCheckoutSession(tx: Tx, session: CheckoutView): Promise<void> {
   const attempt = await attemptBySession(tx, session.id);
@@ -140,6 +161,41 @@ export async function confirmReturnFromCheckout(viewer: Viewer | null, number: s
     .where(and(eq(s.payments.checkoutSessionId, sessionId), eq(s.orders.number, number), eq(s.orders.buyerId, viewer.userId)));
   if (!row) return "ignored";
   return syncCheckoutSession(sessionId);
+}
+
+/**
+ * Ends every live payment attempt of an unpaid order at Stripe (open sessions expired, a creation that never
+ * answered sent again to learn its session), with no transaction open. Returns the sessions as Stripe has them
+ * now — one paid meanwhile comes back paid, to be applied — and whether Stripe could not be reached.
+ */
+export async function endOrderSessions(db: Db, orderId: string): Promise<{ sessions: CheckoutView[]; unreachable: boolean }> {
+  const live = await db.select().from(s.payments).where(and(eq(s.payments.orderId, orderId), inArray(s.payments.status, ["creating", "open", "processing"])));
+  const sessions: CheckoutView[] = [];
+  for (const p of live) {
+    const outcome = await endAttempt(db, p);
+    if (outcome === "unreachable") return { sessions, unreachable: true };
+    if (outcome) sessions.push(outcome);
+  }
+  return { sessions, unreachable: false };
+}
+
+async function endAttempt(db: Db, p: PaymentRow): Promise<CheckoutView | "unreachable" | null> {
+  try {
+    const session = await endAttemptSession(db, p);
+    // Nothing at Stripe to end (a creation Stripe refused for good): the attempt is over.
+    if (!session) await db.update(s.payments).set({ status: "expired", updatedAt: new Date() }).where(and(eq(s.payments.id, p.id), inArray(s.payments.status, ["creating", "open"])));
+    return session;
+  } catch (err) {
+    if (isAppError(err) && err.code === "NOT_FOUND") {
+      await db.update(s.payments).set({ status: "expired", updatedAt: new Date() }).where(eq(s.payments.id, p.id));
+      return null;
+    }
+    if (isAppError(err) && err.code === "PAYMENT_PROVIDER") {
+      console.warn("[payments] could not end a checkout session, will retry:", err.message);
+      return "unreachable";
+    }
+    throw err;
+  }
 }
 
 /**

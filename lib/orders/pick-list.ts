@@ -47,7 +47,8 @@ export async function getPickList(viewer: Viewer | null, coopId: string, day: st
     .innerJoin(s.orderLines, and(eq(s.orderLines.batchId, s.batches.id), ne(s.orderLines.status, "cancelled")))
     .innerJoin(s.orders, eq(s.orders.id, s.orderLines.orderId))
     .innerJoin(s.users, eq(s.users.id, s.orders.buyerId))
-    .where(and(eq(s.batches.coopId, coopId), eq(s.batches.deliveryDay, day)))
+    // Unpaid orders never join a batch; the filter keeps any that did (before that rule) off the bags.
+    .where(and(eq(s.batches.coopId, coopId), eq(s.batches.deliveryDay, day), ne(s.orders.status, "awaiting_payment")))
     .orderBy(asc(s.stations.nameZh), asc(s.orders.number), asc(s.orderLines.id));
   const stations = new Map<string, PickListDto["stations"][number]>();
   for (const r of rows) {

@@ -32,7 +32,7 @@ export interface OrderDraft {
   holdExpiresAt?: Date;
   liveSessionId?: string;
   dropId?: string;
-  /** A 拼团 order joins its station's batch only when its team completes (confirmIntoBatch). */
+  /** A 拼团 order joins its station's batch only when its team completes (confirmIntoBatch). An awaiting_payment order never gets one here. */
   noBatch?: boolean;
 }
 
@@ -67,14 +67,16 @@ export async function placeOrder(tx: Tx, draft: OrderDraft): Promise<PlacedOrder
     const unitPriceFen = draft.unitPriceFen?.(it.variantId) ?? it.priceFen;
     return { ...it, quantity, unitPriceFen, lineTotalFen: multiplyFen(unitPriceFen, quantity) };
   });
-  const batches = station && !draft.noBatch
+  const status = draft.status ?? "placed";
+  // An order waiting for its online payment stays off the batches (and so off pick lists, the station's console
+  // and dispatch) until it is paid; it joins them then (joinStationBatches).
+  const batches = station && !draft.noBatch && status !== "awaiting_payment"
     ? await assignBatches(tx, lines.map((l) => l.coopId), { stationId: station.id, cutoffTime: station.cutoffTime, timezone: station.timezone, day: draft.pickupDay, openUntil: draft.batchOpenUntil }, draft.at)
     : null;
 
   const subtotalFen = sumFen(lines.map((l) => l.lineTotalFen));
   const fee = deliveryFeeFen(subtotalFen, draft.fulfillment.kind);
   const number = newOrderNumber(draft.at);
-  const status = draft.status ?? "placed";
   await tx.insert(s.orders).values({
     id: orderId,
     number,

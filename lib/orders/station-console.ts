@@ -43,7 +43,15 @@ export async function listStationBatches(viewer: Viewer | null, stationId: strin
     })
     .from(s.batches)
     .innerJoin(s.cooperatives, eq(s.cooperatives.id, s.batches.coopId))
-    .leftJoin(s.orderLines, and(eq(s.orderLines.batchId, s.batches.id), ne(s.orderLines.status, "cancelled")))
+    .leftJoin(
+      s.orderLines,
+      and(
+        eq(s.orderLines.batchId, s.batches.id),
+        ne(s.orderLines.status, "cancelled"),
+        // Unpaid orders never join a batch; this keeps any that did (before that rule) out of the counts.
+        sql`not exists (select 1 from ${s.orders} where ${s.orders.id} = ${s.orderLines.orderId} and ${s.orders.status} = 'awaiting_payment')`,
+      ),
+    )
     .where(and(eq(s.batches.stationId, stationId), gte(s.batches.deliveryDay, addDays(today, -1)), lte(s.batches.deliveryDay, addDays(today, 2))))
     .groupBy(s.batches.id, s.cooperatives.id)
     .orderBy(asc(s.batches.deliveryDay), asc(s.cooperatives.nameZh));
