@@ -30,8 +30,8 @@ function assertBuyerMayCancel(order: OrderRow) {
  * The buyer cancels their own order before anything is dispatched; the stock returns once. An order still
  * waiting for its online payment has its Checkout Session expired first, with no transaction open, so it can
  * no longer be paid; a session paid meanwhile is applied instead, and the cancellation then refunds it. When
- * Stripe cannot be reached the order is cancelled all the same, and a payment that lands on its session later
- * is refunded (applyCheckoutSession).
+ * Stripe cannot be reached the order is cancelled all the same; the sweep ends the session later
+ * (expireLeftoverSessions) and refunds a payment that lands on it.
  */
 export async function cancelMyOrder(viewer: Viewer | null, raw: unknown): Promise<void> {
   assertViewer(viewer);

@@ -27,6 +27,7 @@ export {
   syncCheckoutSession,
   confirmReturnFromCheckout,
   expirePaymentHolds,
+  expireLeftoverSessions,
   endOrderSessions,
   reconcileCheckoutSessions,
 } from "./online-payment";

@@ -9,7 +9,6 @@ import { notify } from "../events";
 import {
   attemptBySession,
   endAttemptSession,
-  expireCheckoutSession,
   latestAttempt,
   listCheckoutSessionsSince,
   openCheckoutAttempt,
@@ -166,7 +165,8 @@ export async function confirmReturnFromCheckout(viewer: Viewer | null, number: s
 /**
  * Ends every live payment attempt of an unpaid order at Stripe (open sessions expired, a creation that never
  * answered sent again to learn its session), with no transaction open. Returns the sessions as Stripe has them
- * now — one paid meanwhile comes back paid, to be applied — and whether Stripe could not be reached.
+ * now — one paid meanwhile comes back paid, to be applied — and whether Stripe could not be reached (then the
+ * rest is left to expireLeftoverSessions).
  */
 export async function endOrderSessions(db: Db, orderId: string): Promise<{ sessions: CheckoutView[]; unreachable: boolean }> {
   const live = await db.select().from(s.payments).where(and(eq(s.payments.orderId, orderId), inArray(s.payments.status, ["creating", "open", "processing"])));
@@ -199,9 +199,12 @@ async function endAttempt(db: Db, p: PaymentRow): Promise<CheckoutView | "unreac
 }
 
 /**
- * The sweep: unpaid orders past their hold. Stripe's sessions live at least 30 minutes, so the app expires
- * the session itself; one that was paid meanwhile is applied instead. Then the order is cancelled and its
- * stock returns, once.
+ * The sweep: unpaid orders past their hold. Stripe's sessions live at least 30 minutes, so the app expires the
+ * session itself first (no transaction open); one that was paid meanwhile is applied instead. Then the order is
+ * cancelled and its stock returns, once — at the hold time even when Stripe cannot be reached: the sessions it
+ * could not end are left open on a cancelled order, ended later by expireLeftoverSessions, and a payment that
+ * lands on one after all is refunded once (applyCheckoutSession). After the first failure to reach Stripe the
+ * run stops asking it, so an outage does not make every hold wait for a timeout.
  */
 export async function expirePaymentHolds(at: Date, limit = 50): Promise<number> {
   const db = await getDb();
@@ -209,29 +212,52 @@ export async function expirePaymentHolds(at: Date, limit = 50): Promise<number> 
     .select({ id: s.orders.id })
     .from(s.orders)
     .where(and(eq(s.orders.status, "awaiting_payment"), isNotNull(s.orders.holdExpiresAt), lte(s.orders.holdExpiresAt, at), ne(s.orders.paymentStatus, "needs_review")))
+    .orderBy(asc(s.orders.holdExpiresAt))
     .limit(limit);
   let expired = 0;
+  let stripeDown = false;
   for (const { id } of due) {
-    const open = await db.select().from(s.payments).where(and(eq(s.payments.orderId, id), inArray(s.payments.status, ["open", "processing"])));
-    const sessions: CheckoutView[] = [];
-    try {
-      for (const p of open) if (p.checkoutSessionId) sessions.push(await expireCheckoutSession(p.checkoutSessionId));
-    } catch (err) {
-      console.warn("[holds] could not expire a session, will retry:", (err as Error).message);
-      continue;
-    }
+    const ended: { sessions: CheckoutView[]; unreachable: boolean } = stripeDown ? { sessions: [], unreachable: true } : await endOrderSessions(db, id);
+    stripeDown ||= ended.unreachable;
     const outcome = await db.transaction(async (tx) => {
-      for (const session of sessions) {
-        if ((await applyCheckoutSession(tx, session)) === "paid") return "paid";
+      let cancelled = false;
+      for (const session of ended.sessions) {
+        const applied = await applyCheckoutSession(tx, session);
+        if (applied === "paid") return "paid";
+        cancelled ||= applied === "cancelled";
       }
       const order = await lockOrder(tx, { id });
-      if (order?.status !== "awaiting_payment") return "moved";
+      if (order?.status !== "awaiting_payment") return cancelled ? "expired" : "moved";
       await cancelOrderInTx(tx, order, { actorId: null, at, reason: "payment_expired" });
       return "expired";
     });
     if (outcome === "expired") expired++;
   }
   return expired;
+}
+
+/**
+ * The sweep: sessions still open (or never confirmed created) on orders already cancelled — a hold that ran out
+ * while Stripe was down, a buyer who cancelled then — are ended now; one paid meanwhile is applied, which
+ * refunds it once. Stops at the first failure to reach Stripe.
+ */
+export async function expireLeftoverSessions(limit = 20): Promise<number> {
+  const db = await getDb();
+  const rows = await db
+    .select({ payment: s.payments })
+    .from(s.payments)
+    .innerJoin(s.orders, eq(s.orders.id, s.payments.orderId))
+    .where(and(inArray(s.payments.status, ["creating", "open"]), eq(s.orders.status, "cancelled")))
+    .orderBy(asc(s.payments.updatedAt))
+    .limit(limit);
+  let ended = 0;
+  for (const { payment } of rows) {
+    const outcome = await endAttempt(db, payment);
+    if (outcome === "unreachable") break;
+    if (outcome) await db.transaction((tx) => applyCheckoutSession(tx, outcome));
+    ended++;
+  }
+  return ended;
 }
 
 /** Reconciliation: paid sessions of the last day whose order does not know it yet (a lost webhook, a crash). */

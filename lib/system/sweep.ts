@@ -5,7 +5,7 @@ import { getDb } from "../db";
 import { sendPendingEmails } from "../events";
 import { expireTeams, settleClosedCampaigns, settleTeamPayments, syncPendingTeamMembers } from "../group-buys";
 import { closeExpiredDrops, endAbandonedSessions } from "../live";
-import { expirePaymentHolds, expireUncollected, lockDueBatches, reconcileCheckoutSessions } from "../orders";
+import { expireLeftoverSessions, expirePaymentHolds, expireUncollected, lockDueBatches, reconcileCheckoutSessions } from "../orders";
 import { onlinePaymentsEnabled, processRefunds } from "../payments";
 
 const RECONCILE_EVERY_MS = 5 * 60_000;
@@ -49,6 +49,8 @@ export async function runSweep(at: Date = now()): Promise<SweepReport> {
 function paymentSteps(at: Date): [string, () => Promise<unknown>][] {
   const steps: [string, () => Promise<unknown>][] = [
     ["paymentHoldsExpired", () => expirePaymentHolds(at)],
+    // Sessions left open on cancelled orders (Stripe was down at the hold) are expired now; a payment on one is refunded.
+    ["paymentSessionsEnded", () => expireLeftoverSessions()],
     // 拼团: members whose payment came or lapsed join or leave their team; then captures, releases, refunds.
     ["teamMembersSynced", () => syncPendingTeamMembers()],
     ["teamSettlements", () => settleTeamPayments()],
