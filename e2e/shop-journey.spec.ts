@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { deliveryDayFor, formatPickupDay } from "../lib/stations/schedule";
 import { signIn, signOut } from "./support";
 
 test("[SHOP] a guest adds 湖墩大米 10kg, signs in, picks a station, orders and gets a pickup code; the cooperative confirms", async ({ page }) => {
@@ -20,13 +21,21 @@ test("[SHOP] a guest adds 湖墩大米 10kg, signs in, picks a station, orders a
   await expect(page).toHaveURL(/\/checkout$/);
   await expect(page.getByTestId("checkout-lines")).toContainText("湖墩大米");
   await expect(page.getByTestId("checkout-lines")).toContainText("10kg");
-  await page.getByTestId("station-picker").getByText("惠民街道大柳村网联驿站").click();
+  // 惠民街道大柳村网联驿站 cuts off at 22:00 Shanghai time: ordered before → tomorrow, after → the day after.
+  const pickupDay = formatPickupDay(deliveryDayFor({ cutoffTime: "22:00", timezone: "Asia/Shanghai" }, new Date()), "zh-CN");
+  const station = page.getByTestId("station-picker").locator("label").filter({ hasText: "惠民街道大柳村网联驿站" });
+  await expect(station.getByTestId("station-pickup-day")).toHaveText(`预计 ${pickupDay} 起可取`);
+  await station.click();
   await page.getByTestId("place-order").click();
 
   await expect(page).toHaveURL(/\/orders\/E\d{6}[0-9A-Z]{6}\?placed=1/);
   const number = new URL(page.url()).pathname.split("/").pop()!;
   await expect(page.getByTestId("pickup-code")).toHaveText(/^\d{6}$/);
   await expect(page.getByTestId("pickup-qr")).toBeVisible();
+  await expect(page.getByTestId("order-pickup-day")).toHaveText(`预计 ${pickupDay} 起可取`);
+  await page.goto("/orders");
+  await expect(page.getByTestId("order-row").filter({ hasText: number }).getByTestId("order-pickup-day")).toHaveText(`预计 ${pickupDay} 起可取`);
+  await page.goto(`/orders/${number}`);
   await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "placed");
   await expect(page.getByTestId("cart-count")).toHaveCount(0);
 
@@ -47,7 +56,7 @@ test("[SHOP] another buyer's order number answers 404", async ({ page }) => {
   await page.getByLabel("邮箱或手机号").fill("coop@example.com");
   await page.getByLabel("密码").fill("demo-password");
   await page.getByTestId("login-form").getByRole("button").click();
-  await expect(page.getByTestId("sign-out")).toBeVisible();
+  await expect(page.getByTestId("account-menu")).toBeVisible();
   const res = await page.goto("/orders/E261128ABCDEF");
   expect(res?.status()).toBe(404);
 });
@@ -60,7 +69,7 @@ test("[SHOP] a guest's cart joins the stored one once at sign-in: the exact quan
   await form.getByLabel("邮箱").fill(email);
   await form.getByLabel("密码").fill("a good password");
   await form.getByRole("button").click();
-  await expect(page.getByTestId("sign-out")).toBeVisible();
+  await expect(page.getByTestId("account-menu")).toBeVisible();
   await signOut(page);
 
   const addAsGuest = async (slug: string, label?: string) => {

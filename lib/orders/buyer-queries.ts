@@ -16,7 +16,9 @@ export async function listMyOrders(viewer: Viewer | null, limit = 50): Promise<O
       id: s.orders.id,
       number: s.orders.number,
       status: s.orders.status,
+      channel: s.orders.channel,
       fulfillment: s.orders.fulfillment,
+      deliveryDay: s.orders.deliveryDay,
       totalFen: s.orders.totalFen,
       placedAt: s.orders.placedAt,
     })
@@ -78,6 +80,7 @@ export async function getMyOrder(viewer: Viewer | null, number: string): Promise
     status,
     channel: order.channel,
     fulfillment: order.fulfillment,
+    deliveryDay: order.fulfillment === "pickup" && openForPickup.includes(status) ? order.deliveryDay : null,
     paymentMethod: order.paymentMethod,
     paymentStatus: order.paymentStatus,
     subtotalFen: order.subtotalFen,

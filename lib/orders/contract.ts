@@ -140,7 +140,11 @@ export interface OrderEventDto {
 export interface OrderSummaryDto {
   number: string;
   status: OrderStatus;
+  /** shop, campaign (社区团购), team (拼团) or live. */
+  channel: string;
   fulfillment: Fulfillment;
+  /** A pickup order's day at the station (YYYY-MM-DD), once it is known (a forming 拼团 team has none yet). */
+  deliveryDay: string | null;
   totalFen: number;
   placedAt: Date;
   itemCount: number;
@@ -149,7 +153,6 @@ export interface OrderSummaryDto {
 }
 
 export interface OrderDetailDto extends OrderSummaryDto {
-  channel: string;
   paymentMethod: string;
   paymentStatus: string;
   subtotalFen: number;

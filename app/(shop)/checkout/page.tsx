@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatFen } from "@/lib/core/money";
@@ -6,12 +7,14 @@ import { pick, type Locale } from "@/lib/i18n/locales";
 import { loadCart } from "@/lib/orders";
 import { onlinePaymentsEnabled } from "@/lib/payments";
 import { listActiveStations } from "@/lib/stations";
+import { formatPickupDay, nextPickupDay } from "@/lib/stations/contract";
+import { serverNow } from "@/lib/system";
 import { randomUUID } from "node:crypto";
 import { cartOwner } from "../cart/owner";
 import { CheckoutForm } from "./_components/checkout-form";
 import { placeOrderAction } from "./actions";
 
-export const metadata = { title: "结算 · Checkout" };
+export const generateMetadata = titled("checkout");
 
 export default async function CheckoutPage() {
   await requireViewerPage();
@@ -38,6 +41,7 @@ export default async function CheckoutPage() {
       <CheckoutForm
         action={placeOrderAction}
         stations={stations}
+        pickupDays={Object.fromEntries(stations.map((s) => [s.id, formatPickupDay(nextPickupDay(s, serverNow()), locale)]))}
         lines={cart.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity }))}
         subtotalFen={cart.subtotalFen}
         idempotencyKey={randomUUID()}

@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/order/status-badge";
@@ -5,8 +6,9 @@ import { formatFen } from "@/lib/core/money";
 import { requireViewerPage } from "@/lib/auth";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import { listMyOrders } from "@/lib/orders";
+import { formatPickupDay } from "@/lib/stations/contract";
 
-export const metadata = { title: "我的订单 · My orders" };
+export const generateMetadata = titled("orders");
 
 export default async function OrdersPage() {
   const viewer = await requireViewerPage();
@@ -30,8 +32,18 @@ export default async function OrdersPage() {
                   {o.itemCount > 1 ? <span className="text-ink-500"> {t("andMore", { count: o.itemCount })}</span> : null}
                 </p>
                 <p className="text-xs text-ink-500">
+                  {o.channel !== "shop" ? (
+                    <span className="mr-1 rounded bg-persimmon-500/10 px-1 text-persimmon-600" data-testid="order-channel">
+                      {t(`channel.${o.channel}`)}
+                    </span>
+                  ) : null}
                   {o.number} · {o.placedAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" })}
                 </p>
+                {o.deliveryDay ? (
+                  <p className="text-xs text-paddy-700" data-testid="order-pickup-day">
+                    {t("pickupFrom", { day: formatPickupDay(o.deliveryDay, locale) })}
+                  </p>
+                ) : null}
               </div>
               <div className="flex flex-col items-end gap-1">
                 <StatusBadge status={o.status} label={ts(o.status)} />

@@ -127,7 +127,8 @@ export async function createVariant(db: DbOrTx, v: VariantSeed & { productId: st
       delta: v.stock,
       stockAfter: v.stock,
       reason: "receive",
-      note: "initial stock",
+      // No note: the ledger says "received" in the reader's language (a note is shown as typed).
+      note: null,
     });
   }
   return variant!;

@@ -16,6 +16,7 @@ type Action = (prev: ActionResult<unknown> | null, form: FormData) => Promise<Ac
 export function CheckoutForm({
   action,
   stations,
+  pickupDays,
   lines,
   subtotalFen,
   idempotencyKey,
@@ -24,6 +25,8 @@ export function CheckoutForm({
 }: {
   action: Action;
   stations: StationDto[];
+  /** Each station's pickup day for an order placed now, as people read it ("12月3日(周四)"). */
+  pickupDays: Record<string, string>;
   lines: { variantId: string; quantity: number }[];
   subtotalFen: number;
   idempotencyKey: string;
@@ -87,6 +90,11 @@ export function CheckoutForm({
                   {pick(locale, s.townZh, s.townEn)} · {pick(locale, s.addressZh, s.addressEn)}
                 </span>
                 <span className="block text-xs text-ink-500">{t("hours", { opens: s.opensAt, closes: s.closesAt, cutoff: s.cutoffTime })}</span>
+                {pickupDays[s.id] ? (
+                  <span className="block text-xs font-medium text-paddy-700" data-testid="station-pickup-day">
+                    {t("pickupFrom", { day: pickupDays[s.id]! })}
+                  </span>
+                ) : null}
               </span>
             </label>
           ))}

@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -9,7 +10,10 @@ import { isAppError } from "@/lib/core/errors";
 import { requireViewerPage } from "@/lib/auth";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import { confirmReturnFromCheckout, getMyOrder, pickupQrDataUrl } from "@/lib/orders";
+import { formatPickupDay } from "@/lib/stations/contract";
 import { cancelOrderAction, payOrderAction, reissueCodeAction } from "./actions";
+
+export const generateMetadata = titled("order");
 
 export default async function OrderPage({
   params,
@@ -79,6 +83,11 @@ export default async function OrderPage({
         {order.station ? (
           <>
             <p className="font-medium">{t("pickupAt", { station: pick(locale, order.station.nameZh, order.station.nameEn) })}</p>
+            {order.deliveryDay ? (
+              <p className="text-paddy-700" data-testid="order-pickup-day">
+                {t("pickupFrom", { day: formatPickupDay(order.deliveryDay, locale) })}
+              </p>
+            ) : null}
             <p className="text-ink-500">
               {pick(locale, order.station.addressZh, order.station.addressEn)} · {order.station.phone}
             </p>

@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatFen } from "@/lib/core/money";
@@ -7,6 +8,8 @@ import { listCoopTeamDeals } from "@/lib/group-buys";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import { TeamDealForm } from "./_components/team-deal-form";
 import { createTeamDealAction } from "./actions";
+
+export const generateMetadata = titled("coopTeamDeals");
 
 export default async function CoopTeamDealsPage({ searchParams }: { searchParams: Promise<{ coop?: string }> }) {
   const viewer = await requireWorkspacePage("coop");
@@ -31,7 +34,7 @@ export default async function CoopTeamDealsPage({ searchParams }: { searchParams
           <li key={d.id} className="flex flex-col gap-1 rounded-xl bg-white p-3 text-sm ring-1 ring-rice-200" data-testid="coop-team-deal">
             <p className="font-medium">
               {pick(locale, d.productNameZh, d.productNameEn)} · {pick(locale, d.variantLabelZh, d.variantLabelEn)} · {formatFen(d.teamPriceFen, locale)} ·{" "}
-              {d.teamSize} · <span data-testid="coop-team-deal-status">{d.status === "active" ? t("active") : t("ended")}</span>
+              {t("teamOf", { n: d.teamSize })} · <span data-testid="coop-team-deal-status">{d.status === "active" ? t("active") : t("ended")}</span>
             </p>
             <p className="text-xs text-ink-700" data-testid="coop-team-deal-teams">
               {t("teams", d.teams)} · {d.conversion === null ? t("conversionNone") : t("conversion", { rate: `${Math.round(d.conversion * 100)}%` })}
