@@ -60,6 +60,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               signIn: t("signIn"),
               signOut: t("signOut"),
               account: t("account"),
+              accountMenu: t("accountMenu"),
               notifications: t("notifications"),
               language: t("language"),
               languageLabel: t("languageLabel"),

@@ -73,7 +73,7 @@ test("[SEC] session cookie is HttpOnly, SameSite=Lax, Secure and prefixed; not r
   await page.getByLabel("邮箱或手机号").fill("buyer@example.com");
   await page.getByLabel("密码").fill("demo-password");
   await page.getByTestId("login-form").getByRole("button").click();
-  await expect(page.getByTestId("sign-out")).toBeVisible();
+  await expect(page.getByTestId("account-menu")).toBeVisible();
   const session = (await context.cookies()).find((c) => c.name.includes("session-token"))!;
   expect(session.name.startsWith("__Secure-")).toBe(true);
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true });
@@ -87,7 +87,7 @@ test("[SEC] callbackUrl never leaves the site", async ({ page, baseURL }) => {
     await page.getByLabel("邮箱或手机号").fill("buyer@example.com");
     await page.getByLabel("密码").fill("demo-password");
     await page.getByTestId("login-form").getByRole("button").click();
-    await expect(page.getByTestId("sign-out")).toBeVisible();
+    await expect(page.getByTestId("account-menu")).toBeVisible();
     expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
   }
 });

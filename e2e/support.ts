@@ -1,5 +1,11 @@
 import { expect, type Page } from "@playwright/test";
 
+/** Opens the header's account menu (orders, account, sign-out). */
+export async function openAccountMenu(page: Page) {
+  const menu = page.getByTestId("account-menu");
+  if ((await menu.getAttribute("open")) === null) await menu.locator("summary").click();
+}
+
 export const DEMO_PASSWORD = "demo-password";
 
 export async function signIn(page: Page, identifier: string, password = DEMO_PASSWORD, callbackUrl = "/") {
@@ -7,10 +13,11 @@ export async function signIn(page: Page, identifier: string, password = DEMO_PAS
   await page.getByTestId("login-form").getByLabel(/邮箱或手机号|E-mail or phone/).fill(identifier);
   await page.getByTestId("login-form").getByLabel(/^密码$|^Password$/).fill(password);
   await page.getByTestId("login-form").getByRole("button").click();
-  await expect(page.getByTestId("sign-out")).toBeVisible();
+  await expect(page.getByTestId("account-menu")).toBeVisible();
 }
 
 export async function signOut(page: Page) {
+  await openAccountMenu(page);
   await page.getByTestId("sign-out").click();
   await expect(page.getByTestId("sign-in-link")).toBeVisible();
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Workspace } from "@/lib/auth/contract";
+import { AccountMenu } from "./account-menu";
 
 export interface HeaderLabels {
   brand: string;
@@ -13,6 +14,7 @@ export interface HeaderLabels {
   signIn: string;
   signOut: string;
   account: string;
+  accountMenu: string;
   notifications: string;
   language: string;
   languageLabel: string;
@@ -51,7 +53,8 @@ export function SiteHeader({
           <form action={setLocaleAction}>
             <input type="hidden" name="locale" value={otherLocale} />
             <input type="hidden" name="back" value={currentPath} />
-            <button className="rounded px-2 py-1 text-ink-700 hover:bg-rice-100" aria-label={labels.languageLabel}>
+            {/* The accessible name starts with the visible label (WCAG 2.5.3), then says what it does. */}
+            <button className="rounded px-2 py-1 text-ink-700 hover:bg-rice-100" aria-label={`${labels.language} · ${labels.languageLabel}`}>
               {labels.language}
             </button>
           </form>
@@ -76,14 +79,7 @@ export function SiteHeader({
                   </span>
                 ) : null}
               </Link>
-              <Link href="/account" className="hidden max-w-28 truncate rounded px-2 py-1 hover:bg-rice-100 sm:block" data-testid="viewer-name">
-                {viewerName}
-              </Link>
-              <form action={signOutAction}>
-                <button className="rounded px-2 py-1 text-ink-700 hover:bg-rice-100" data-testid="sign-out">
-                  {labels.signOut}
-                </button>
-              </form>
+              <AccountMenu name={viewerName} labels={{ menu: labels.accountMenu, orders: labels.orders, account: labels.account, signOut: labels.signOut }} signOutAction={signOutAction} />
             </>
           ) : (
             <Link href="/login" className="rounded bg-paddy-600 px-3 py-1 text-white hover:bg-paddy-700" data-testid="sign-in-link">
@@ -98,12 +94,6 @@ export function SiteHeader({
         <NavLink href="/group-buys">{labels.groupBuys}</NavLink>
         <NavLink href="/live">{labels.live}</NavLink>
         <NavLink href="/stations">{labels.stations}</NavLink>
-        {viewerName ? <NavLink href="/orders">{labels.orders}</NavLink> : null}
-        {viewerName ? (
-          <NavLink href="/account" className="sm:hidden">
-            {labels.account}
-          </NavLink>
-        ) : null}
         {workspaces.map((ws) => (
           <NavLink key={ws} href={`/${ws}`} highlight testId={`ws-${ws}`}>
             {labels.workspaces[ws]}
