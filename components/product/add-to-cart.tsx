@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/contract";
@@ -26,7 +26,18 @@ export function AddToCart<T>({ addToCart, variants, locale }: { addToCart: AddTo
     return <p className="text-sm text-ink-500" data-testid="not-on-sale">{t("notOnSale")}</p>;
   }
   return (
-    <form action={formAction} className="flex flex-col gap-3" data-testid="add-to-cart">
+    <form
+      action={formAction}
+      // With JavaScript, submit without React's form reset: it put the variant picker back on the first variant
+      // next to "已加入购物车". Without JavaScript the form posts to the action as it is.
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        startTransition(() => formAction(form));
+      }}
+      className="flex flex-col gap-3"
+      data-testid="add-to-cart"
+    >
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm text-ink-700">{t("chooseVariant")}</legend>
         <div className="grid grid-cols-2 gap-2">

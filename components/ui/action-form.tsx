@@ -26,6 +26,7 @@ export function ActionForm({
   children,
   successNote,
   resetOnSuccess = false,
+  statusAt = "top",
   className = "flex flex-col gap-3",
   testId,
 }: {
@@ -33,6 +34,8 @@ export function ActionForm({
   children: (fields: FieldErrors, pending: boolean) => ReactNode;
   successNote?: ReactNode;
   resetOnSuccess?: boolean;
+  /** Where the success or error note shows: "bottom" for long forms, beside the submit button people just pressed. */
+  statusAt?: "top" | "bottom";
   className?: string;
   testId?: string;
 }) {
@@ -46,11 +49,17 @@ export function ActionForm({
     const data = new FormData(e.currentTarget);
     startTransition(() => formAction(data));
   }
-  return (
-    <form ref={form} action={formAction} onSubmit={submit} className={className} data-testid={testId}>
+  const status = (
+    <>
       {state && !state.ok ? <Notice tone="error">{failureText(state)}</Notice> : null}
       {state?.ok && successNote ? <Notice tone="success">{successNote}</Notice> : null}
+    </>
+  );
+  return (
+    <form ref={form} action={formAction} onSubmit={submit} className={className} data-testid={testId}>
+      {statusAt === "top" ? status : null}
       {children(state && !state.ok ? state.fields : undefined, pending)}
+      {statusAt === "bottom" ? status : null}
     </form>
   );
 }

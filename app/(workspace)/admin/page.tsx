@@ -1,7 +1,10 @@
+import { titled } from "@/lib/i18n/server";
 import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
 import { listUsersForAdmin, requireWorkspacePage } from "@/lib/auth";
 import { setUserStatusAction } from "./actions";
+
+export const generateMetadata = titled("admin");
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const viewer = await requireWorkspacePage("admin");
@@ -32,6 +35,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                   fields={{ userId: u.id, status: u.status === "active" ? "suspended" : "active" }}
                   label={u.status === "active" ? t("suspend") : t("reactivate")}
                   variant={u.status === "active" ? "danger" : "secondary"}
+                  confirm={u.status === "active" ? t("suspendConfirm", { name: u.name }) : undefined}
                   testId={`set-status-${u.email ?? u.id}`}
                 />
               ) : null}

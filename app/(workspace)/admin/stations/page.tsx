@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
 import { listStationManagers, requireWorkspacePage } from "@/lib/auth";
@@ -6,6 +7,8 @@ import { listAllStations } from "@/lib/stations";
 import { StationForm } from "./_components/station-form";
 import { AssignManagerForm } from "./_components/assign-manager-form";
 import { assignManagerAction, createStationAction, removeManagerAction, setStationStatusAction, updateStationAction } from "./actions";
+
+export const generateMetadata = titled("adminStations");
 
 export default async function AdminStationsPage() {
   const viewer = await requireWorkspacePage("admin");
@@ -25,6 +28,7 @@ export default async function AdminStationsPage() {
               fields={{ stationId: s.id, status: s.status === "active" ? "suspended" : "active" }}
               label={s.status === "active" ? t("suspend") : t("reopen")}
               variant={s.status === "active" ? "danger" : "secondary"}
+              confirm={s.status === "active" ? t("suspendConfirm", { name: pick(locale, s.nameZh, s.nameEn) }) : undefined}
             />
             <div className="flex flex-col gap-2">
               <h3 className="text-sm font-semibold">{t("managers")}</h3>
@@ -34,7 +38,7 @@ export default async function AdminStationsPage() {
                   .map((m) => (
                     <li key={m.id} className="flex items-center gap-2">
                       {m.name} <span className="text-xs text-ink-500">{m.email}</span>
-                      <ActionButton action={removeManagerAction} fields={{ id: m.id }} label={t("remove")} variant="ghost" />
+                      <ActionButton action={removeManagerAction} fields={{ id: m.id }} label={t("remove")} variant="ghost" confirm={t("removeConfirm", { name: m.name })} />
                     </li>
                   ))}
               </ul>

@@ -58,7 +58,7 @@ export function ProductForm({ action, coopId, product }: { action: FormAction; c
     </Field>
   );
   return (
-    <ActionForm action={action} successNote={t("product.saved")} testId="product-form">
+    <ActionForm action={action} successNote={t("product.saved")} statusAt="bottom" testId="product-form">
       {(errors, pending) => (
         <>
           {product ? <input type="hidden" name="productId" value={product.id} /> : <input type="hidden" name="coopId" value={coopId} />}
