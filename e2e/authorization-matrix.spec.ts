@@ -69,9 +69,11 @@ async function routeChecks(f: Fixtures, s: Sessions, missing: string[]): Promise
   const manifest = JSON.parse(fs.readFileSync(path.join(process.env.NEXT_DIST_DIR || ".next", "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>;
   const out: Check[] = [];
   for (const key of Object.keys(manifest).filter((k) => k.endsWith("/route")).sort()) {
-    const source = key === "/robots.txt/route" ? "app/robots.ts" : `app${key}.ts`;
-    const authzFile = key === "/robots.txt/route" ? "app/robots.authz.ts" : `app${key}.authz.ts`;
-    const methods = key === "/robots.txt/route" ? ["GET"] : [...fs.readFileSync(source, "utf8").matchAll(/export (?:async function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
+    // A metadata file (app/robots.ts, app/icon.svg) is served as the GET route /robots.txt, /icon.svg: its
+    // declaration is app/<name>.authz.ts.
+    const metadata = !fs.existsSync(`app${key}.ts`) ? /^\/([a-z0-9-]+)\.[a-z]+\/route$/.exec(key)?.[1] : undefined;
+    const authzFile = metadata ? `app/${metadata}.authz.ts` : `app${key}.authz.ts`;
+    const methods = metadata ? ["GET"] : [...fs.readFileSync(`app${key}.ts`, "utf8").matchAll(/export (?:async function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
     const decl = await declarations(authzFile);
     for (const method of methods) {
       const spec = decl?.[method] as RouteCase | undefined;

@@ -31,7 +31,19 @@ export default async function HomePage() {
       <section className="rounded-2xl bg-gradient-to-br from-paddy-700 to-paddy-500 p-5 text-white">
         <h1 className="text-2xl font-bold leading-tight">{t("heroTitle")}</h1>
         <p className="mt-2 text-sm text-white/90">{t("heroBody")}</p>
-        <Link href="/products" className={buttonClass("secondary", "mt-4")}>
+        {/* A plain GET form: works without JavaScript, lands on the catalog's own search. */}
+        <form action="/products" role="search" className="mt-4 flex gap-2" data-testid="home-search">
+          <input
+            name="q"
+            type="search"
+            maxLength={60}
+            placeholder={t("searchPlaceholder")}
+            aria-label={t("search")}
+            className="min-h-11 min-w-0 flex-1 rounded-lg px-3 text-base text-ink-900"
+          />
+          <button className={buttonClass("secondary")}>{t("search")}</button>
+        </form>
+        <Link href="/products" className="mt-3 inline-block text-sm text-white underline">
           {t("shopNow")}
         </Link>
       </section>

@@ -1,9 +1,12 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireViewerPage } from "@/lib/auth";
 import { workspacesOf } from "@/lib/auth/contract";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { changePasswordAction } from "./actions";
+
+export const generateMetadata = titled("account");
 
 export default async function AccountPage() {
   const viewer = await requireViewerPage();

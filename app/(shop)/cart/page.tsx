@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
@@ -10,7 +11,7 @@ import { QuantityForm } from "./_components/quantity-form";
 import { removeCartLineAction, setCartQuantityAction } from "./actions";
 import { cartOwner } from "./owner";
 
-export const metadata = { title: "购物车 · Cart" };
+export const generateMetadata = titled("cart");
 
 export default async function CartPage() {
   const owner = await cartOwner();

@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -7,7 +8,7 @@ import { safeCallbackPath } from "@/lib/auth/contract";
 import { LoginForm } from "./_components/login-form";
 import { signInAction } from "./actions";
 
-export const metadata = { title: "登录 · Sign in" };
+export const generateMetadata = titled("login");
 
 const demoAccounts = ["buyer@example.com", "coop@example.com", "streamer@example.com", "station@example.com", "admin@example.com"];
 

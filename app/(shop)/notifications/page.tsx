@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
@@ -5,7 +6,7 @@ import { requireViewerPage } from "@/lib/auth";
 import { listNotifications } from "@/lib/events";
 import { markAllReadAction } from "./actions";
 
-export const metadata = { title: "消息 · Notifications" };
+export const generateMetadata = titled("notifications");
 
 export default async function NotificationsPage() {
   const viewer = await requireViewerPage();

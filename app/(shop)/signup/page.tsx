@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -5,6 +6,8 @@ import { getViewer } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/contract";
 import { SignUpForm } from "./_components/signup-form";
 import { signUpAction } from "./actions";
+
+export const generateMetadata = titled("signup");
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;

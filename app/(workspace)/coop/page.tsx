@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
@@ -10,7 +11,7 @@ import { CoopSwitcher } from "./_components/coop-switcher";
 import { ProductStatusBadge } from "./_components/product-status-badge";
 import { orNotFound } from "./_lib/or-not-found";
 
-export const metadata = { title: "商品 · Products" };
+export const generateMetadata = titled("coopProducts");
 
 export default async function CoopProductsPage({ searchParams }: { searchParams: Promise<{ coop?: string }> }) {
   const viewer = await requireWorkspacePage("coop");

@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
@@ -11,6 +12,8 @@ import { serverNow } from "@/lib/system";
 import { HandoverForm } from "./_components/handover-form";
 import { HoursForm } from "./_components/hours-form";
 import { receiveBatchAction, redeemAction, updateHoursAction } from "./actions";
+
+export const generateMetadata = titled("stationConsole");
 
 export default async function StationConsolePage({ searchParams }: { searchParams: Promise<{ station?: string; q?: string; order?: string }> }) {
   const viewer = await requireWorkspacePage("station");

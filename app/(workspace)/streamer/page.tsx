@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { apiScopes, listApiTokens, requireWorkspacePage } from "@/lib/auth";
@@ -7,6 +8,8 @@ import { listMySessions } from "@/lib/live";
 import { ApiTokens } from "./_components/api-tokens";
 import { SessionForm } from "./_components/session-form";
 import { createSessionAction, createTokenAction, revokeTokenAction } from "./actions";
+
+export const generateMetadata = titled("streamer");
 
 export default async function StreamerWorkspacePage() {
   const viewer = await requireWorkspacePage("streamer");

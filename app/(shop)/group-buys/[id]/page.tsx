@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { randomUUID } from "node:crypto";
@@ -12,6 +13,8 @@ import { pick, type Locale } from "@/lib/i18n/locales";
 import { serverNow } from "@/lib/system";
 import { CampaignOrderForm } from "./_components/campaign-order-form";
 import { orderCampaignAction } from "./actions";
+
+export const generateMetadata = titled("groupBuy");
 
 export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,9 +1,12 @@
+import { titled } from "@/lib/i18n/server";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import { getStationBySlug } from "@/lib/stations";
 import { nextPickupDay } from "@/lib/stations/contract";
 import { serverNow } from "@/lib/system";
+
+export const generateMetadata = titled("station");
 
 export default async function StationPage({ params }: { params: Promise<{ slug: string }> }) {
   const station = await getStationBySlug((await params).slug);

@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatFen } from "@/lib/core/money";
 import { requireWorkspacePage } from "@/lib/auth";
@@ -7,6 +8,8 @@ import { pick, type Locale } from "@/lib/i18n/locales";
 import { listActiveStations } from "@/lib/stations";
 import { CampaignForm } from "./_components/campaign-form";
 import { createCampaignAction } from "./actions";
+
+export const generateMetadata = titled("coopCampaigns");
 
 export default async function CoopCampaignsPage({ searchParams }: { searchParams: Promise<{ coop?: string }> }) {
   const viewer = await requireWorkspacePage("coop");

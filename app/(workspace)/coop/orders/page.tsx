@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -10,7 +11,7 @@ import { listCoopOrders, type CoopOrderDto } from "@/lib/orders";
 import { lineStatuses, type LineStatus } from "@/lib/orders/contract";
 import { coopLineAction } from "./actions";
 
-export const metadata = { title: "订单 · Orders" };
+export const generateMetadata = titled("coopOrders");
 
 export default async function CoopOrdersPage({ searchParams }: { searchParams: Promise<{ coop?: string; status?: string }> }) {
   const viewer = await requireWorkspacePage("coop");

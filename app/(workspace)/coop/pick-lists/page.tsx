@@ -1,7 +1,10 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireWorkspacePage } from "@/lib/auth";
 import { listBatchDays } from "@/lib/orders";
+
+export const generateMetadata = titled("coopPickLists");
 
 export default async function PickListsPage({ searchParams }: { searchParams: Promise<{ coop?: string }> }) {
   const viewer = await requireWorkspacePage("coop");

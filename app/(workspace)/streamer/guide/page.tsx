@@ -1,7 +1,10 @@
+import { titled } from "@/lib/i18n/server";
 import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { requireWorkspacePage, siteOrigin } from "@/lib/auth";
 import { env } from "@/lib/env";
+
+export const generateMetadata = titled("streamerGuide");
 
 /** How to stream with OBS, add the overlay, and drive pins and drops from buttons (the API). */
 export default async function StreamerGuidePage() {

@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getLocale } from "next-intl/server";
@@ -9,7 +10,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { buildSnapshot } from "@/lib/live";
 import { serverNow } from "@/lib/system";
 
-export const metadata = { title: "Overlay" };
+export const generateMetadata = titled("overlay");
 
 /** A transparent page for a streaming tool's browser source (the root layout drops its chrome for /overlay). */
 export default async function OverlayPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
@@ -6,6 +7,8 @@ import { pick, type Locale } from "@/lib/i18n/locales";
 import { getPickList } from "@/lib/orders";
 import { dispatchBatchAction } from "../actions";
 import { PrintButton } from "./print-button";
+
+export const generateMetadata = titled("coopPickList");
 
 export default async function PickListPage({ params, searchParams }: { params: Promise<{ day: string }>; searchParams: Promise<{ coop?: string }> }) {
   const viewer = await requireWorkspacePage("coop");

@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
@@ -15,7 +16,7 @@ import { VariantForm } from "../../_components/variant-form";
 import { orNotFound } from "../../_lib/or-not-found";
 import { addVariantAction, archiveVariantAction, changeProductStatusAction, updateProductAction, updateVariantAction } from "../actions";
 
-export const metadata = { title: "编辑商品 · Edit product" };
+export const generateMetadata = titled("coopEditProduct");
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 const card = "flex flex-col gap-3 rounded-xl bg-white p-4 ring-1 ring-rice-200";

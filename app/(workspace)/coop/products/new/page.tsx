@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireWorkspacePage } from "@/lib/auth";
@@ -7,7 +8,7 @@ import { ProductForm } from "../../_components/product-form";
 import { orNotFound } from "../../_lib/or-not-found";
 import { createProductAction } from "../actions";
 
-export const metadata = { title: "新增商品 · New product" };
+export const generateMetadata = titled("coopNewProduct");
 
 export default async function NewProductPage({ searchParams }: { searchParams: Promise<{ coop?: string }> }) {
   const viewer = await requireWorkspacePage("coop");

@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireWorkspacePage } from "@/lib/auth";
@@ -8,7 +9,7 @@ import { AdjustStockForm, ReceiveStockForm } from "../../_components/stock-forms
 import { orNotFound } from "../../_lib/or-not-found";
 import { adjustStockAction, receiveStockAction } from "../actions";
 
-export const metadata = { title: "库存流水 · Stock history" };
+export const generateMetadata = titled("coopStockHistory");
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 

@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
@@ -7,6 +8,8 @@ import { getCoopTeamDeal } from "@/lib/group-buys";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import { orNotFound } from "../../_lib/or-not-found";
 import { endTeamDealAction } from "../actions";
+
+export const generateMetadata = titled("coopTeamDeal");
 
 export default async function CoopTeamDealPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireWorkspacePage("coop");

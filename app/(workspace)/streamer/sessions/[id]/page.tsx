@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -14,6 +15,8 @@ import { SessionForm } from "../../_components/session-form";
 import { StreamKeyPanel } from "../../_components/stream-key-panel";
 import { cancelSessionAction, regenerateKeyAction, setBagAction, setReplayAction, updateSessionAction } from "../../actions";
 import { ReplayForm } from "./replay-form";
+
+export const generateMetadata = titled("streamerSession");
 
 export default async function StreamerSessionPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireWorkspacePage("streamer");

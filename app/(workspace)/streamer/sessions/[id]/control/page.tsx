@@ -1,3 +1,4 @@
+import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -8,6 +9,8 @@ import { buildSnapshot, getSessionForStreamer, liveFigures } from "@/lib/live";
 import { serverNow } from "@/lib/system";
 import { ControlRoom } from "../../../_components/control-room";
 import { closeDropAction, endSessionAction, goLiveAction, openDropAction, pinAction, revealAction, unpinAction } from "../../../actions";
+
+export const generateMetadata = titled("streamerControl");
 
 export default async function ControlRoomPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireWorkspacePage("streamer");
