@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { errorCodes, type ErrorCode } from "../lib/core/errors";
 import { baseURL } from "../playwright.config";
-import { buildActions, callAction, callFormAction, type ManifestAction } from "./actions";
+import { act, buildActions, callAction, callFormAction, type ManifestAction } from "./actions";
 import { TestApp } from "./test-app";
 import { createFixtures, CRON_SECRET, signInRoles, suspend, type Sessions } from "./authz/fixtures";
 import { roles, type ActionCase, type Fixtures, type Refusal, type Role, type RouteCase } from "./authz/types";
@@ -118,6 +118,57 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
+/** A concrete URL for a page route of the build, its dynamic segments filled from the fixtures. */
+function pageUrl(route: string, f: Fixtures): string | null {
+  const path = route.replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/";
+  if (path.startsWith("/_")) return null;
+  const fill: Record<string, string> = {
+    "/categories/[category]": "/categories/grain",
+    "/coops/[slug]": "/coops/daliu-coop",
+    "/group-buys/[id]": `/group-buys/${f.campaignA}`,
+    "/live/[id]/overlay": `/live/${f.sessionOfStreamer}/overlay`,
+    "/live/[id]": `/live/${f.sessionOfStreamer}`,
+    "/orders/[number]": `/orders/${f.orderA}`,
+    "/products/[slug]": "/products/hudun-rice",
+    "/stations/[slug]": "/stations/huimin-daliu",
+    "/teams/[id]": `/teams/${f.teamA}`,
+    "/coop/pick-lists/[day]": `/coop/pick-lists/${f.day}`,
+    "/coop/products/[id]": `/coop/products/${f.productA}`,
+    "/coop/stock/[variantId]": `/coop/stock/${f.variantA}`,
+    "/coop/team-deals/[id]": `/coop/team-deals/${f.teamDealA}`,
+    "/streamer/sessions/[id]/control": `/streamer/sessions/${f.sessionOfStreamer}/control`,
+    "/streamer/sessions/[id]": `/streamer/sessions/${f.sessionOfStreamer}`,
+  };
+  if (path.includes("[")) return fill[path] ?? `unfilled:${path}`;
+  return path;
+}
+
+test("[GET] rendering any page writes nothing, for its owner or anyone else — even with a guest cart left behind a cookie", async () => {
+  test.setTimeout(300_000);
+  const manifest = JSON.parse(fs.readFileSync(path.join(process.env.NEXT_DIST_DIR || ".next", "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>;
+  const urls = Object.keys(manifest).filter((k) => k.endsWith("/page")).map((k) => pageUrl(k, fixtures)).filter((u): u is string => u !== null);
+  expect(urls.filter((u) => u.startsWith("unfilled:")), "pages the test cannot fill in").toEqual([]);
+  // The buyer still carries a guest cart's cookie (a sign-in made elsewhere): reading must not merge it.
+  const guest = app.client();
+  await act(guest, "app/(shop)/cart/actions.ts", "addToCartAction", { variantId: fixtures.variantA, quantity: 1 });
+  const guestCookie = [...guest.jar].find(([k]) => k.includes("cart"));
+  if (guestCookie) sessions.buyer.jar.set(...guestCookie);
+  const writes: string[] = [];
+  for (const role of ["anonymous", "buyer", "coopA", "streamer", "stationS1", "admin"] as const) {
+    for (const url of urls) {
+      const before = await app.rowCounts();
+      const res = await sessions[role].get(url);
+      const after = await app.rowCounts();
+      if (res.status >= 500) writes.push(`${url} as ${role}: ${res.status}`);
+      const changed = Object.keys(after).filter((t) => after[t] !== before[t] && !BOOKKEEPING.has(t));
+      if (changed.length) writes.push(`${url} as ${role}: wrote ${changed.map((t) => `${t} ${before[t]}→${after[t]}`).join(", ")}`);
+    }
+  }
+  console.log(`GET pages: ${urls.length} pages × 6 roles read, ${writes.length} wrote`);
+  expect(writes, writes.join("\n")).toEqual([]);
+});
+
+// Last: its final calls sign every role out and open event streams.
 test("[AUTHZ] every action and route handler, as each of ten roles: allowed ones pass, refused ones say 401/403/404 and write nothing", async () => {
   test.setTimeout(900_000);
   const missing: string[] = [];

@@ -127,7 +127,7 @@ test("[TEAM BUY] open a team of 2 → a neighbour joins from the link → both s
   await openTeamOnProduct(a.page, PRICE, "wallet");
   await expect(a.page).toHaveURL(/\/pay\/cs_/);
   await a.page.getByTestId("fake-pay-alipay").click();
-  await expect(a.page).toHaveURL(/\/teams\/team_[a-z0-9]+\?session_id=/);
+  await expect(a.page).toHaveURL(/\/teams\/team_[a-z0-9]+\?returned=1$/);
   await expect(a.page.getByTestId("team-status")).toHaveAttribute("data-status", "forming");
   await expect(a.page.getByTestId("team-live")).toContainText("你已在团里");
   const lonely = new URL(a.page.url()).pathname;

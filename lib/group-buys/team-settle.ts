@@ -319,7 +319,7 @@ export async function startTeamPayment(viewer: Viewer | null, orderNumber: strin
     orderId: order.id,
     lines: lines.map((l) => ({ name: `${l.productNameZh} ${l.variantLabelZh} · 拼团`, unitAmountFen: l.unitPriceFen, quantity: l.quantity })),
     expiresAt: order.holdExpiresAt ?? new Date(now().getTime() + 30 * 60_000),
-    successUrl: `${origin}/teams/${member.teamId}?session_id={CHECKOUT_SESSION_ID}`,
+    successUrl: `${origin}/teams/${member.teamId}/paid?session_id={CHECKOUT_SESSION_ID}`,
     cancelUrl: `${origin}/teams/${member.teamId}?payment=cancelled`,
     methods: card ? ["card"] : ["alipay", "wechat_pay"],
     capture: card ? "manual" : "automatic",

@@ -43,7 +43,7 @@ export async function startOnlinePayment(viewer: Viewer | null, number: string, 
     orderId: order.id,
     lines: items,
     expiresAt: order.holdExpiresAt ?? new Date(now().getTime() + 30 * 60_000),
-    successUrl: `${origin}/orders/${order.number}?session_id={CHECKOUT_SESSION_ID}`,
+    successUrl: `${origin}/orders/${order.number}/paid?session_id={CHECKOUT_SESSION_ID}`,
     cancelUrl: `${origin}/orders/${order.number}?payment=cancelled`,
     methods: onlineMethods,
   });

@@ -9,7 +9,7 @@ import { formatFen } from "@/lib/core/money";
 import { isAppError } from "@/lib/core/errors";
 import { requireViewerPage } from "@/lib/auth";
 import { pick, type Locale } from "@/lib/i18n/locales";
-import { confirmReturnFromCheckout, getMyOrder, pickupQrDataUrl } from "@/lib/orders";
+import { getMyOrder, pickupQrDataUrl } from "@/lib/orders";
 import { formatPickupDay } from "@/lib/stations/contract";
 import { cancelOrderAction, payOrderAction, reissueCodeAction } from "./actions";
 
@@ -20,14 +20,10 @@ export default async function OrderPage({
   searchParams,
 }: {
   params: Promise<{ number: string }>;
-  searchParams: Promise<{ placed?: string; session_id?: string; payment?: string }>;
+  searchParams: Promise<{ placed?: string; returned?: string; payment?: string }>;
 }) {
   const viewer = await requireViewerPage();
   const [{ number }, sp] = await Promise.all([params, searchParams]);
-  // Back from Stripe: apply that session now (the webhook may not have arrived yet); safe to repeat.
-  if (sp.session_id && /^cs_[A-Za-z0-9_]{1,200}$/.test(sp.session_id)) {
-    await confirmReturnFromCheckout(viewer, number, sp.session_id).catch((err: unknown) => console.warn("[checkout return]", (err as Error).message));
-  }
   const order = await getMyOrder(viewer, number).catch((err: unknown) => {
     if (isAppError(err) && err.code === "NOT_FOUND") notFound();
     throw err;
@@ -40,7 +36,7 @@ export default async function OrderPage({
       {sp.placed ? <Notice tone="success">{t("placed")}</Notice> : null}
       {sp.payment === "cancelled" && order.status === "awaiting_payment" ? <Notice tone="info">{t("paymentCancelled")}</Notice> : null}
       {sp.payment === "error" && order.status === "awaiting_payment" ? <Notice tone="error">{t("paymentError")}</Notice> : null}
-      {sp.session_id && order.paymentStatus === "paid" ? <Notice tone="success">{t("paidOnline")}</Notice> : null}
+      {sp.returned && order.paymentStatus === "paid" ? <Notice tone="success">{t("paidOnline")}</Notice> : null}
       {order.status === "awaiting_payment" ? (
         <section className="flex flex-col gap-2 rounded-xl bg-white p-4 ring-1 ring-rice-200" data-testid="awaiting-payment">
           <p className="text-sm">

@@ -9,7 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { getViewer, siteOrigin } from "@/lib/auth";
 import { formatFen } from "@/lib/core/money";
 import { env } from "@/lib/env";
-import { confirmTeamReturn, getTeamView, teamShareQr } from "@/lib/group-buys";
+import { getTeamView, teamShareQr } from "@/lib/group-buys";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import { onlinePaymentsEnabled } from "@/lib/payments";
 import { listActiveStations } from "@/lib/stations";
@@ -20,7 +20,7 @@ import { TeamLive } from "../_components/team-live";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ session_id?: string; payment?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ returned?: string; payment?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [{ id }, locale, t] = await Promise.all([params, getLocale() as Promise<Locale>, getTranslations("teams")]);
@@ -30,13 +30,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TeamPage({ params, searchParams }: Props) {
   const [{ id }, sp, viewer] = await Promise.all([params, searchParams, getViewer()]);
-  let view = await getTeamView(viewer, id);
+  const view = await getTeamView(viewer, id);
   if (!view) notFound();
-  // Back from Checkout: apply the session now (the webhook may still be on its way) and bring the team along.
-  if (sp.session_id && view.mine) {
-    await confirmTeamReturn(viewer, view.mine.orderNumber, sp.session_id).catch((err: unknown) => console.warn("[teams] return from checkout:", (err as Error).message));
-    view = (await getTeamView(viewer, id))!;
-  }
   const [locale, t, stations] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("teams"), listActiveStations()]);
   const url = `${siteOrigin(await headers(), env().AUTH_URL)}/teams/${view.id}`;
   const qr = await teamShareQr(url);
