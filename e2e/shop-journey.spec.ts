@@ -48,7 +48,9 @@ test("[SHOP] a guest adds 湖墩大米 10kg, signs in, picks a station, orders a
   await expect(card).toContainText("湖墩大米");
   await card.getByTestId(`confirm-${number}`).click();
   await expect(card.getByTestId("order-status")).toHaveAttribute("data-status", "confirmed");
-  await expect(card.getByTestId(`dispatch-${number}`)).toBeVisible();
+  // A pickup order leaves with its station batch: no 标记发货 button that could not work, but where and when.
+  await expect(card.getByTestId(`dispatch-${number}`)).toHaveCount(0);
+  await expect(card.getByTestId(`leaves-with-batch-${number}`)).toContainText(`随 ${pickupDay} 到站的批次发货`);
 });
 
 test("[SHOP] another buyer's order number answers 404", async ({ page }) => {

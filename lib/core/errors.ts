@@ -24,6 +24,12 @@ export const errorCodes = {
   NOT_OPEN: 409,
   /** A 拼团 team no longer takes members: full, completed, expired or failed (`params.reason`). */
   TEAM_CLOSED: 409,
+  /** A station batch is still taking orders: it can be sent after its cutoff (`params.time`, `params.day`). */
+  BEFORE_CUTOFF: 409,
+  /** A pickup order leaves with its station batch (the pick list), not on its own. */
+  DISPATCH_WITH_BATCH: 409,
+  /** The order's goods have not reached the station yet (`params.day`: when they are expected). */
+  NOT_ARRIVED: 409,
   /** An order's pickup code was locked after too many wrong codes; the buyer must reissue it. */
   PICKUP_LOCKED: 409,
   /** A unique thing already exists (e-mail taken, duplicate member). */

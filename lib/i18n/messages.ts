@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { ErrorCode } from "../core/errors";
+import { formatDay } from "./format-day";
 import { locales, type Locale } from "./locales";
 
 /**
@@ -29,10 +30,14 @@ function fill(template: string, params?: Record<string, string | number>): strin
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
-/** The user-facing text of an error code, for transports that answer without React (JSON routes, actions). */
+/**
+ * The user-facing text of an error code, for transports that answer without React (JSON routes, actions). A `day`
+ * param (YYYY-MM-DD) is shown as the reader's date ("12月3日(周四)").
+ */
 export function errorMessage(code: ErrorCode, locale: Locale, params?: Record<string, string | number>): string {
   const table = catalogs()[locale].errors as Record<string, string>;
-  return fill(table[code] ?? table.INTERNAL!, params);
+  const shown = params && typeof params.day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(params.day) ? { ...params, day: formatDay(params.day, locale) } : params;
+  return fill(table[code] ?? table.INTERNAL!, shown);
 }
 
 /** The text of a field error key such as "too_long", falling back to the key. */

@@ -37,6 +37,10 @@ export async function dispatchBatch(viewer: Viewer | null, raw: unknown): Promis
     const batch = await lockBatch(tx, batchId);
     if (!batch) throw new AppError("NOT_FOUND", "batch not found");
     assertCoopMember(viewer, batch.coopId);
+    if (batch.status === "open") {
+      const [station] = await tx.select({ cutoffTime: s.stations.cutoffTime }).from(s.stations).where(eq(s.stations.id, batch.stationId));
+      throw new AppError("BEFORE_CUTOFF", "the batch still takes orders until its cutoff", { params: { time: station?.cutoffTime ?? "", day: batch.deliveryDay } });
+    }
     batchMachine.assert(batch.status, "dispatched");
     const at = now();
     await tx.update(s.batches).set({ status: "dispatched", dispatchedAt: at }).where(eq(s.batches.id, batch.id));

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import { errorMessage } from "../i18n/messages";
 import { setClockForTests } from "../core/clock";
 import * as s from "../db/schema";
 import { createCoop, createProduct, createStation } from "../db/seed/factories";
@@ -102,10 +103,11 @@ describe("batches and the daily cutoff", () => {
     await expect(redeemPickupCode(w.manager, { stationId: w.station.id, code })).rejects.toMatchObject({ code: "INVALID_STATE" });
   });
 
-  it("a batch cannot be dispatched before it locks, nor received before it is dispatched", async () => {
+  it("a batch cannot be dispatched before it locks (the refusal names the cutoff and the day), nor received before it is dispatched", async () => {
     const w = await world();
     const { batch_id } = await w.batchOf(await w.order(BEFORE));
-    await expect(dispatchBatch(w.member, { batchId: batch_id })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(dispatchBatch(w.member, { batchId: batch_id })).rejects.toMatchObject({ code: "BEFORE_CUTOFF", params: { time: "22:00", day: "2026-11-29" } });
+    expect(errorMessage("BEFORE_CUTOFF", "zh-CN", { time: "22:00", day: "2026-11-29" })).toBe("截单后(22:00)才能发货:11月29日(周日)到站的这批订单还在接单中。");
     await expect(receiveBatch(w.manager, { batchId: batch_id })).rejects.toMatchObject({ code: "INVALID_STATE" });
   });
 

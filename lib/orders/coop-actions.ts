@@ -47,7 +47,7 @@ export async function actOnCoopLines(viewer: Viewer | null, raw: unknown): Promi
       case "confirm":
       case "dispatch": {
         if (input.action === "dispatch" && order.fulfillment === "pickup") {
-          throw new AppError("INVALID_STATE", "pickup orders leave with their station batch (pick list)");
+          throw new AppError("DISPATCH_WITH_BATCH", "pickup orders leave with their station batch (pick list)");
         }
         const [from, to] = lineMoves[input.action];
         await moveCoopLines(tx, order, input.coopId, from, to, actor);

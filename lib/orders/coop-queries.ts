@@ -16,6 +16,8 @@ export interface CoopOrderDto {
   deliveryAddress: { recipient: string; phone: string; region: string; line: string; postalCode?: string } | null;
   stationNameZh: string | null;
   stationNameEn: string | null;
+  /** A pickup order's delivery day: its lines leave with that day's batch, after the station's cutoff. */
+  deliveryDay: string | null;
   paymentMethod: string;
   /** A 拼团 order whose team is still forming: confirmed by the team's completion, not by the cooperative. */
   teamForming: boolean;
@@ -61,6 +63,7 @@ export async function listCoopOrders(viewer: Viewer | null, coopId: string, stat
         deliveryAddress: delivery ? (r.order.deliveryAddress ?? null) : null,
         stationNameZh: r.station?.nameZh ?? null,
         stationNameEn: r.station?.nameEn ?? null,
+        deliveryDay: r.order.deliveryDay,
         paymentMethod: r.order.paymentMethod,
         teamForming: r.order.channel === "team" && r.order.status === "placed",
         lines: [],

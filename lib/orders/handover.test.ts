@@ -66,3 +66,15 @@ describe("pickup-code guessing", () => {
     expect(await redeemPickupCode(w.manager, { stationId: w.station.id, code: a!.code, number: a!.number })).toMatchObject({ number: a!.number });
   });
 });
+
+describe("a handover that cannot happen yet says why", () => {
+  it("an order whose batch has not reached the station: NOT_ARRIVED with its day", async () => {
+    const w = await stationWorld(t.db);
+    setClockForTests(new Date("2026-11-28T13:59:00Z"));
+    const { checkout } = await import("./checkout");
+    const { number } = await checkout(w.buyer, { idempotencyKey: `arrive-${Date.now()}-0001`, lines: JSON.stringify([{ variantId: w.variant.id, quantity: 1 }]), fulfillment: "pickup", stationId: w.station.id, paymentMethod: "pay_at_pickup" });
+    setClockForTests(null);
+    const code = (await getMyOrder(w.buyer, number)).pickupCode!;
+    await expect(redeemPickupCode(w.manager, { stationId: w.station.id, code })).rejects.toMatchObject({ code: "NOT_ARRIVED", params: { day: "2026-11-29" } });
+  });
+});

@@ -94,13 +94,17 @@ export async function redeemPickupCode(viewer: Viewer | null, raw: unknown): Pro
 async function refuseHandover(a: { stationId: string; code: string; number: string | null; at: Date; log: (o: Outcome, orderId?: string) => Promise<unknown> }): Promise<never> {
   const db = await getDb();
   const match = and(eq(s.orders.stationId, a.stationId), eq(s.orders.pickupCode, a.code), a.number ? eq(s.orders.number, a.number) : undefined);
-  const [open] = await db.select({ id: s.orders.id, status: s.orders.status, lockedAt: s.orders.pickupLockedAt }).from(s.orders).where(and(match, notInArray(s.orders.status, [...closed])));
+  const [open] = await db
+    .select({ id: s.orders.id, status: s.orders.status, lockedAt: s.orders.pickupLockedAt, deliveryDay: s.orders.deliveryDay })
+    .from(s.orders)
+    .where(and(match, notInArray(s.orders.status, [...closed])));
   if (open?.lockedAt) {
     await a.log("locked", open.id);
     throw new AppError("PICKUP_LOCKED", "this order's pickup code is locked after too many wrong codes");
   }
   if (open) {
     await a.log("not_ready", open.id);
+    if (open.deliveryDay) throw new AppError("NOT_ARRIVED", "order is not at the station yet", { params: { status: open.status, day: open.deliveryDay } });
     throw new AppError("INVALID_STATE", "order is not ready for pickup yet", { params: { status: open.status } });
   }
   const [collected] = await db

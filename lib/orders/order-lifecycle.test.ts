@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { errorMessage } from "../i18n/messages";
 import { describe, expect, it } from "vitest";
 import * as s from "../db/schema";
 import { createCoop, createProduct, createStation } from "../db/seed/factories";
@@ -59,9 +60,9 @@ describe("order lifecycle", () => {
     await expect(listCoopOrders(o.buyer, o.coopA.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("an illegal step is refused with INVALID_STATE and writes nothing", async () => {
+  it("an illegal step is refused with a clear error and writes nothing", async () => {
     const o = await twoCoopOrder();
-    await expect(actOnCoopLines(o.memberA, { number: o.number, coopId: o.coopA.id, action: "dispatch" })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(actOnCoopLines(o.memberA, { number: o.number, coopId: o.coopA.id, action: "dispatch" })).rejects.toMatchObject({ code: "DISPATCH_WITH_BATCH" });
     await expect(actOnCoopLines(o.memberA, { number: o.number, coopId: o.coopA.id, action: "delivered" })).rejects.toMatchObject({ code: "INVALID_STATE" });
     const order = await getMyOrder(o.buyer, o.number);
     expect(order.status).toBe("placed");
@@ -78,10 +79,11 @@ describe("order lifecycle", () => {
     expect(await stockInvariantViolations(t.db)).toEqual([]);
   });
 
-  it("pickup orders are dispatched with their batch, not one by one", async () => {
+  it("pickup orders are dispatched with their batch, not one by one — and the refusal says so", async () => {
     const o = await twoCoopOrder();
     await actOnCoopLines(o.memberA, { number: o.number, coopId: o.coopA.id, action: "confirm" });
-    await expect(actOnCoopLines(o.memberA, { number: o.number, coopId: o.coopA.id, action: "dispatch" })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(actOnCoopLines(o.memberA, { number: o.number, coopId: o.coopA.id, action: "dispatch" })).rejects.toMatchObject({ code: "DISPATCH_WITH_BATCH" });
+    expect(errorMessage("DISPATCH_WITH_BATCH", "zh-CN")).toBe("自提订单随驿站批次发货:截单后在拣货单上整批发货。");
   });
 
   it("the buyer cannot cancel after dispatch, nor someone else's order", async () => {

@@ -76,10 +76,6 @@ export function nextPickupDay(station: StationClock, now: Date): string {
   return deliveryDayFor(station, now);
 }
 
-/** A pickup day as people read it: zh "12月3日(周四)", en "Thu 3 Dec". `day` is YYYY-MM-DD in the station's zone. */
-export function formatPickupDay(day: string, locale: "zh-CN" | "en"): string {
-  const at = new Date(`${day}T12:00:00Z`); // midday UTC: the same calendar day in every zone we serve
-  const weekday = at.toLocaleDateString(locale, { weekday: "short", timeZone: "UTC" });
-  if (locale === "zh-CN") return `${at.getUTCMonth() + 1}月${at.getUTCDate()}日(${weekday})`;
-  return `${weekday} ${at.getUTCDate()} ${at.toLocaleDateString("en", { month: "short", timeZone: "UTC" })}`;
-}
+
+/** A pickup day as people read it: zh "12月3日(周四)", en "Thu 3 Dec". */
+export { formatDay as formatPickupDay } from "../i18n/format-day";

@@ -7,6 +7,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { formatFen } from "@/lib/core/money";
 import { requireWorkspacePage } from "@/lib/auth";
 import { pick, type Locale } from "@/lib/i18n/locales";
+import { formatPickupDay } from "@/lib/stations/contract";
 import { listCoopOrders, type CoopOrderDto } from "@/lib/orders";
 import { lineStatuses, type LineStatus } from "@/lib/orders/contract";
 import { coopLineAction } from "./actions";
@@ -105,7 +106,12 @@ function CoopOrderCard({ order: o, coopId, locale, t, ts }: { order: CoopOrderDt
         ) : (
           <>
             {has("placed") ? act("confirm", t("confirm"), "primary") : null}
-            {has("confirmed") ? act("dispatch", t("dispatch"), "primary") : null}
+            {has("confirmed") && o.fulfillment === "delivery" ? act("dispatch", t("dispatch"), "primary") : null}
+            {has("confirmed") && o.fulfillment === "pickup" && o.deliveryDay ? (
+              <Link href={`/coop/pick-lists/${o.deliveryDay}`} className="self-center text-xs text-paddy-700 underline" data-testid={`leaves-with-batch-${o.number}`}>
+                {t("leavesWithBatch", { day: formatPickupDay(o.deliveryDay, locale) })}
+              </Link>
+            ) : null}
             {has("placed") || has("confirmed") ? act("cancel", t("cancelLines"), "danger", t("cancelConfirm")) : null}
           </>
         )}
