@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, ilike, inArray, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, ilike, inArray, lte, ne, not, or, sql } from "drizzle-orm";
 import { assertStationManager } from "../auth";
 import type { Viewer } from "../auth/contract";
 import { getDb, schema as s } from "../db";
@@ -24,6 +24,8 @@ export interface WaitingOrderDto {
   totalFen: number;
   paymentMethod: string;
   paymentStatus: string;
+  /** The day its goods reach the station (for orders still on the way). */
+  deliveryDay: string | null;
   items: string;
 }
 
@@ -57,7 +59,10 @@ export async function listStationBatches(viewer: Viewer | null, stationId: strin
     .orderBy(asc(s.batches.deliveryDay), asc(s.cooperatives.nameZh));
 }
 
-/** Orders at the station that are on their way or waiting, searchable by name, phone or order number. */
+/**
+ * Orders at the station that are waiting (ready_for_pickup: they can be handed over now) or on their way, searchable
+ * by name, phone or order number; the console shows the two apart.
+ */
 export async function listStationOrders(viewer: Viewer | null, stationId: string, q = "", limit = 100): Promise<WaitingOrderDto[]> {
   assertStationManager(viewer, stationId);
   const db = await getDb();
@@ -74,6 +79,7 @@ export async function listStationOrders(viewer: Viewer | null, stationId: string
       totalFen: s.orders.totalFen,
       paymentMethod: s.orders.paymentMethod,
       paymentStatus: s.orders.paymentStatus,
+      deliveryDay: s.orders.deliveryDay,
     })
     .from(s.orders)
     .innerJoin(s.users, eq(s.users.id, s.orders.buyerId))
@@ -81,6 +87,8 @@ export async function listStationOrders(viewer: Viewer | null, stationId: string
       and(
         eq(s.orders.stationId, stationId),
         inArray(s.orders.status, ["confirmed", "placed", "dispatched", "ready_for_pickup"]),
+        // A 拼团 order whose team is still forming is not coming yet (its team may still fail).
+        not(and(eq(s.orders.channel, "team"), eq(s.orders.status, "placed"))!),
         term ? or(ilike(s.users.name, like), ilike(s.users.phone, like), ilike(s.orders.number, like)) : undefined,
       ),
     )

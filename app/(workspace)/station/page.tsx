@@ -5,9 +5,9 @@ import { ActionButton } from "@/components/ui/action-button";
 import { formatFen } from "@/lib/core/money";
 import { requireWorkspacePage } from "@/lib/auth";
 import { pick, type Locale } from "@/lib/i18n/locales";
-import { listStationBatches, listStationOrders } from "@/lib/orders";
+import { listStationBatches, listStationOrders, type WaitingOrderDto } from "@/lib/orders";
 import { getManagedStations } from "@/lib/stations";
-import { localDate } from "@/lib/stations/contract";
+import { formatPickupDay, localDate } from "@/lib/stations/contract";
 import { serverNow } from "@/lib/system";
 import { HandoverForm } from "./_components/handover-form";
 import { HoursForm } from "./_components/hours-form";
@@ -79,29 +79,21 @@ export default async function StationConsolePage({ searchParams }: { searchParam
           <input name="q" defaultValue={q} maxLength={40} placeholder={t("searchPlaceholder")} aria-label={t("search")} className="min-h-10 flex-1 rounded-lg border border-rice-200 px-3 text-sm" />
           <button className="rounded-lg bg-white px-3 text-sm ring-1 ring-rice-200">{t("search")}</button>
         </form>
-        <ul className="divide-y divide-rice-200 rounded-xl bg-white ring-1 ring-rice-200">
-          {orders.map((o) => (
-            <li key={o.number} className="flex flex-wrap justify-between gap-2 p-3 text-sm" data-testid="station-order">
-              <div className="min-w-0">
-                <p className="font-medium">
-                  {o.buyerName} <span className="text-xs text-ink-500">{o.buyerPhone ? `${o.buyerPhone.slice(0, 3)}****${o.buyerPhone.slice(-4)}` : ""}</span>
-                </p>
-                <p className="truncate text-xs text-ink-500">
-                  {o.number} · {o.items}
-                </p>
-              </div>
-              <div className="text-right">
-                <p>{ts(o.status)}</p>
-                {o.status === "ready_for_pickup" ? (
-                  <Link href={`/station?station=${station.id}&order=${o.number}#handover`} className="text-xs text-paddy-700 underline" data-testid="pick-for-handover">
-                    {t("handOverThis")}
-                  </Link>
-                ) : null}
-                <p className="text-xs">{o.paymentStatus === "paid" ? t("paid") : t("toCollect", { amount: formatFen(o.totalFen, locale) })}</p>
-              </div>
-            </li>
-          ))}
-        </ul>
+        <OrderList testId="station-order" empty={t("noneWaiting")} orders={orders.filter((o) => o.status === "ready_for_pickup")} render={(o) => (
+          <>
+            <Link href={`/station?station=${station.id}&order=${o.number}#handover`} className="text-xs text-paddy-700 underline" data-testid="pick-for-handover">
+              {t("handOverThis")}
+            </Link>
+            <p className="text-xs">{o.paymentStatus === "paid" ? t("paid") : t("toCollect", { amount: formatFen(o.totalFen, locale) })}</p>
+          </>
+        )} />
+      </section>
+
+      <section className="flex flex-col gap-2">
+        <h2 className="font-semibold">{t("onTheWay")}</h2>
+        <OrderList testId="station-order-coming" empty={t("noneComing")} orders={orders.filter((o) => o.status !== "ready_for_pickup")} render={(o) => (
+          <p className="text-xs text-ink-500">{o.deliveryDay ? t("arrives", { day: formatPickupDay(o.deliveryDay, locale) }) : ts(o.status)}</p>
+        )} />
       </section>
 
       <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
@@ -109,5 +101,26 @@ export default async function StationConsolePage({ searchParams }: { searchParam
         <HoursForm action={updateHoursAction} station={station} />
       </section>
     </div>
+  );
+}
+
+function OrderList({ orders, render, testId, empty }: { orders: WaitingOrderDto[]; render: (o: WaitingOrderDto) => React.ReactNode; testId: string; empty: string }) {
+  if (orders.length === 0) return <p className="text-sm text-ink-700">{empty}</p>;
+  return (
+    <ul className="divide-y divide-rice-200 rounded-xl bg-white ring-1 ring-rice-200">
+      {orders.map((o) => (
+        <li key={o.number} className="flex flex-wrap justify-between gap-2 p-3 text-sm" data-testid={testId}>
+          <div className="min-w-0">
+            <p className="font-medium">
+              {o.buyerName} <span className="text-xs text-ink-500">{o.buyerPhone ? `${o.buyerPhone.slice(0, 3)}****${o.buyerPhone.slice(-4)}` : ""}</span>
+            </p>
+            <p className="truncate text-xs text-ink-500">
+              {o.number} · {o.items}
+            </p>
+          </div>
+          <div className="text-right">{render(o)}</div>
+        </li>
+      ))}
+    </ul>
   );
 }
