@@ -3,6 +3,7 @@ import * as s from "../schema";
 import type { Db, Tx } from "../types";
 import { createCoop, createProduct, createStation, createUser } from "./factories";
 import { seedDemoLive } from "./demo-live";
+import { seedDemoPickups } from "./demo-pickups";
 import { seedDemoTeams } from "./demo-teams";
 import { DEMO_PASSWORD, demoCoops, demoProducts, demoStations, demoUsers } from "./demo-data";
 
@@ -38,6 +39,7 @@ export async function seedDemoOnce(db: Db): Promise<"seeded" | "skipped"> {
     }
     await seedDemoCampaign(tx);
     await seedDemoTeams(tx);
+    await seedDemoPickups(tx);
     await seedDemoLive(tx);
     await tx.insert(s.appMeta).values({ key: SEED_KEY, value: { at: new Date().toISOString() } });
     return "seeded";
