@@ -6,6 +6,7 @@ export { cancelMyOrder } from "./buyer-actions";
 export { actOnCoopLines } from "./coop-actions";
 export { listMyOrders, getMyOrder } from "./buyer-queries";
 export { listCoopOrders, coopOrdersCsv, type CoopOrderDto } from "./coop-queries";
+export { coopOverview, type CoopOverviewDto } from "./coop-overview";
 export { cancelOrderInTx } from "./cancel";
 export { lockOrder, moveOrder, moveCoopLines, followLines } from "./transitions";
 export { issuePickupCode } from "./pickup-code";

@@ -5,7 +5,9 @@ import { buttonClass } from "@/components/ui/button";
 import { formatFen } from "@/lib/core/money";
 import { requireWorkspacePage } from "@/lib/auth";
 import { listOwnProducts, resolveWorkspaceCoop } from "@/lib/catalog";
-import type { CoopProductDto } from "@/lib/catalog/contract";
+import { LOW_STOCK, type CoopProductDto } from "@/lib/catalog/contract";
+import { coopOverview } from "@/lib/orders";
+import { formatPickupDay } from "@/lib/stations/contract";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import { CoopSwitcher } from "./_components/coop-switcher";
 import { ProductStatusBadge } from "./_components/product-status-badge";
@@ -16,12 +18,17 @@ export const generateMetadata = titled("coopProducts");
 export default async function CoopProductsPage({ searchParams }: { searchParams: Promise<{ coop?: string }> }) {
   const viewer = await requireWorkspacePage("coop");
   const { current, coops } = await orNotFound(resolveWorkspaceCoop(viewer, (await searchParams).coop));
-  const [locale, t, tw, products] = await Promise.all([
+  const [locale, t, tw, to, products, overview] = await Promise.all([
     getLocale() as Promise<Locale>,
     getTranslations("coopCatalog"),
     getTranslations("coopWs"),
+    getTranslations("coopOverview"),
     listOwnProducts(viewer, current.id),
+    coopOverview(viewer, current.id),
   ]);
+  const lowStock = products
+    .filter((p) => p.status === "published")
+    .flatMap((p) => p.variants.filter((v) => v.status === "active" && v.stock <= LOW_STOCK).map((v) => ({ p, v })));
   const q = `?coop=${encodeURIComponent(current.id)}`;
   return (
     <div className="flex flex-col gap-4" data-testid="workspace-coop">
@@ -32,6 +39,36 @@ export default async function CoopProductsPage({ searchParams }: { searchParams:
         </Link>
       </div>
       <CoopSwitcher coops={coops} currentId={current.id} basePath="/coop" label={tw("switchCoop")} locale={locale} />
+      <section className="grid gap-2 sm:grid-cols-3" data-testid="coop-overview">
+        <Link href={`/coop/orders${q}&status=placed`} className="rounded-xl bg-white p-3 ring-1 ring-rice-200 hover:shadow-md" data-testid="overview-to-confirm">
+          <p className="text-2xl font-bold text-persimmon-600">{overview.toConfirm}</p>
+          <p className="text-sm text-ink-700">{to("toConfirm")}</p>
+        </Link>
+        <div className="rounded-xl bg-white p-3 ring-1 ring-rice-200" data-testid="overview-cutoff">
+          {overview.nextCutoff ? (
+            <Link href={`/coop/pick-lists/${overview.nextCutoff.day}${q}`} className="block hover:underline">
+              <p className="font-semibold">
+                {to("cutoffAt", { time: overview.nextCutoff.at.toLocaleTimeString(locale, { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit" }), day: formatPickupDay(overview.nextCutoff.day, locale) })}
+              </p>
+              <p className="text-sm text-ink-700">{to("cutoffLoad", { stations: overview.nextCutoff.stations, orders: overview.nextCutoff.orders })}</p>
+            </Link>
+          ) : (
+            <p className="text-sm text-ink-700">{to("noBatch")}</p>
+          )}
+        </div>
+        <div className="rounded-xl bg-white p-3 ring-1 ring-rice-200" data-testid="overview-low-stock">
+          <p className="font-semibold">{to("lowStock", { count: lowStock.length })}</p>
+          <ul className="text-sm text-ink-700">
+            {lowStock.slice(0, 4).map(({ p, v }) => (
+              <li key={v.id}>
+                <Link href={`/coop/stock/${v.id}${q}`} className={v.stock === 0 ? "text-persimmon-600 underline" : "underline"}>
+                  {pick(locale, p.nameZh, p.nameEn)} {pick(locale, v.labelZh, v.labelEn)} · {t("variant.stock", { count: v.stock })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
       <h2 className="font-semibold">{t("list.title")}</h2>
       {products.length === 0 ? <p className="text-sm text-ink-700">{t("list.empty")}</p> : null}
       <ul className="flex flex-col gap-2">
