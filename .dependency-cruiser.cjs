@@ -43,7 +43,7 @@ module.exports = {
       from: { path: "^components/" },
       to: {
         path: "^lib/",
-        pathNot: ["^lib/[^/]+/contract\\.ts$", "^lib/core/(money|errors|state-machine)\\.ts$", "^lib/i18n/locales\\.ts$"],
+        pathNot: ["^lib/[^/]+/contract\\.ts$", "^lib/core/(money|errors|state-machine)\\.ts$", "^lib/i18n/(locales|format-day)\\.ts$"],
       },
     },
     {
@@ -56,7 +56,7 @@ module.exports = {
         pathNot: [
           "^lib/[^/]+/(index|contract)\\.ts$",
           "^lib/core/(errors|money)\\.ts$",
-          "^lib/i18n/(locales|messages|server)\\.ts$",
+          "^lib/i18n/(locales|messages|server|format-day)\\.ts$",
           "^lib/env\\.ts$",
           "^lib/security-headers\\.ts$",
         ],

@@ -35,6 +35,7 @@ export function LiveRoom({
   signedIn,
   loginHref,
   timeline,
+  scheduledLabel,
 }: {
   initial: LiveSnapshot;
   playbackUrl: string;
@@ -47,6 +48,8 @@ export function LiveRoom({
   signedIn: boolean;
   loginHref: string;
   timeline: TimelineEntry[];
+  /** When a scheduled session starts, as people read it ("12月3日(周四) 20:00"). */
+  scheduledLabel: string;
 }) {
   const t = useTranslations("live");
   const { state, connected } = useLiveEvents(initial.sessionId, initial);
@@ -64,12 +67,26 @@ export function LiveRoom({
   return (
     <div className="flex flex-col gap-3" data-testid="live-room" data-connected={connected}>
       <div className="relative">
-        <VideoPlayer src={src} poster={poster} live={state.status === "live"} seekTo={seek} label={state.title} />
+        <VideoPlayer
+          src={src}
+          poster={poster}
+          live={state.status === "live"}
+          seekTo={seek}
+          label={state.title}
+          notice={state.status === "scheduled" ? t("notStarted", { when: scheduledLabel }) : null}
+          signalLost={t("signalLost")}
+        />
         <div className="absolute top-2 left-2 flex gap-2 text-xs">
           {state.status === "live" ? <span className="rounded bg-persimmon-600 px-2 py-0.5 text-white">{t("liveBadge")}</span> : null}
-          <span className="rounded bg-ink-900/60 px-2 py-0.5 text-white" data-testid="viewer-count">
-            {t("viewers", { count: state.viewers })}
-          </span>
+          {ended ? (
+            <span className="rounded bg-ink-900/60 px-2 py-0.5 text-white" data-testid="replay-badge">
+              {t("replayBadge")}
+            </span>
+          ) : (
+            <span className="rounded bg-ink-900/60 px-2 py-0.5 text-white" data-testid="viewer-count">
+              {t("viewers", { count: state.viewers })}
+            </span>
+          )}
         </div>
         {state.ticker.count > 0 ? (
           <p className="absolute bottom-2 left-2 rounded bg-ink-900/60 px-2 py-0.5 text-xs text-white" data-testid="ticker">

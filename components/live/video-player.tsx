@@ -6,13 +6,35 @@ import { useEffect, useRef, useState } from "react";
  * Plays an HLS (.m3u8) or plain video URL: natively where the browser can (Safari, iOS), with hls.js
  * elsewhere (loaded only when needed). `seekTo` jumps the replay to a moment.
  */
-export function VideoPlayer({ src, poster, live, seekTo, label }: { src: string | null; poster?: string | null; live: boolean; seekTo?: { at: number; nonce: number }; label: string }) {
+export function VideoPlayer({
+  src,
+  poster,
+  live,
+  seekTo,
+  label,
+  notice,
+  signalLost,
+}: {
+  src: string | null;
+  poster?: string | null;
+  live: boolean;
+  seekTo?: { at: number; nonce: number };
+  label: string;
+  /** Shown over the cover when there is nothing to play yet ("直播还没开始 · 20:00 开播"). */
+  notice?: string | null;
+  /** Shown while a live stream is not coming through and the player keeps trying ("信号中断,稍后自动恢复"). */
+  signalLost: string;
+}) {
   const video = useRef<HTMLVideoElement>(null);
   const [failed, setFailed] = useState(false);
+  const [waiting, setWaiting] = useState(false);
   useEffect(() => {
     const el = video.current;
     if (!el || !src) return;
     setFailed(false);
+    setWaiting(false);
+    const playing = () => setWaiting(false);
+    el.addEventListener("playing", playing);
     let destroy = () => {};
     let cancelled = false;
     const isHls = src.includes(".m3u8");
@@ -22,8 +44,10 @@ export function VideoPlayer({ src, poster, live, seekTo, label }: { src: string 
     if (!isHls || !mse) {
       let retries = 0;
       el.onerror = () => {
-        if (live && isHls && retries++ < 30) setTimeout(() => !cancelled && ((el.src = src), void el.play().catch(() => {})), 2000);
-        else setFailed(true);
+        if (live && isHls && retries++ < 30) {
+          setWaiting(true);
+          setTimeout(() => !cancelled && ((el.src = src), void el.play().catch(() => {})), 2000);
+        } else setFailed(true);
       };
       el.src = src;
     } else {
@@ -36,8 +60,10 @@ export function VideoPlayer({ src, poster, live, seekTo, label }: { src: string 
         let stopped = false;
         hls.on(Hls.Events.ERROR, (_e, data) => {
           if (!data.fatal) return;
-          if (live && data.type === Hls.ErrorTypes.NETWORK_ERROR && retries++ < 30) setTimeout(() => !stopped && hls.loadSource(src), 2000);
-          else setFailed(true);
+          if (live && data.type === Hls.ErrorTypes.NETWORK_ERROR && retries++ < 30) {
+            setWaiting(true);
+            setTimeout(() => !stopped && hls.loadSource(src), 2000);
+          } else setFailed(true);
         });
         hls.loadSource(src);
         hls.attachMedia(el);
@@ -51,6 +77,7 @@ export function VideoPlayer({ src, poster, live, seekTo, label }: { src: string 
     return () => {
       cancelled = true;
       el.onerror = null;
+      el.removeEventListener("playing", playing);
       destroy();
     };
   }, [src, live]);
@@ -68,7 +95,17 @@ export function VideoPlayer({ src, poster, live, seekTo, label }: { src: string 
         // eslint-disable-next-line @next/next/no-img-element -- local cover
         <img src={poster ?? "/images/live/cover-hudun.svg"} alt="" className="h-full w-full object-cover" />
       )}
-      {failed ? <p className="absolute inset-x-0 bottom-2 text-center text-xs text-white/80">⚠︎</p> : null}
+      {!src && notice ? (
+        <p className="absolute inset-x-0 bottom-3 mx-auto w-fit rounded bg-ink-900/70 px-3 py-1 text-center text-sm text-white" data-testid="video-notice">
+          {notice}
+        </p>
+      ) : null}
+      {src && live && (waiting || failed) ? (
+        <p className="absolute inset-x-0 top-1/2 mx-auto w-fit -translate-y-1/2 rounded bg-ink-900/70 px-3 py-1 text-center text-sm text-white" data-testid="video-signal-lost">
+          {signalLost}
+        </p>
+      ) : null}
+      {src && !live && failed ? <p className="absolute inset-x-0 bottom-2 text-center text-xs text-white/80">⚠︎</p> : null}
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { getViewer } from "@/lib/auth";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import { buildSnapshot, getLiveRoom } from "@/lib/live";
 import { listActiveStations } from "@/lib/stations";
+import { formatDay } from "@/lib/i18n/format-day";
+import { localDate, localTime } from "@/lib/stations/contract";
 import { serverNow } from "@/lib/system";
 import { buyDropAction } from "../actions";
 
@@ -33,6 +35,7 @@ export default async function LiveSessionPage({ params }: { params: Promise<{ id
         stations={stations.map((s) => ({ id: s.id, name: pick(locale, s.nameZh, s.nameEn) }))}
         signedIn={Boolean(viewer)}
         loginHref={`/login?callbackUrl=${encodeURIComponent(`/live/${id}`)}`}
+        scheduledLabel={`${formatDay(localDate(room.scheduledAt, "Asia/Shanghai"), locale)} ${localTime(room.scheduledAt, "Asia/Shanghai").slice(0, 5)}`}
         timeline={room.timeline.map((e) => ({ productId: e.productId, slug: e.slug, name: pick(locale, e.nameZh, e.nameEn), offsetSeconds: e.offsetSeconds, openDropId: e.openDropId }))}
       />
       {room.description ? <p className="whitespace-pre-line text-sm text-ink-700">{room.description}</p> : null}

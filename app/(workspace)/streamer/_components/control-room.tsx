@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
+import { Countdown, useClockSkew } from "@/components/ui/countdown";
 import { useLiveEvents } from "@/components/live/use-live-events";
 import { ActionButton } from "@/components/ui/action-button";
 import { Button } from "@/components/ui/button";
@@ -26,15 +27,18 @@ export function ControlRoom({
   initial,
   figures: initialFigures,
   locale,
+  serverNow,
   actions,
 }: {
   initial: LiveSnapshot;
   figures: Figures;
   locale: Locale;
+  serverNow: number;
   actions: { goLive: Action; end: Action; pin: Action; unpin: Action; reveal: Action; openDrop: Action; closeDrop: Action };
 }) {
   const t = useTranslations("streamer");
   const { state } = useLiveEvents(initial.sessionId, initial);
+  const skewMs = useClockSkew(serverNow);
   const [dropState, openDrop, opening] = useActionState(actions.openDrop, null);
   // Figures (orders, revenue) come from the server: fetched every few seconds while live, without
   // re-rendering the page (a page refresh would reset what the streamer is typing into the drop form).
@@ -113,6 +117,7 @@ export function ControlRoom({
         {dropState && !dropState.ok && !f ? <Notice tone="error">{dropState.message}</Notice> : null}
       </section>
 
+      {state.drops.length ? (
       <section className="flex flex-col gap-2">
         <h2 className="font-semibold">{t("drops")}</h2>
         {state.drops.map((d) => {
@@ -123,11 +128,19 @@ export function ControlRoom({
                 {pick(locale, d.nameZh, d.nameEn)} {pick(locale, d.variantLabelZh, d.variantLabelEn)} · {formatFen(d.priceFen, locale)} ·{" "}
                 <span data-testid="control-units-left">{t("unitsLeft", { left: d.unitsLeft, cap: d.quantityCap })}</span> · {t("dropOrders", { orders: fig?.orders ?? 0, units: fig?.unitsSold ?? 0 })}
               </span>
-              {d.status === "open" ? <ActionButton action={actions.closeDrop} fields={{ ...sid, dropId: d.id }} label={t("closeDrop")} variant="danger" /> : <span className="text-xs text-ink-500">{t("closed")}</span>}
+              {d.status === "open" ? (
+                <span className="flex items-center gap-2">
+                  <Countdown endsAt={d.closesAt} skewMs={skewMs} doneLabel={t("closed")} testId="control-drop-countdown" />
+                  <ActionButton action={actions.closeDrop} fields={{ ...sid, dropId: d.id }} label={t("closeDrop")} variant="danger" />
+                </span>
+              ) : (
+                <span className="text-xs text-ink-500">{t("closed")}</span>
+              )}
             </div>
           );
         })}
       </section>
+      ) : null}
     </div>
   );
 }

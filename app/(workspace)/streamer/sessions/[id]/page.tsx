@@ -9,6 +9,7 @@ import { listCoops, searchProducts } from "@/lib/catalog";
 import { catalogQuery } from "@/lib/catalog/contract";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import { getSessionForStreamer } from "@/lib/live";
+import { formatDay } from "@/lib/i18n/format-day";
 import { localDate, localTime } from "@/lib/stations/contract";
 import { BagEditor } from "../../_components/bag-editor";
 import { SessionForm } from "../../_components/session-form";
@@ -36,7 +37,12 @@ export default async function StreamerSessionPage({ params }: { params: Promise<
   return (
     <div className="flex flex-col gap-6" data-testid="streamer-session-setup">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-bold">{session.title}</h1>
+        <div>
+          <h1 className="text-xl font-bold">{session.title}</h1>
+          <p className="text-sm text-ink-700" data-testid="session-starts">
+            {t("startsAt", { when: `${formatDay(localDate(session.scheduledAt, "Asia/Shanghai"), locale)} ${localTime(session.scheduledAt, "Asia/Shanghai").slice(0, 5)}` })}
+          </p>
+        </div>
         <div className="flex gap-3 text-sm">
           <Link href={`/streamer/sessions/${id}/control`} className="text-paddy-700 underline">
             {t("controlRoom")}

@@ -38,6 +38,7 @@ export default async function ControlRoomPage({ params }: { params: Promise<{ id
         initial={snapshot}
         figures={figures}
         locale={locale}
+        serverNow={serverNow().getTime()}
         actions={{ goLive: goLiveAction, end: endSessionAction, pin: pinAction, unpin: unpinAction, reveal: revealAction, openDrop: openDropAction, closeDrop: closeDropAction }}
       />
     </div>
