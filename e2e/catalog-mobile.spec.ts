@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
-const overflowOf = (page: import("@playwright/test").Page) =>
+const overflowOf = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 test("[MOBILE] the catalog pages fit a 375 px phone without sideways scrolling", async ({ page }) => {

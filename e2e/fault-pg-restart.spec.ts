@@ -5,7 +5,7 @@ import { PgCluster } from "../tests/support/pg-cluster";
 import { mintBuyers } from "../tests/support/session-cookies";
 import { baseURL } from "../playwright.config";
 import { act, actionId, callAction } from "./actions";
-import { HttpClient } from "./http";
+import { type HttpClient } from "./http";
 import { openLiveDrop } from "./live-drop";
 import { TestApp } from "./test-app";
 

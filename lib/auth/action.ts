@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { z } from "zod";
+import { type z } from "zod";
 import { requestLocale } from "../i18n/server";
 import type { ActionResult, Viewer, Workspace } from "./contract";
 export type { ActionResult };

@@ -6,7 +6,7 @@ import { createCoop, createProduct as seedProduct } from "../db/seed/factories";
 import { setupTestDb } from "../db/test-db";
 import { productForm, variantForm } from "../../tests/support/catalog";
 import { tinyPng } from "../../tests/support/images";
-import { useTempUploadDir } from "../../tests/support/upload-dir";
+import { setupTempUploadDir } from "../../tests/support/upload-dir";
 import { createViewer } from "../../tests/support/viewers";
 import { addVariantInput, archiveVariantInput, changeProductStatusInput, createProductInput, updateProductInput, updateVariantInput } from "./contract-manage";
 import { addVariant } from "./add-variant";
@@ -20,7 +20,7 @@ import { updateProduct } from "./update-product";
 import { updateVariant } from "./update-variant";
 
 const t = setupTestDb();
-useTempUploadDir();
+setupTempUploadDir();
 
 let coopId: string;
 let productId: string;

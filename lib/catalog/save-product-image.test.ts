@@ -7,13 +7,13 @@ import * as s from "../db/schema";
 import { createCoop, createProduct } from "../db/seed/factories";
 import { setupTestDb } from "../db/test-db";
 import { htmlPage, svgScript, tinyJpeg, tinyPng, tinyWebp } from "../../tests/support/images";
-import { useTempUploadDir } from "../../tests/support/upload-dir";
+import { setupTempUploadDir } from "../../tests/support/upload-dir";
 import { createViewer } from "../../tests/support/viewers";
 import { saveProductImage } from "./save-product-image";
 import { readUpload } from "./uploads";
 
 const t = setupTestDb();
-const uploadDir = useTempUploadDir();
+const uploadDir = setupTempUploadDir();
 let coopId: string;
 let member: Viewer;
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from "vitest";
 import { resetEnvForTests } from "../../lib/env";
 
 /** Points UPLOAD_DIR at a fresh temporary folder for this test file; returns a getter for the folder. */
-export function useTempUploadDir(): () => string {
+export function setupTempUploadDir(): () => string {
   let dir = "";
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "elian-uploads-"));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { useTempUploadDir } from "@/tests/support/upload-dir";
+import { setupTempUploadDir } from "@/tests/support/upload-dir";
 import { GET } from "./route";
 
-useTempUploadDir();
+setupTempUploadDir();
 
 describe("GET /uploads/[name]", () => {
   it.each(["../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "aaaaaaaaaaaaaaaaaaaaaaaa.svg", "aaaaaaaaaaaaaaaaaaaaaaaa.html", "aaaaaaaaaaaaaaaaaaaaaaaa.png", "x.png", ""])("answers 404 for %j", async (name) => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -20,6 +20,8 @@ declare global {
   }
 }
 
+const noSubscription = () => () => {};
+
 /** The buyer's QR says "<order number> <code>"; an older QR, or a typed one, is the code alone. */
 function readQr(raw: string): { number: string; code: string } | null {
   const named = /^(E\d{6}[0-9A-Z]{6})\s+(\d{6})$/.exec(raw.trim());
@@ -38,14 +40,21 @@ export function HandoverForm({ action, stationId, locale, picked }: { action: Ac
   const [code, setCode] = useState("");
   const [number, setNumber] = useState(picked?.number ?? "");
   const [scanning, setScanning] = useState(false);
-  const [canScan, setCanScan] = useState(false);
+  // Whether this browser can scan (BarcodeDetector + camera): false on the server, read once in the browser.
+  const canScan = useSyncExternalStore(
+    noSubscription,
+    () => Boolean(window.BarcodeDetector) && Boolean(navigator.mediaDevices),
+    () => false,
+  );
   const video = useRef<HTMLVideoElement>(null);
   const form = useRef<HTMLFormElement>(null);
 
-  useEffect(() => setCanScan(typeof window !== "undefined" && Boolean(window.BarcodeDetector) && Boolean(navigator.mediaDevices)), []);
-  useEffect(() => {
+  // A handover went through: clear the code for the next buyer (adjusting state while rendering, not in an effect).
+  const [seen, setSeen] = useState(state);
+  if (seen !== state) {
+    setSeen(state);
     if (state?.ok) setCode("");
-  }, [state]);
+  }
   useEffect(() => {
     if (!scanning || !window.BarcodeDetector) return;
     let stream: MediaStream | null = null;

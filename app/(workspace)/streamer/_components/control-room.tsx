@@ -43,7 +43,11 @@ export function ControlRoom({
   // Figures (orders, revenue) come from the server: fetched every few seconds while live, without
   // re-rendering the page (a page refresh would reset what the streamer is typing into the drop form).
   const [figures, setFigures] = useState(initialFigures);
-  useEffect(() => setFigures(initialFigures), [initialFigures]);
+  const [seenFigures, setSeenFigures] = useState(initialFigures);
+  if (seenFigures !== initialFigures) {
+    setSeenFigures(initialFigures);
+    setFigures(initialFigures);
+  }
   useEffect(() => {
     if (state.status !== "live") return;
     const load = () =>

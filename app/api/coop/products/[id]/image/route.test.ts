@@ -8,7 +8,7 @@ import { createCoop, createProduct } from "@/lib/db/seed/factories";
 import { setupTestDb } from "@/lib/db/test-db";
 import { htmlPage, svgScript, tinyPng } from "@/tests/support/images";
 import { multipart, type Part } from "@/tests/support/multipart";
-import { useTempUploadDir } from "@/tests/support/upload-dir";
+import { setupTempUploadDir } from "@/tests/support/upload-dir";
 import { createViewer } from "@/tests/support/viewers";
 import { GET as getUpload } from "../../../../../uploads/[name]/route";
 import { POST } from "./route";
@@ -18,7 +18,7 @@ const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
 vi.mock("@/lib/auth/viewer", () => ({ getViewer: async () => session.viewer }));
 
 const t = setupTestDb();
-useTempUploadDir();
+setupTempUploadDir();
 const origin = "http://shop.test";
 let productId: string;
 let member: Viewer;
