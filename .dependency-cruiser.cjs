@@ -43,12 +43,17 @@ module.exports = {
       from: { path: "^components/" },
       to: {
         path: "^lib/",
-        pathNot: ["^lib/[^/]+/contract\\.ts$", "^lib/core/(money|errors|state-machine)\\.ts$", "^lib/i18n/(locales|format-day)\\.ts$"],
+        pathNot: [
+          "^lib/[^/]+/contract\\.ts$",
+          "^lib/core/(money|errors|state-machine)\\.ts$",
+          "^lib/i18n/(locales|format-day)\\.ts$",
+        ],
       },
     },
     {
       name: "app-through-doors",
-      comment: "app/ reaches lib/ only through an area's index.ts or contract.ts (never lib/db); tests beside routes may set up data",
+      comment:
+        "app/ reaches lib/ only through an area's index.ts or contract.ts (never lib/db); tests beside routes may set up data",
       severity: "error",
       from: { path: "^(app|proxy\\.ts|i18n|instrumentation\\.ts)", pathNot: "\\.test\\.ts$" },
       to: {
@@ -69,12 +74,19 @@ module.exports = {
       from: { path: "^lib/([^/]+)/", pathNot: "\\.test\\.ts$" },
       to: {
         path: "^lib/[^/]+/",
-        pathNot: ["^lib/$1/", "^lib/[^/]+/(index|contract)\\.ts$", "^lib/core/", "^lib/i18n/", "^lib/db/(schema|types)"],
+        pathNot: [
+          "^lib/$1/",
+          "^lib/[^/]+/(index|contract)\\.ts$",
+          "^lib/core/",
+          "^lib/i18n/",
+          "^lib/db/(schema|types)",
+        ],
       },
     },
     {
       name: "entry-is-thin",
-      comment: "the Node entry (server.ts, server/) knows requests, not the domain: lib/core and the security headers only",
+      comment:
+        "the Node entry (server.ts, server/) knows requests, not the domain: lib/core and the security headers only",
       severity: "error",
       from: { path: "^(server\\.ts$|server/)" },
       to: { path: "^(lib|app|components)/", pathNot: ["^lib/core/", "^lib/security-headers\\.ts$"] },

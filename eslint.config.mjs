@@ -3,10 +3,29 @@ import nextTs from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
 import house from "./eslint/plugin.mjs";
 
-const appSource = ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "i18n/**/*.ts", "proxy.ts", "server.ts", "server/**/*.ts"];
+const appSource = [
+  "app/**/*.{ts,tsx}",
+  "components/**/*.{ts,tsx}",
+  "lib/**/*.{ts,tsx}",
+  "i18n/**/*.ts",
+  "proxy.ts",
+  "server.ts",
+  "server/**/*.ts",
+];
 
 const config = [
-  { ignores: [".next*/**", ".data/**", "node_modules/**", "drizzle/**", "test-results/**", "playwright-report/**", "public/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next*/**",
+      ".data/**",
+      "node_modules/**",
+      "drizzle/**",
+      "test-results/**",
+      "playwright-report/**",
+      "public/**",
+      "next-env.d.ts",
+    ],
+  },
   ...nextVitals,
   ...nextTs,
   {
@@ -17,7 +36,10 @@ const config = [
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx", "d", "sp"] }],
       "house/server-only-door": "error",
       "house/client-namespaces": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
@@ -28,11 +50,13 @@ const config = [
         "error",
         {
           selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: "Read configuration through env() from lib/env.ts: it validates every variable once, at build and start, so a bad value fails there and not in a request.",
+          message:
+            "Read configuration through env() from lib/env.ts: it validates every variable once, at build and start, so a bad value fails there and not in a request.",
         },
         {
           selector: "CallExpression[callee.object.name='sql'][callee.property.name='raw']",
-          message: "sql.raw pastes text into SQL unescaped: use sql`…` with parameters (and an allowlist for identifiers such as sort columns).",
+          message:
+            "sql.raw pastes text into SQL unescaped: use sql`…` with parameters (and an allowlist for identifiers such as sort columns).",
         },
       ],
       // Text from people (product descriptions, chat) must never become markup.
@@ -48,14 +72,21 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["server-only", "**/db", "**/db/*", "./queries", "./queries/*"], message: "A contract is imported by client components: no server-only code, no database. Move this to the area's index or a use case." },
+            {
+              group: ["server-only", "**/db", "**/db/*", "./queries", "./queries/*"],
+              message:
+                "A contract is imported by client components: no server-only code, no database. Move this to the area's index or a use case.",
+            },
           ],
         },
       ],
     },
   },
   // Tests, scripts, benches and journeys run outside Next: they configure themselves from the environment.
-  { files: ["**/*.test.ts", "tests/**", "e2e/**", "bench/**", "scripts/**", "*.config.*"], rules: { "no-restricted-syntax": "off" } },
+  {
+    files: ["**/*.test.ts", "tests/**", "e2e/**", "bench/**", "scripts/**", "*.config.*"],
+    rules: { "no-restricted-syntax": "off" },
+  },
 ];
 
 export default config;

@@ -15,7 +15,14 @@ function appServer(p: number, dataDir: string, extra: Record<string, string>) {
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe" as const,
-    env: { NODE_ENV: "production", DATA_DIR: dataDir, DATABASE_URL: "", E2E_TEST_HOOKS: "1", SWEEP_INTERVAL_SECONDS: "0", ...extra },
+    env: {
+      NODE_ENV: "production",
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      E2E_TEST_HOOKS: "1",
+      SWEEP_INTERVAL_SECONDS: "0",
+      ...extra,
+    },
   };
 }
 
@@ -50,8 +57,16 @@ export default defineConfig({
     launchOptions: chromium,
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, testIgnore: /mobile\.spec\.ts$/ },
-    { name: "mobile-375", use: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, launchOptions: chromium }, testMatch: /(mobile|journey).*\.spec\.ts$/ },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+      testIgnore: /mobile\.spec\.ts$/,
+    },
+    {
+      name: "mobile-375",
+      use: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, launchOptions: chromium },
+      testMatch: /(mobile|journey).*\.spec\.ts$/,
+    },
   ],
   webServer: [
     {
@@ -59,14 +74,23 @@ export default defineConfig({
       command: "node_modules/.bin/tsx tests/fakes/fake-stripe-server.ts",
       port: stripePort,
       reuseExistingServer: false,
-      env: { FAKE_STRIPE_PORT: String(stripePort), FAKE_STRIPE_WEBHOOK_URL: `${baseURL}/api/stripe/webhook`, STRIPE_WEBHOOK_SECRET: "whsec_e2e" },
+      env: {
+        FAKE_STRIPE_PORT: String(stripePort),
+        FAKE_STRIPE_WEBHOOK_URL: `${baseURL}/api/stripe/webhook`,
+        STRIPE_WEBHOOK_SECRET: "whsec_e2e",
+      },
     },
     // Real ingest: nginx with the RTMP module, configured from deploy/nginx-rtmp, calling the app's hooks.
     {
       command: "node_modules/.bin/tsx scripts/live-nginx.ts",
       port: hlsPort,
       reuseExistingServer: false,
-      env: { APP_URL: baseURL, RTMP_PORT: String(rtmpPort), HTTP_PORT: String(hlsPort), NGINX_PREFIX: `.data/e2e-nginx-${port}` },
+      env: {
+        APP_URL: baseURL,
+        RTMP_PORT: String(rtmpPort),
+        HTTP_PORT: String(hlsPort),
+        NGINX_PREFIX: `.data/e2e-nginx-${port}`,
+      },
     },
     appServer(port, `.data/e2e-${port}`, {
       LIVE_INGEST_URL: `rtmp://127.0.0.1:${rtmpPort}/live`,

@@ -9,7 +9,9 @@ import { baseSecurityHeaders, contentSecurityPolicy, newNonce } from "@/lib/secu
 export function proxy(request: NextRequest) {
   const e = env();
   const nonce = newNonce();
-  const mediaOrigins = [...new Set([originOf(e.LIVE_PLAYBACK_BASE), originOf(e.LIVE_REPLAY_BASE)])].filter((o): o is string => Boolean(o));
+  const mediaOrigins = [...new Set([originOf(e.LIVE_PLAYBACK_BASE), originOf(e.LIVE_REPLAY_BASE)])].filter(
+    (o): o is string => Boolean(o),
+  );
   const csp = contentSecurityPolicy(nonce, { dev: e.NODE_ENV === "development", mediaOrigins });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

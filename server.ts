@@ -44,7 +44,9 @@ const server = http.createServer((req, res) => {
   runWithRequestContext(() => void handle(req, res));
 });
 server.listen(port, hostname, () => {
-  console.log(`> e联富农 ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${dev ? " (dev)" : ""}`);
+  console.log(
+    `> e联富农 ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${dev ? " (dev)" : ""}`,
+  );
 });
 
 const stop = () => server.close(() => process.exit(0));

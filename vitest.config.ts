@@ -12,7 +12,13 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "eslint/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "app/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "components/**/*.test.ts",
+      "eslint/**/*.test.ts",
+    ],
     environment: "node",
     pool: "forks",
     maxWorkers: 2,

@@ -25,7 +25,14 @@ const dist = distDir();
 fs.rmSync(dataDir, { recursive: true, force: true });
 execFileSync("node_modules/.bin/tsx", ["bench/seed-catalog.ts", `${dataDir}/pglite`], { stdio: "inherit" });
 const port = await freePort();
-const server = await startServer(port, { NEXT_DIST_DIR: dist, DATA_DIR: dataDir, DATABASE_URL: "", SEED_DEMO: "0", SWEEP_INTERVAL_SECONDS: "0", LOG_LEVEL: "warn" });
+const server = await startServer(port, {
+  NEXT_DIST_DIR: dist,
+  DATA_DIR: dataDir,
+  DATABASE_URL: "",
+  SEED_DEMO: "0",
+  SWEEP_INTERVAL_SECONDS: "0",
+  LOG_LEVEL: "warn",
+});
 try {
   const base = `http://127.0.0.1:${port}`;
   console.log(`build ${dist}, port ${port}, ${seconds} s per target, 10 connections`);

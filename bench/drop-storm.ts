@@ -70,7 +70,15 @@ async function storm(label: string, calls: (() => Promise<unknown>)[]): Promise<
     }),
   );
   const wallMs = performance.now() - t0;
-  return { label, ok, failed, wallMs, perSec: (ok / wallMs) * 1000, p50: percentile(lat, 50), p99: percentile(lat, 99) };
+  return {
+    label,
+    ok,
+    failed,
+    wallMs,
+    perSec: (ok / wallMs) * 1000,
+    p50: percentile(lat, 50),
+    p99: percentile(lat, 99),
+  };
 }
 
 /**
@@ -113,47 +121,91 @@ async function profiled<T>(run: () => Promise<T>): Promise<T> {
     proto.query = original;
     const used = process.cpuUsage(cpu);
     const wall = performance.now() - t0;
-    console.log(`\nprofiled round: ${wall.toFixed(0)} ms wall, this process ${((used.user + used.system) / 1000).toFixed(0)} ms CPU (${(((used.user + used.system) / 1000 / wall) * 100).toFixed(0)} % of one core)`);
+    console.log(
+      `\nprofiled round: ${wall.toFixed(0)} ms wall, this process ${((used.user + used.system) / 1000).toFixed(0)} ms CPU (${(((used.user + used.system) / 1000 / wall) * 100).toFixed(0)} % of one core)`,
+    );
     console.log(`| statement | count | mean ms | max ms | total ms |`);
     console.log(`|---|---|---|---|---|`);
-    for (const [name, e] of [...stats].sort((a, b) => b[1].ms - a[1].ms)) console.log(`| ${name.replace(/\|/g, "/")} | ${e.n} | ${(e.ms / e.n).toFixed(2)} | ${e.max.toFixed(0)} | ${e.ms.toFixed(0)} |`);
+    for (const [name, e] of [...stats].sort((a, b) => b[1].ms - a[1].ms))
+      console.log(
+        `| ${name.replace(/\|/g, "/")} | ${e.n} | ${(e.ms / e.n).toFixed(2)} | ${e.max.toFixed(0)} | ${e.ms.toFixed(0)} |`,
+      );
   }
 }
 
 const handle = await getDbHandle(); // migrates the fresh database
 const pool = handle.pool!;
 try {
-  console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
-  console.log(`database ${db.name}, pool ${pool.options.max} connections (the app's), ${buyers} buyers × 1 unit, drops of ${units} units, ${rounds} rounds`);
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} on ${os.cpus().length} cores`,
+  );
+  console.log(
+    `database ${db.name}, pool ${pool.options.max} connections (the app's), ${buyers} buyers × 1 unit, drops of ${units} units, ${rounds} rounds`,
+  );
 
   // The world: a cooperative, a station, one product with plenty of stock, a live session with it in the bag.
   const d = handle.db;
   const coop = await createCoop(d);
   await createStation(d);
-  const rice = await createProduct(d, { coopId: coop.id, nameZh: "湖墩大米", variants: [{ priceFen: 6980, stock: 1_000_000 }] });
+  const rice = await createProduct(d, {
+    coopId: coop.id,
+    nameZh: "湖墩大米",
+    variants: [{ priceFen: 6980, stock: 1_000_000 }],
+  });
   const variantId = rice.variants[0]!.id;
   const streamer = await createViewer(d, { name: "小柳", memberships: [{ kind: "streamer" }] });
-  const { id: sessionId } = await createSession(streamer, { title: "湖墩新米直播", scheduledAt: "2026-12-01T20:00", coopIds: [coop.id] });
+  const { id: sessionId } = await createSession(streamer, {
+    title: "湖墩新米直播",
+    scheduledAt: "2026-12-01T20:00",
+    coopIds: [coop.id],
+  });
   await setBag(streamer, { sessionId, productIds: [rice.product.id] });
   await goLive(streamer, { sessionId });
   const people: Awaited<ReturnType<typeof createViewer>>[] = [];
-  for (let i = 0; i < buyers; i += 50) people.push(...(await Promise.all(Array.from({ length: Math.min(50, buyers - i) }, () => createViewer(d)))));
+  for (let i = 0; i < buyers; i += 50)
+    people.push(...(await Promise.all(Array.from({ length: Math.min(50, buyers - i) }, () => createViewer(d)))));
   await pool.query(`create table bench_hot_row (id text primary key, units_left int not null check (units_left >= 0))`);
   await pool.query(`analyze`);
 
   let keySeq = 0;
   const key = () => `bench-${Date.now().toString(36)}-${(keySeq++).toString(36).padStart(8, "0")}`;
   const newDrop = async (cap: number) =>
-    (await openDrop(streamer, { sessionId, variantId, price: "49.90", quantityCap: cap, perBuyerLimit: 1, durationSeconds: 900 })).dropId;
+    (
+      await openDrop(streamer, {
+        sessionId,
+        variantId,
+        price: "49.90",
+        quantityCap: cap,
+        perBuyerLimit: 1,
+        durationSeconds: 900,
+      })
+    ).dropId;
   const dropStorm = async (label: string, who = people) => {
     const dropId = await newDrop(units);
-    const r = await storm(label, who.map((b) => () => buyDrop(b, { dropId, quantity: 1, idempotencyKey: key() })));
+    const r = await storm(
+      label,
+      who.map((b) => () => buyDrop(b, { dropId, quantity: 1, idempotencyKey: key() })),
+    );
     return { ...r, dropId };
   };
   const rawStorm = async (label: string, n = buyers) => {
     const id = `row_${keySeq++}`;
     await pool.query(`insert into bench_hot_row values ($1, $2)`, [id, units]);
-    return storm(label, Array.from({ length: n }, () => async () => (await pool.query(`update bench_hot_row set units_left = units_left - 1 where id = $1 and units_left > 0`, [id])).rowCount === 1));
+    return storm(
+      label,
+      Array.from(
+        { length: n },
+        () => async () =>
+          (
+            await pool.query(`update bench_hot_row set units_left = units_left - 1 where id = $1 and units_left > 0`, [
+              id,
+            ])
+          ).rowCount === 1,
+      ),
+    );
   };
 
   // Warm-up: code paths compiled, the pool's connections open, the day's pickup batch created.
@@ -170,17 +222,31 @@ try {
   console.log(`\n| run | ok | refused | wall ms | per s | p50 ms | p99 ms |`);
   console.log(`|---|---|---|---|---|---|---|`);
   for (const r of [...raw, ...use]) {
-    const refused = Object.entries(r.failed).map(([k, v]) => `${k} ${v}`).join(", ") || "0";
-    console.log(`| ${r.label} | ${r.ok} | ${refused} | ${r.wallMs.toFixed(0)} | ${r.perSec.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`);
+    const refused =
+      Object.entries(r.failed)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ") || "0";
+    console.log(
+      `| ${r.label} | ${r.ok} | ${refused} | ${r.wallMs.toFixed(0)} | ${r.perSec.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`,
+    );
   }
   const ratio = median(use.map((r) => r.perSec)) / median(raw.map((r) => r.perSec));
   const p99 = median(use.map((r) => r.p99));
-  console.log(`\nmedian of ${rounds}: buyDrop ${median(use.map((r) => r.perSec)).toFixed(0)} purchases/s, p50 ${median(use.map((r) => r.p50)).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms; baseline ${median(raw.map((r) => r.perSec)).toFixed(0)} updates/s, p99 ${median(raw.map((r) => r.p99)).toFixed(0)} ms`);
-  console.log(`ratio buyDrop ÷ raw UPDATE: ${ratio.toFixed(2)} (target ≥ 0.5: ${ratio >= 0.5 ? "met" : "MISSED"}); p99 ${p99.toFixed(0)} ms (target ≤ 200: ${p99 <= 200 ? "met" : "MISSED"})`);
+  console.log(
+    `\nmedian of ${rounds}: buyDrop ${median(use.map((r) => r.perSec)).toFixed(0)} purchases/s, p50 ${median(use.map((r) => r.p50)).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms; baseline ${median(raw.map((r) => r.perSec)).toFixed(0)} updates/s, p99 ${median(raw.map((r) => r.p99)).toFixed(0)} ms`,
+  );
+  console.log(
+    `ratio buyDrop ÷ raw UPDATE: ${ratio.toFixed(2)} (target ≥ 0.5: ${ratio >= 0.5 ? "met" : "MISSED"}); p99 ${p99.toFixed(0)} ms (target ≤ 200: ${p99 <= 200 ? "met" : "MISSED"})`,
+  );
 
   if (profile) use.push(await profiled(() => dropStorm("buyDrop, profiled round (not in the figures above)")));
 
-  console.log(`load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(
+    `load average at the end ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
 
   // Oversold? Read everything back from the database.
   console.log(`\noversold check, from the database:`);
@@ -193,18 +259,32 @@ try {
       .from(s.orderLines)
       .innerJoin(s.orders, eq(s.orders.id, s.orderLines.orderId))
       .where(eq(s.orders.dropId, r.dropId));
-    const [over] = await d.select({ n: count() }).from(s.liveDropBuyers).where(and(eq(s.liveDropBuyers.dropId, r.dropId), gt(s.liveDropBuyers.units, 1)));
-    const [taken] = await d.select({ u: sum(s.liveDropBuyers.units).mapWith(Number) }).from(s.liveDropBuyers).where(eq(s.liveDropBuyers.dropId, r.dropId));
+    const [over] = await d
+      .select({ n: count() })
+      .from(s.liveDropBuyers)
+      .where(and(eq(s.liveDropBuyers.dropId, r.dropId), gt(s.liveDropBuyers.units, 1)));
+    const [taken] = await d
+      .select({ u: sum(s.liveDropBuyers.units).mapWith(Number) })
+      .from(s.liveDropBuyers)
+      .where(eq(s.liveDropBuyers.dropId, r.dropId));
     const o = Math.max(0, drop!.sold - drop!.quantityCap) + Math.max(0, (lines?.u ?? 0) - drop!.quantityCap);
-    const consistent = drop!.sold === (lines?.u ?? 0) && drop!.sold === r.ok && drop!.sold === (taken?.u ?? 0) && orders!.n === r.ok;
+    const consistent =
+      drop!.sold === (lines?.u ?? 0) && drop!.sold === r.ok && drop!.sold === (taken?.u ?? 0) && orders!.n === r.ok;
     oversold += o + (consistent ? 0 : 1) + over!.n;
-    console.log(`  ${r.label}: cap ${drop!.quantityCap}, drop.sold ${drop!.sold}, orders ${orders!.n}, units in order lines ${lines?.u ?? 0}, units per buyer rows ${taken?.u ?? 0}, buyers above the limit ${over!.n}, answered ok ${r.ok} → oversold ${o}${consistent ? "" : " INCONSISTENT"}`);
+    console.log(
+      `  ${r.label}: cap ${drop!.quantityCap}, drop.sold ${drop!.sold}, orders ${orders!.n}, units in order lines ${lines?.u ?? 0}, units per buyer rows ${taken?.u ?? 0}, buyers above the limit ${over!.n}, answered ok ${r.ok} → oversold ${o}${consistent ? "" : " INCONSISTENT"}`,
+    );
   }
   const [variant] = await d.select({ stock: s.variants.stock }).from(s.variants).where(eq(s.variants.id, variantId));
-  const [allLines] = await d.select({ u: sum(s.orderLines.quantity).mapWith(Number) }).from(s.orderLines).where(eq(s.orderLines.variantId, variantId));
+  const [allLines] = await d
+    .select({ u: sum(s.orderLines.quantity).mapWith(Number) })
+    .from(s.orderLines)
+    .where(eq(s.orderLines.variantId, variantId));
   const violations = await stockInvariantViolations(d);
   const stockOk = variant!.stock === 1_000_000 - (allLines?.u ?? 0) && variant!.stock >= 0 && violations.length === 0;
-  console.log(`  variant stock ${variant!.stock} = 1,000,000 − ${allLines?.u ?? 0} units ordered: ${stockOk ? "yes" : "NO"}; stock invariant (stock = Σ movements) violations: ${violations.length}`);
+  console.log(
+    `  variant stock ${variant!.stock} = 1,000,000 − ${allLines?.u ?? 0} units ordered: ${stockOk ? "yes" : "NO"}; stock invariant (stock = Σ movements) violations: ${violations.length}`,
+  );
   console.log(`oversold: ${oversold + (stockOk ? 0 : 1)} (must be 0)`);
   if (oversold || !stockOk) process.exitCode = 1;
 } finally {

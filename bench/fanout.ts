@@ -35,15 +35,31 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // Each stream is one socket in the server and one in the viewers' process (plus the server's own files).
 const { soft, hard } = fdLimits();
 const needFds = viewers + 1024;
-if (hard < needFds) throw new Error(`ulimit -n: ${viewers} viewers need about ${needFds} open files per process, the hard limit is ${hard}; raise it (e.g. in /etc/security/limits.conf) or use fewer --viewers`);
+if (hard < needFds)
+  throw new Error(
+    `ulimit -n: ${viewers} viewers need about ${needFds} open files per process, the hard limit is ${hard}; raise it (e.g. in /etc/security/limits.conf) or use fewer --viewers`,
+  );
 const fdLimit = soft < needFds ? needFds : undefined;
-console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
-console.log(`open files: soft ${soft}, hard ${hard}${fdLimit ? `; raised to ${fdLimit} for the server and the viewers` : ""}`);
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")} on ${os.cpus().length} cores`,
+);
+console.log(
+  `open files: soft ${soft}, hard ${hard}${fdLimit ? `; raised to ${fdLimit} for the server and the viewers` : ""}`,
+);
 
 // ---- the world, written with the app's own code into a fresh database --------------------------------------
 const db = await freshDatabase("fanout");
 const authSecret = randomBytes(33).toString("base64url");
-Object.assign(process.env, { DATABASE_URL: db.url, NODE_ENV: "production", AUTH_SECRET: authSecret, SEED_DEMO: "0", LOG_LEVEL: "warn" });
+Object.assign(process.env, {
+  DATABASE_URL: db.url,
+  NODE_ENV: "production",
+  AUTH_SECRET: authSecret,
+  SEED_DEMO: "0",
+  LOG_LEVEL: "warn",
+});
 const { getDbHandle, closeDb } = await import("../lib/db");
 const { createCoop, createProduct, createStation } = await import("../lib/db/seed/factories");
 const { createSession, setBag, goLive } = await import("../lib/live");
@@ -54,9 +70,16 @@ const d = (await getDbHandle()).db; // migrates
 const coop = await createCoop(d);
 await createStation(d);
 const products: string[] = [];
-for (const nameZh of ["湖墩大米", "菜籽油"]) products.push((await createProduct(d, { coopId: coop.id, nameZh, variants: [{ priceFen: 6980, stock: 1000 }] })).product.id);
+for (const nameZh of ["湖墩大米", "菜籽油"])
+  products.push(
+    (await createProduct(d, { coopId: coop.id, nameZh, variants: [{ priceFen: 6980, stock: 1000 }] })).product.id,
+  );
 const streamer = await createViewer(d, { name: "小柳", memberships: [{ kind: "streamer" }] });
-const { id: sessionId } = await createSession(streamer, { title: "湖墩新米直播", scheduledAt: "2026-12-01T20:00", coopIds: [coop.id] });
+const { id: sessionId } = await createSession(streamer, {
+  title: "湖墩新米直播",
+  scheduledAt: "2026-12-01T20:00",
+  coopIds: [coop.id],
+});
 await setBag(streamer, { sessionId, productIds: products });
 await goLive(streamer, { sessionId });
 const { token } = await createApiToken(streamer, { name: "bench", scopes: ["live:write"] });
@@ -138,16 +161,28 @@ interface Result {
 }
 
 /** Connects the viewers, measures memory, then triggers `pins` broadcasts and times every viewer's receipt. */
-async function fanout(label: string, pgid: number, streamUrl: string, trigger: (k: number) => Promise<void>): Promise<Result> {
+async function fanout(
+  label: string,
+  pgid: number,
+  streamUrl: string,
+  trigger: (k: number) => Promise<void>,
+): Promise<Result> {
   const rssBeforeKb = groupRssKb(pgid);
   const clients = await startClients();
   try {
-    const c = await clients.ask<{ connected: number; failed: number; compressed: number; ms: number }>({ cmd: "connect", url: streamUrl, n: viewers, concurrency: 50 });
+    const c = await clients.ask<{ connected: number; failed: number; compressed: number; ms: number }>({
+      cmd: "connect",
+      url: streamUrl,
+      n: viewers,
+      concurrency: 50,
+    });
     await sleep(2000);
     const rssAfterKb = groupRssKb(pgid);
     if (heap && label.startsWith("app")) {
       const pids = groupPids(pgid);
-      console.log(`  process group: ${pids.map((p) => `${p} ${fs.readFileSync(`/proc/${p}/cmdline`, "utf8").split("\0").slice(0, 3).join(" ")}`).join("; ")}`);
+      console.log(
+        `  process group: ${pids.map((p) => `${p} ${fs.readFileSync(`/proc/${p}/cmdline`, "utf8").split("\0").slice(0, 3).join(" ")}`).join("; ")}`,
+      );
       for (const p of pids) process.kill(p, "SIGUSR2");
       // Written when the file stops growing.
       for (let last = -1, size = 0; size === 0 || size !== last; await sleep(3000)) {
@@ -166,7 +201,12 @@ async function fanout(label: string, pgid: number, streamUrl: string, trigger: (
       const t0 = clock();
       await trigger(k);
       triggerMs.push(clock() - t0);
-      const got = await clients.ask<{ times: number[]; missing: number; frameBytes: number }>({ cmd: "wait", event: "pinned", k, timeoutMs: 30_000 });
+      const got = await clients.ask<{ times: number[]; missing: number; frameBytes: number }>({
+        cmd: "wait",
+        event: "pinned",
+        k,
+        timeoutMs: 30_000,
+      });
       const these = got.times.map((t) => t - t0);
       lat.push(...these);
       perPinP99.push(percentile(these, 99));
@@ -174,10 +214,25 @@ async function fanout(label: string, pgid: number, streamUrl: string, trigger: (
       frameBytes = got.frameBytes;
       await sleep(500);
     }
-    if (cpuProf) console.log(`  ${label}: pins from ${window0} to ${process.hrtime.bigint() / 1000n} µs (CLOCK_MONOTONIC)`);
+    if (cpuProf)
+      console.log(`  ${label}: pins from ${window0} to ${process.hrtime.bigint() / 1000n} µs (CLOCK_MONOTONIC)`);
     const rssAfterPinsKb = groupRssKb(pgid);
-    console.log(`  ${label}: ${c.connected} viewers connected in ${(c.ms / 1000).toFixed(1)} s (${c.failed} failed${c.compressed ? `, ${c.compressed} answered with a compressed stream` : ""})`);
-    return { label, connectMs: c.ms, failed: c.failed, rssBeforeKb, rssAfterKb, rssAfterPinsKb, lat, missing, perPinP99, frameBytes, triggerMs };
+    console.log(
+      `  ${label}: ${c.connected} viewers connected in ${(c.ms / 1000).toFixed(1)} s (${c.failed} failed${c.compressed ? `, ${c.compressed} answered with a compressed stream` : ""})`,
+    );
+    return {
+      label,
+      connectMs: c.ms,
+      failed: c.failed,
+      rssBeforeKb,
+      rssAfterKb,
+      rssAfterPinsKb,
+      lat,
+      missing,
+      perPinP99,
+      frameBytes,
+      triggerMs,
+    };
   } finally {
     await clients.close();
   }
@@ -188,11 +243,25 @@ const results: Result[] = [];
 const port = await freePortIn(3400, 3499);
 const server = await startServer(
   port,
-  { NEXT_DIST_DIR: dist, DATABASE_URL: db.url, NODE_ENV: "production", AUTH_SECRET: authSecret, AUTH_URL: `http://127.0.0.1:${port}`, SEED_DEMO: "0", SWEEP_INTERVAL_SECONDS: "0", LOG_LEVEL: "warn" },
+  {
+    NEXT_DIST_DIR: dist,
+    DATABASE_URL: db.url,
+    NODE_ENV: "production",
+    AUTH_SECRET: authSecret,
+    AUTH_URL: `http://127.0.0.1:${port}`,
+    SEED_DEMO: "0",
+    SWEEP_INTERVAL_SECONDS: "0",
+    LOG_LEVEL: "warn",
+  },
   {
     fdLimit,
     ...(heap || cpuProf
-      ? { nodeArgs: [...(heap ? ["--heapsnapshot-signal=SIGUSR2", "--diagnostic-dir=/tmp/fanout-heap"] : []), ...(cpuProf ? ["--cpu-prof", "--cpu-prof-dir=/tmp/fanout-prof"] : [])] }
+      ? {
+          nodeArgs: [
+            ...(heap ? ["--heapsnapshot-signal=SIGUSR2", "--diagnostic-dir=/tmp/fanout-heap"] : []),
+            ...(cpuProf ? ["--cpu-prof", "--cpu-prof-dir=/tmp/fanout-prof"] : []),
+          ],
+        }
       : {}),
   },
 );
@@ -219,7 +288,14 @@ try {
     await warm.close();
     await sleep(2000);
   }
-  results.push(await fanout("app: next start, /api/live/[id]/events, pin via /api/v1", server.pid!, `${base}/api/live/${sessionId}/events`, pin));
+  results.push(
+    await fanout(
+      "app: next start, /api/live/[id]/events, pin via /api/v1",
+      server.pid!,
+      `${base}/api/live/${sessionId}/events`,
+      pin,
+    ),
+  );
 } finally {
   await stopServerAndWait(server);
   await db.drop().catch((err: unknown) => console.warn(`could not drop ${db.name}: ${(err as Error).message}`));
@@ -229,7 +305,10 @@ try {
 {
   const bytes = results[0]!.frameBytes;
   const bport = await freePortIn(3400, 3499);
-  const [cmd, args] = withFdLimit([process.execPath, "--import", "tsx", "bench/sse-baseline-server.ts", String(bport)], fdLimit);
+  const [cmd, args] = withFdLimit(
+    [process.execPath, "--import", "tsx", "bench/sse-baseline-server.ts", String(bport)],
+    fdLimit,
+  );
   const bare = spawn(cmd, args, { stdio: ["ignore", "pipe", "inherit"], detached: true });
   await new Promise<void>((resolve) => bare.stdout!.once("data", () => resolve()));
   try {
@@ -248,7 +327,9 @@ try {
       await warm.close();
       await sleep(1000);
     }
-    results.push(await fanout(`baseline: bare Node http SSE server, ${bytes}-byte frame`, bare.pid!, `${base}/events`, broadcast));
+    results.push(
+      await fanout(`baseline: bare Node http SSE server, ${bytes}-byte frame`, bare.pid!, `${base}/events`, broadcast),
+    );
   } finally {
     await stopServerAndWait(bare);
   }
@@ -258,7 +339,11 @@ try {
 if (nextFloor) {
   const bytes = results[0]!.frameBytes;
   const fport = await freePortIn(3400, 3499);
-  const floor = await startServer(fport, { NEXT_DIST_DIR: "", DATABASE_URL: "", NODE_ENV: "production" }, { fdLimit, cwd: nextFloor });
+  const floor = await startServer(
+    fport,
+    { NEXT_DIST_DIR: "", DATABASE_URL: "", NODE_ENV: "production" },
+    { fdLimit, cwd: nextFloor },
+  );
   try {
     const base = `http://127.0.0.1:${fport}`;
     const broadcast = async () => {
@@ -275,7 +360,14 @@ if (nextFloor) {
       await warm.close();
       await sleep(1000);
     }
-    results.push(await fanout(`floor: smallest Next route handler streaming SSE, ${bytes}-byte frame`, floor.pid!, `${base}/api/s`, broadcast));
+    results.push(
+      await fanout(
+        `floor: smallest Next route handler streaming SSE, ${bytes}-byte frame`,
+        floor.pid!,
+        `${base}/api/s`,
+        broadcast,
+      ),
+    );
   } finally {
     await stopServerAndWait(floor);
   }
@@ -283,7 +375,9 @@ if (nextFloor) {
 
 // ---- the figures ---------------------------------------------------------------------------------------------------
 const kb = (n: number) => `${(n / 1024).toFixed(0)} MB`;
-console.log(`\n| server | viewers | connect s | pin→receive p50 ms | p99 ms | max ms | per-pin p99 median ms | trigger request ms (median) | RSS before → after connect → after pins | KB per viewer |`);
+console.log(
+  `\n| server | viewers | connect s | pin→receive p50 ms | p99 ms | max ms | per-pin p99 median ms | trigger request ms (median) | RSS before → after connect → after pins | KB per viewer |`,
+);
 console.log(`|---|---|---|---|---|---|---|---|---|---|`);
 for (const r of results) {
   console.log(
@@ -294,7 +388,17 @@ const [app, base] = results as [Result, Result];
 const p99App = percentile(app.lat, 99);
 const p99Base = percentile(base.lat, 99);
 const perViewer = (app.rssAfterKb - app.rssBeforeKb) / viewers;
-console.log(`\npin→receive p99: app ${p99App.toFixed(0)} ms vs bare ${p99Base.toFixed(0)} ms = baseline + ${(p99App - p99Base).toFixed(0)} ms (target ≤ + 100: ${p99App - p99Base <= 100 ? "met" : "MISSED"})`);
-console.log(`memory: ${perViewer.toFixed(1)} KB per viewer (target ≤ 30: ${perViewer <= 30 ? "met" : "MISSED"}); bare server ${((base.rssAfterKb - base.rssBeforeKb) / viewers).toFixed(1)} KB`);
-console.log(`load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-if (app.failed || app.missing) console.log(`NOTE: ${app.failed} viewers failed to connect, ${app.missing} pinned frames never arrived`);
+console.log(
+  `\npin→receive p99: app ${p99App.toFixed(0)} ms vs bare ${p99Base.toFixed(0)} ms = baseline + ${(p99App - p99Base).toFixed(0)} ms (target ≤ + 100: ${p99App - p99Base <= 100 ? "met" : "MISSED"})`,
+);
+console.log(
+  `memory: ${perViewer.toFixed(1)} KB per viewer (target ≤ 30: ${perViewer <= 30 ? "met" : "MISSED"}); bare server ${((base.rssAfterKb - base.rssBeforeKb) / viewers).toFixed(1)} KB`,
+);
+console.log(
+  `load average at the end ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
+);
+if (app.failed || app.missing)
+  console.log(`NOTE: ${app.failed} viewers failed to connect, ${app.missing} pinned frames never arrived`);

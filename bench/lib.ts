@@ -44,13 +44,15 @@ export function freePort(): Promise<number> {
 /** The build to run: NEXT_DIST_DIR when set (each engineer builds into their own folder), else .next. */
 export function distDir(): string {
   const dir = process.env.NEXT_DIST_DIR ?? ".next";
-  if (!fs.existsSync(path.join(dir, "BUILD_ID"))) throw new Error(`no production build in ${dir}: run \`NEXT_DIST_DIR=${dir} npx next build\` first`);
+  if (!fs.existsSync(path.join(dir, "BUILD_ID")))
+    throw new Error(`no production build in ${dir}: run \`NEXT_DIST_DIR=${dir} npx next build\` first`);
   return dir;
 }
 
 /** The soft and hard limits on open files that children of this process get (`ulimit -n`). */
 export function fdLimits(): { soft: number; hard: number } {
-  const read = (opt: string) => Number(execFileSync("sh", ["-c", `ulimit ${opt}n`], { encoding: "utf8" }).trim()) || Infinity;
+  const read = (opt: string) =>
+    Number(execFileSync("sh", ["-c", `ulimit ${opt}n`], { encoding: "utf8" }).trim()) || Infinity;
   return { soft: read("-S"), hard: read("-H") };
 }
 
@@ -60,7 +62,11 @@ export function withFdLimit(argv: string[], limit?: number): [string, string[]] 
   return ["sh", ["-c", `ulimit -n ${limit} && exec "$@"`, "sh", ...argv]];
 }
 
-export async function startServer(port: number, env: Record<string, string>, opts: { fdLimit?: number; nodeArgs?: string[]; cwd?: string } = {}): Promise<ChildProcess> {
+export async function startServer(
+  port: number,
+  env: Record<string, string>,
+  opts: { fdLimit?: number; nodeArgs?: string[]; cwd?: string } = {},
+): Promise<ChildProcess> {
   const bin = (p: string) => path.resolve(p);
   // The app runs through its own entry (server.ts, as `npm start` does); another Next app (cwd) with plain next start.
   const entry = opts.cwd
@@ -128,7 +134,11 @@ export async function timeOne(url: string): Promise<{ ms: number; status: number
   return { ms: performance.now() - start, status: res.status };
 }
 
-export async function load(label: string, url: string, opts: { connections?: number; duration?: number } = {}): Promise<Run> {
+export async function load(
+  label: string,
+  url: string,
+  opts: { connections?: number; duration?: number } = {},
+): Promise<Run> {
   const r = await autocannon({ url, connections: opts.connections ?? 10, duration: opts.duration ?? 10 });
   return { label, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
 }
@@ -136,9 +146,13 @@ export async function load(label: string, url: string, opts: { connections?: num
 /** A markdown table; one ratio column per baseline (runs of the same server in the same session). */
 export function printRuns(runs: Run[], baselines: Run[]) {
   const ratios = (r: Run) => baselines.map((b) => (r.rps / b.rps).toFixed(2)).join(" | ");
-  console.log(`| target | req/s | p50 ms | p99 ms | errors | non-2xx | ${baselines.map((b) => `÷ ${b.label}`).join(" | ")} |`);
+  console.log(
+    `| target | req/s | p50 ms | p99 ms | errors | non-2xx | ${baselines.map((b) => `÷ ${b.label}`).join(" | ")} |`,
+  );
   console.log(`|---|---|---|---|---|---|${baselines.map(() => "---|").join("")}`);
   for (const r of runs) {
-    console.log(`| ${r.label} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${ratios(r)} |`);
+    console.log(
+      `| ${r.label} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${ratios(r)} |`,
+    );
   }
 }

@@ -71,9 +71,15 @@ export function buildNextFloor(): string {
     // The tsconfig.json Next writes on the first build makes the next one pick up the repository's proxy.ts.
     for (const f of ["tsconfig.json", "next-env.d.ts"]) fs.rmSync(path.join(floorDir, f), { force: true });
     try {
-      execFileSync(path.resolve("node_modules/.bin/next"), ["build"], { cwd: floorDir, stdio: "pipe", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: "" } });
+      execFileSync(path.resolve("node_modules/.bin/next"), ["build"], {
+        cwd: floorDir,
+        stdio: "pipe",
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: "" },
+      });
     } catch (err) {
-      process.stderr.write(String((err as { stdout?: Buffer }).stdout ?? "") + String((err as { stderr?: Buffer }).stderr ?? ""));
+      process.stderr.write(
+        String((err as { stdout?: Buffer }).stdout ?? "") + String((err as { stderr?: Buffer }).stderr ?? ""),
+      );
       throw new Error("the Next floor app did not build");
     }
   }

@@ -12,5 +12,9 @@ const args = first && benches.includes(first) ? rest : process.argv.slice(2);
 
 for (const name of chosen) {
   console.log(`\n## bench/${name}.ts`);
-  execFileSync(process.execPath, ["--import", "tsx", "--import", "./scripts/resolve-next.mjs", `bench/${name}.ts`, ...args], { stdio: "inherit" });
+  execFileSync(
+    process.execPath,
+    ["--import", "tsx", "--import", "./scripts/resolve-next.mjs", `bench/${name}.ts`, ...args],
+    { stdio: "inherit" },
+  );
 }

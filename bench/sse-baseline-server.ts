@@ -13,7 +13,11 @@ let id = 0;
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://x");
   if (req.method === "GET" && url.pathname === "/events") {
-    res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache", Connection: "keep-alive" });
+    res.writeHead(200, {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache",
+      Connection: "keep-alive",
+    });
     res.write(`retry: 2000\n\nid: ${id}\nevent: snapshot\ndata: {}\n\n`);
     clients.add(res);
     const heartbeat = setInterval(() => res.write(": ping\n\n"), 15_000);

@@ -30,41 +30,45 @@ function open(url: string): Promise<boolean> {
     let first = true;
     const conn: Conn = { req: null as unknown as http.ClientRequest, buf: "", seen: new Map() };
     // The headers a browser's EventSource sends: a server that compressed the stream would show here.
-    conn.req = http.get(url, { agent: false, headers: { accept: "text/event-stream", "accept-encoding": "gzip, deflate, br" } }, (res) => {
-      if (res.statusCode !== 200 || res.headers["content-encoding"]) {
-        if (res.headers["content-encoding"]) compressed++;
-        res.resume();
-        resolve(false);
-        return;
-      }
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => {
-        const at = clock();
-        conn.buf += chunk;
-        let end: number;
-        while ((end = conn.buf.indexOf("\n\n")) >= 0) {
-          const frame = conn.buf.slice(0, end);
-          conn.buf = conn.buf.slice(end + 2);
-          const m = /^event: (.+)$/m.exec(frame);
-          const name = m ? m[1]! : "message";
-          if (!frame.includes("\ndata: ") && !frame.startsWith("data: ")) continue; // retry:, comments (heartbeats)
-          let list = conn.seen.get(name);
-          if (!list) conn.seen.set(name, (list = []));
-          list.push(at);
-          let c = counts.get(name);
-          if (!c) counts.set(name, (c = []));
-          c[list.length - 1] = (c[list.length - 1] ?? 0) + 1;
-          if (!frameBytes.has(name)) frameBytes.set(name, Buffer.byteLength(frame) + 2);
-          if (first) {
-            first = false;
-            conns.push(conn);
-            resolve(true);
-          }
-          if (waiters.size) waiters.forEach((w) => w());
+    conn.req = http.get(
+      url,
+      { agent: false, headers: { accept: "text/event-stream", "accept-encoding": "gzip, deflate, br" } },
+      (res) => {
+        if (res.statusCode !== 200 || res.headers["content-encoding"]) {
+          if (res.headers["content-encoding"]) compressed++;
+          res.resume();
+          resolve(false);
+          return;
         }
-      });
-      res.on("error", () => {});
-    });
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          const at = clock();
+          conn.buf += chunk;
+          let end: number;
+          while ((end = conn.buf.indexOf("\n\n")) >= 0) {
+            const frame = conn.buf.slice(0, end);
+            conn.buf = conn.buf.slice(end + 2);
+            const m = /^event: (.+)$/m.exec(frame);
+            const name = m ? m[1]! : "message";
+            if (!frame.includes("\ndata: ") && !frame.startsWith("data: ")) continue; // retry:, comments (heartbeats)
+            let list = conn.seen.get(name);
+            if (!list) conn.seen.set(name, (list = []));
+            list.push(at);
+            let c = counts.get(name);
+            if (!c) counts.set(name, (c = []));
+            c[list.length - 1] = (c[list.length - 1] ?? 0) + 1;
+            if (!frameBytes.has(name)) frameBytes.set(name, Buffer.byteLength(frame) + 2);
+            if (first) {
+              first = false;
+              conns.push(conn);
+              resolve(true);
+            }
+            if (waiters.size) waiters.forEach((w) => w());
+          }
+        });
+        res.on("error", () => {});
+      },
+    );
     conn.req.on("error", () => resolve(false));
   });
 }
@@ -101,12 +105,23 @@ function wait(event: string, k: number, timeoutMs: number) {
   });
 }
 
-process.on("message", async (msg: { cmd: string; url?: string; n?: number; concurrency?: number; event?: string; k?: number; timeoutMs?: number }) => {
-  if (msg.cmd === "connect") process.send!(await connect(msg.url!, msg.n!, msg.concurrency ?? 100));
-  else if (msg.cmd === "wait") process.send!(await wait(msg.event!, msg.k!, msg.timeoutMs ?? 10_000));
-  else if (msg.cmd === "close") {
-    for (const c of conns) c.req.destroy();
-    process.exit(0);
-  }
-});
+process.on(
+  "message",
+  async (msg: {
+    cmd: string;
+    url?: string;
+    n?: number;
+    concurrency?: number;
+    event?: string;
+    k?: number;
+    timeoutMs?: number;
+  }) => {
+    if (msg.cmd === "connect") process.send!(await connect(msg.url!, msg.n!, msg.concurrency ?? 100));
+    else if (msg.cmd === "wait") process.send!(await wait(msg.event!, msg.k!, msg.timeoutMs ?? 10_000));
+    else if (msg.cmd === "close") {
+      for (const c of conns) c.req.destroy();
+      process.exit(0);
+    }
+  },
+);
 process.send!({ ready: true });

@@ -12,10 +12,17 @@ export interface ManifestAction {
 
 /** Every server action of the build, from Next's server-reference manifest. */
 export function buildActions(distDir = process.env.NEXT_DIST_DIR || ".next"): ManifestAction[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>;
   };
-  return Object.entries(manifest.node).map(([id, a]) => ({ id, file: a.filename ?? "?", name: a.exportedName ?? "?", workers: Object.keys(a.workers) }));
+  return Object.entries(manifest.node).map(([id, a]) => ({
+    id,
+    file: a.filename ?? "?",
+    name: a.exportedName ?? "?",
+    workers: Object.keys(a.workers),
+  }));
 }
 
 export function actionId(file: string, name: string): ManifestAction {
@@ -26,7 +33,10 @@ export function actionId(file: string, name: string): ManifestAction {
 
 /** "app/(shop)/orders/[number]/page" → "/orders/<params.number>". */
 export function pagePath(worker: string, params: Record<string, string> = {}): string {
-  const route = worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "");
+  const route = worker
+    .replace(/^app/, "")
+    .replace(/\/page$/, "")
+    .replace(/\/\([^)]+\)/g, "");
   return (route.replace(/\[([^\]]+)\]/g, (_, k: string) => params[k] ?? "x") || "/").replace(/\/+/g, "/");
 }
 
@@ -54,9 +64,20 @@ export function actionResult(body: string): ActionOutcome["result"] {
 }
 
 /** Posts a server action the way Next's client does (text/plain JSON args) from the client's session. */
-export async function callAction(client: HttpClient, action: ManifestAction, args: unknown[], opts: { path?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<ActionOutcome> {
+export async function callAction(
+  client: HttpClient,
+  action: ManifestAction,
+  args: unknown[],
+  opts: { path?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<ActionOutcome> {
   const http = await client.request("POST", opts.path ?? pagePath(action.workers[0]!), {
-    headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", origin: client.base, accept: "text/x-component", ...(opts.headers ?? {}) },
+    headers: {
+      "next-action": action.id,
+      "content-type": "text/plain;charset=UTF-8",
+      origin: client.base,
+      accept: "text/x-component",
+      ...(opts.headers ?? {}),
+    },
     body: opts.body ?? JSON.stringify(args),
   });
   return { http, result: actionResult(http.body) };
@@ -66,12 +87,25 @@ export async function callAction(client: HttpClient, action: ManifestAction, arg
  * Posts a form-bound action (useActionState: `(prevState, formData)`) the way React encodes it: the form's fields
  * under the `_1_` prefix, then the root row `[null,"$K1"]` last (the decoder resolves the root as it streams in).
  */
-export async function callFormAction(client: HttpClient, action: ManifestAction, fields: [string, string][], opts: { path?: string } = {}): Promise<ActionOutcome> {
+export async function callFormAction(
+  client: HttpClient,
+  action: ManifestAction,
+  fields: [string, string][],
+  opts: { path?: string } = {},
+): Promise<ActionOutcome> {
   const boundary = `----elian${Math.random().toString(16).slice(2)}`;
-  const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-  const body = [...fields.map(([k, v]) => part(`_1_${k}`, v)), part("0", '[null,"$K1"]'), `--${boundary}--\r\n`].join("");
+  const part = (name: string, value: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const body = [...fields.map(([k, v]) => part(`_1_${k}`, v)), part("0", '[null,"$K1"]'), `--${boundary}--\r\n`].join(
+    "",
+  );
   const http = await client.request("POST", opts.path ?? pagePath(action.workers[0]!), {
-    headers: { "next-action": action.id, "content-type": `multipart/form-data; boundary=${boundary}`, origin: client.base, accept: "text/x-component" },
+    headers: {
+      "next-action": action.id,
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+      origin: client.base,
+      accept: "text/x-component",
+    },
     body,
   });
   return { http, result: actionResult(http.body) };
@@ -94,4 +128,3 @@ export function ok(out: ActionOutcome, what: string): unknown {
 export async function act(c: HttpClient, file: string, name: string, input: Record<string, unknown>, page?: string) {
   return callAction(c, actionId(file, name), [input], page ? { path: page } : {});
 }
-

@@ -43,22 +43,36 @@ test("[AUTH] sign-out revokes the session: the old cookie no longer works", asyn
   expect(res?.ok()).toBe(true);
 });
 
-test("[AUTH] after sign-out the old cookie reads as signed out at /api/auth/session and is not renewed", async ({ page, context, request }) => {
+test("[AUTH] after sign-out the old cookie reads as signed out at /api/auth/session and is not renewed", async ({
+  page,
+  context,
+  request,
+}) => {
   await signIn(page, "buyer@example.com");
   const cookies = await context.cookies();
   const session = cookies.find((c) => c.name.includes("session-token"))!;
-  const asked = async () => request.get("/api/auth/session", { headers: { cookie: `${session.name}=${session.value}` } });
+  const asked = async () =>
+    request.get("/api/auth/session", { headers: { cookie: `${session.name}=${session.value}` } });
   const before = await asked();
   expect((await before.json()).user.name).toBe("张小禾");
   await signOut(page);
   const after = await asked();
   expect(after.status()).toBe(200);
   expect(await after.json()).toBeNull();
-  const renewed = after.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("session-token") && !/max-age=0|expires=Thu, 01 Jan 1970/i.test(h.value));
+  const renewed = after
+    .headersArray()
+    .filter(
+      (h) =>
+        h.name.toLowerCase() === "set-cookie" &&
+        h.value.includes("session-token") &&
+        !/max-age=0|expires=Thu, 01 Jan 1970/i.test(h.value),
+    );
   expect(renewed).toEqual([]);
 });
 
-test("[AUTH] a wrong password shows one clear message and keeps the account typed; sent from 去结算, the page says why", async ({ page }) => {
+test("[AUTH] a wrong password shows one clear message and keeps the account typed; sent from 去结算, the page says why", async ({
+  page,
+}) => {
   await page.goto("/login?callbackUrl=%2Fcheckout");
   await expect(page.getByTestId("sign-in-reason")).toContainText("登录后继续结算");
   await page.getByLabel("邮箱或手机号").fill("buyer@example.com");

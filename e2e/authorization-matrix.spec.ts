@@ -59,21 +59,42 @@ async function actionChecks(f: Fixtures, s: Sessions, missing: string[]): Promis
 async function runAction(c: Sessions[Role], a: ManifestAction, spec: ActionCase, f: Fixtures) {
   const input = spec.input(f);
   const path = spec.page?.(f);
-  const out = spec.form ? await callFormAction(c, a, Object.entries(input).map(([k, v]) => [k, String(v)]), { path }) : await callAction(c, a, [input], { path });
+  const out = spec.form
+    ? await callFormAction(
+        c,
+        a,
+        Object.entries(input).map(([k, v]) => [k, String(v)]),
+        { path },
+      )
+    : await callAction(c, a, [input], { path });
   const code = out.result && !out.result.ok ? (out.result.code as ErrorCode) : null;
   const status = code ? errorCodes[code] : out.result?.ok ? 200 : out.http.status;
-  return { status, refusal: code ? REFUSAL_CODES.has(code) : [401, 403, 404].includes(out.http.status), detail: code ?? `http ${out.http.status}` };
+  return {
+    status,
+    refusal: code ? REFUSAL_CODES.has(code) : [401, 403, 404].includes(out.http.status),
+    detail: code ?? `http ${out.http.status}`,
+  };
 }
 
 async function routeChecks(f: Fixtures, s: Sessions, missing: string[]): Promise<Check[]> {
-  const manifest = JSON.parse(fs.readFileSync(path.join(process.env.NEXT_DIST_DIR || ".next", "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>;
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(process.env.NEXT_DIST_DIR || ".next", "server", "app-paths-manifest.json"), "utf8"),
+  ) as Record<string, string>;
   const out: Check[] = [];
-  for (const key of Object.keys(manifest).filter((k) => k.endsWith("/route")).sort()) {
+  for (const key of Object.keys(manifest)
+    .filter((k) => k.endsWith("/route"))
+    .sort()) {
     // A metadata file (app/robots.ts, app/icon.svg) is served as the GET route /robots.txt, /icon.svg: its
     // declaration is app/<name>.authz.ts.
     const metadata = !fs.existsSync(`app${key}.ts`) ? /^\/([a-z0-9-]+)\.[a-z]+\/route$/.exec(key)?.[1] : undefined;
     const authzFile = metadata ? `app/${metadata}.authz.ts` : `app${key}.authz.ts`;
-    const methods = metadata ? ["GET"] : [...fs.readFileSync(`app${key}.ts`, "utf8").matchAll(/export (?:async function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
+    const methods = metadata
+      ? ["GET"]
+      : [
+          ...fs
+            .readFileSync(`app${key}.ts`, "utf8")
+            .matchAll(/export (?:async function|const) (GET|POST|PUT|PATCH|DELETE)\b/g),
+        ].map((m) => m[1]!);
     const decl = await declarations(authzFile);
     for (const method of methods) {
       const spec = decl?.[method] as RouteCase | undefined;
@@ -81,7 +102,12 @@ async function routeChecks(f: Fixtures, s: Sessions, missing: string[]): Promise
         missing.push(`route ${method} ${key}: no declaration in ${authzFile}`);
         continue;
       }
-      out.push({ kind: "route", label: `${method} ${key.replace(/\/route$/, "") || "/"}`, spec, run: (role) => runRoute(s[role], method, spec, f, role) });
+      out.push({
+        kind: "route",
+        label: `${method} ${key.replace(/\/route$/, "") || "/"}`,
+        spec,
+        run: (role) => runRoute(s[role], method, spec, f, role),
+      });
     }
   }
   return out;
@@ -92,7 +118,12 @@ async function runRoute(c: Sessions[Role], method: string, spec: RouteCase, f: F
   const headers: Record<string, string> = { ...(spec.headers?.(f, role) ?? {}) };
   if (method !== "GET") headers.origin ??= c.base;
   if (body) headers["content-type"] = body.type;
-  const res = await c.request(method, spec.path(f), { headers, body: body?.data, headersOnly: spec.stream, timeoutMs: 20_000 });
+  const res = await c.request(method, spec.path(f), {
+    headers,
+    body: body?.data,
+    headersOnly: spec.stream,
+    timeoutMs: 20_000,
+  });
   return { status: res.status, refusal: [400, 401, 403, 404].includes(res.status), detail: `http ${res.status}` };
 }
 
@@ -105,7 +136,13 @@ test.beforeAll(async () => {
   app = new TestApp(
     serverUrl!,
     basePort + 4,
-    { CRON_SECRET, STRIPE_SECRET_KEY: "sk_test_authz", STRIPE_WEBHOOK_SECRET: "whsec_authz", STRIPE_PUBLISHABLE_KEY: "pk_test_authz", STRIPE_API_BASE: stripeBase },
+    {
+      CRON_SECRET,
+      STRIPE_SECRET_KEY: "sk_test_authz",
+      STRIPE_WEBHOOK_SECRET: "whsec_authz",
+      STRIPE_PUBLISHABLE_KEY: "pk_test_authz",
+      STRIPE_API_BASE: stripeBase,
+    },
     "authz",
   );
   await app.start();
@@ -145,9 +182,17 @@ function pageUrl(route: string, f: Fixtures): string | null {
 
 test("[GET] rendering any page writes nothing, for its owner or anyone else — even with a guest cart left behind a cookie", async () => {
   test.setTimeout(300_000);
-  const manifest = JSON.parse(fs.readFileSync(path.join(process.env.NEXT_DIST_DIR || ".next", "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>;
-  const urls = Object.keys(manifest).filter((k) => k.endsWith("/page")).map((k) => pageUrl(k, fixtures)).filter((u): u is string => u !== null);
-  expect(urls.filter((u) => u.startsWith("unfilled:")), "pages the test cannot fill in").toEqual([]);
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(process.env.NEXT_DIST_DIR || ".next", "server", "app-paths-manifest.json"), "utf8"),
+  ) as Record<string, string>;
+  const urls = Object.keys(manifest)
+    .filter((k) => k.endsWith("/page"))
+    .map((k) => pageUrl(k, fixtures))
+    .filter((u): u is string => u !== null);
+  expect(
+    urls.filter((u) => u.startsWith("unfilled:")),
+    "pages the test cannot fill in",
+  ).toEqual([]);
   // The buyer still carries a guest cart's cookie (a sign-in made elsewhere): reading must not merge it.
   const guest = app.client();
   await act(guest, "app/(shop)/cart/actions.ts", "addToCartAction", { variantId: fixtures.variantA, quantity: 1 });
@@ -161,7 +206,8 @@ test("[GET] rendering any page writes nothing, for its owner or anyone else — 
       const after = await app.rowCounts();
       if (res.status >= 500) writes.push(`${url} as ${role}: ${res.status}`);
       const changed = Object.keys(after).filter((t) => after[t] !== before[t] && !BOOKKEEPING.has(t));
-      if (changed.length) writes.push(`${url} as ${role}: wrote ${changed.map((t) => `${t} ${before[t]}→${after[t]}`).join(", ")}`);
+      if (changed.length)
+        writes.push(`${url} as ${role}: wrote ${changed.map((t) => `${t} ${before[t]}→${after[t]}`).join(", ")}`);
     }
   }
   console.log(`GET pages: ${urls.length} pages × 6 roles read, ${writes.length} wrote`);
@@ -172,10 +218,15 @@ test("[GET] rendering any page writes nothing, for its owner or anyone else — 
 test("[AUTHZ] every action and route handler, as each of ten roles: allowed ones pass, refused ones say 401/403/404 and write nothing", async () => {
   test.setTimeout(900_000);
   const missing: string[] = [];
-  const checks = [...(await routeChecks(fixtures, sessions, missing)), ...(await actionChecks(fixtures, sessions, missing))];
+  const checks = [
+    ...(await routeChecks(fixtures, sessions, missing)),
+    ...(await actionChecks(fixtures, sessions, missing)),
+  ];
   const actions = checks.filter((c) => c.kind === "action").length;
   const routes = checks.length - actions;
-  console.log(`authorization matrix: ${actions} actions + ${routes} route methods = ${checks.length} × ${roles.length} roles = ${checks.length * roles.length} checks`);
+  console.log(
+    `authorization matrix: ${actions} actions + ${routes} route methods = ${checks.length} × ${roles.length} roles = ${checks.length * roles.length} checks`,
+  );
   const problems: string[] = [...missing];
   let refusedChecked = 0;
 
@@ -187,9 +238,13 @@ test("[AUTHZ] every action and route handler, as each of ten roles: allowed ones
       const after = await app.rowCounts();
       const want = expectedRefusal(check.spec, role);
       refusedChecked++;
-      if (got.status !== want) problems.push(`${check.label} as ${role}: expected ${want}, got ${got.status} (${got.detail})`);
+      if (got.status !== want)
+        problems.push(`${check.label} as ${role}: expected ${want}, got ${got.status} (${got.detail})`);
       const changed = Object.keys(after).filter((t) => after[t] !== before[t] && !BOOKKEEPING.has(t));
-      if (changed.length) problems.push(`${check.label} as ${role}: refused, yet wrote to ${changed.map((t) => `${t} ${before[t]}→${after[t]}`).join(", ")}`);
+      if (changed.length)
+        problems.push(
+          `${check.label} as ${role}: refused, yet wrote to ${changed.map((t) => `${t} ${before[t]}→${after[t]}`).join(", ")}`,
+        );
     }
   }
   // 2. Then the allowed callers: past authorization (not 401/403/404) and never a server error. Calls that consume
@@ -203,12 +258,15 @@ test("[AUTHZ] every action and route handler, as each of ten roles: allowed ones
         const got = await check.run(role);
         allowedChecked++;
         allowedSeen.set(check.label, [...(allowedSeen.get(check.label) ?? []), `${role}:${got.detail}`]);
-        if (got.refusal || got.status >= 500) problems.push(`${check.label} as ${role}: allowed, yet got ${got.status} (${got.detail})`);
+        if (got.refusal || got.status >= 500)
+          problems.push(`${check.label} as ${role}: allowed, yet got ${got.status} (${got.detail})`);
       }
     }
   }
   for (const [label, seen] of allowedSeen) console.log(`  allowed ${label}: ${seen.join(" ")}`);
-  console.log(`authorization matrix: ${refusedChecked} refusals (each with every table's row count before and after) + ${allowedChecked} allowed calls`);
+  console.log(
+    `authorization matrix: ${refusedChecked} refusals (each with every table's row count before and after) + ${allowedChecked} allowed calls`,
+  );
   expect(problems, problems.join("\n")).toEqual([]);
   expect(refusedChecked + allowedChecked).toBe(checks.length * roles.length);
 });

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
-const card = (page: Page, name: string) => page.getByTestId("product-card").filter({ has: page.getByRole("heading", { name, exact: true }) });
+const card = (page: Page, name: string) =>
+  page.getByTestId("product-card").filter({ has: page.getByRole("heading", { name, exact: true }) });
 const cardTitles = (page: Page) => page.getByTestId("product-card").locator("h3");
 
 test("[SHOP] search finds 湖墩大米 by Chinese, by pinyin with or without spaces, and by English", async ({ page }) => {
@@ -49,7 +50,9 @@ test("[SHOP] category chips, the filter form and sort", async ({ page }) => {
 });
 
 test("[SHOP] bad query parameters show the catalog or an empty result, never an error", async ({ page }) => {
-  const res = await page.goto(`/products?sort=${encodeURIComponent("price;DROP TABLE products")}&page=-1&min=abc&category=weapons`);
+  const res = await page.goto(
+    `/products?sort=${encodeURIComponent("price;DROP TABLE products")}&page=-1&min=abc&category=weapons`,
+  );
   expect(res?.status()).toBe(200);
   await expect(card(page, "湖墩大米").first()).toBeVisible();
   await page.goto(`/products?q=${encodeURIComponent("' OR 1=1--")}`);

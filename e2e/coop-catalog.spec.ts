@@ -32,7 +32,9 @@ async function createDraft(page: Page, slug: string) {
   await expect(page).toHaveURL(/\/coop\/products\/prd_[a-z0-9]+\?created=1$/);
 }
 
-test("[COOP] a cooperative lists a product with a variant, stock and an image, publishes it, and it appears in the shop", async ({ page }) => {
+test("[COOP] a cooperative lists a product with a variant, stock and an image, publishes it, and it appears in the shop", async ({
+  page,
+}) => {
   const slug = `e2e-rice-${Date.now().toString(36)}`;
   const sku = `${slug}-25`.toUpperCase();
   // The description carries a script: if it ever ran, it would open an alert.
@@ -96,7 +98,12 @@ test("[COOP] a cooperative lists a product with a variant, stock and an image, p
   await expect(page.getByRole("img", { name: "湖墩糙米" })).toHaveAttribute("src", /^\/uploads\/[a-z0-9]{24}\.png$/);
   expect(dialogs).toEqual([]);
 
-  const image = await page.request.get(await page.getByRole("img", { name: "湖墩糙米" }).getAttribute("src").then((s) => s ?? ""));
+  const image = await page.request.get(
+    await page
+      .getByRole("img", { name: "湖墩糙米" })
+      .getAttribute("src")
+      .then((s) => s ?? ""),
+  );
   expect(image.status()).toBe(200);
   expect(image.headers()["content-type"]).toBe("image/png");
   expect(image.headers()["x-content-type-options"]).toBe("nosniff");
@@ -107,7 +114,16 @@ test("[COOP] a duplicate slug is a field error and nothing is created", async ({
   await signIn(page, "coop@example.com", undefined, "/coop");
   await page.goto("/coop/products/new");
   const form = page.getByTestId("product-form");
-  for (const [label, value] of [["中文名", "重复"], ["英文名", "Dup"], ["拼音(不带声调)", "chong fu"], ["网址标识", "hudun-rice"], ["产地村(中文)", "村"], ["产地村(英文)", "V"], ["产地镇街(中文)", "镇"], ["产地镇街(英文)", "T"]]) {
+  for (const [label, value] of [
+    ["中文名", "重复"],
+    ["英文名", "Dup"],
+    ["拼音(不带声调)", "chong fu"],
+    ["网址标识", "hudun-rice"],
+    ["产地村(中文)", "村"],
+    ["产地村(英文)", "V"],
+    ["产地镇街(中文)", "镇"],
+    ["产地镇街(英文)", "T"],
+  ]) {
     await form.getByLabel(label!, { exact: true }).fill(value!);
   }
   await form.getByTestId("save-product").click();
@@ -116,15 +132,25 @@ test("[COOP] a duplicate slug is a field error and nothing is created", async ({
   await expect(form.getByLabel("中文名", { exact: true })).toHaveValue("重复");
 });
 
-test("[COOP] another cooperative's product and variant answer 404, in pages and in the upload route", async ({ page }) => {
+test("[COOP] another cooperative's product and variant answer 404, in pages and in the upload route", async ({
+  page,
+}) => {
   await signIn(page, "coop@example.com", undefined, "/coop");
-  for (const path of [`/coop/products/${foreignProduct}`, `/coop/stock/${foreignVariant}`, "/coop?coop=coop_yaozhuang", "/coop/stock?coop=coop_yaozhuang"]) {
+  for (const path of [
+    `/coop/products/${foreignProduct}`,
+    `/coop/stock/${foreignVariant}`,
+    "/coop?coop=coop_yaozhuang",
+    "/coop/stock?coop=coop_yaozhuang",
+  ]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
   }
   const origin = new URL(page.url()).origin;
   const upload = (id: string, headers: Record<string, string>) =>
-    page.request.post(`/api/coop/products/${id}/image`, { multipart: { image: { name: "a.png", mimeType: "image/png", buffer: png } }, headers });
+    page.request.post(`/api/coop/products/${id}/image`, {
+      multipart: { image: { name: "a.png", mimeType: "image/png", buffer: png } },
+      headers,
+    });
   expect((await upload(foreignProduct, { origin })).status()).toBe(404);
   expect((await upload("prd_hudun_rice", { origin: "https://evil.tld" })).status()).toBe(403);
   expect((await page.request.get("/uploads/..%2F..%2Fpglite.lock")).status()).toBe(404);
@@ -135,9 +161,17 @@ test.describe("[COOP] on a 375 px phone", () => {
 
   test("[COOP] the workspace pages fit the screen", async ({ page }) => {
     await signIn(page, "coop@example.com", undefined, "/coop");
-    for (const path of ["/coop", "/coop/products/prd_hudun_rice", "/coop/products/new", "/coop/stock", "/coop/stock/var_hudun_5kg"]) {
+    for (const path of [
+      "/coop",
+      "/coop/products/prd_hudun_rice",
+      "/coop/products/new",
+      "/coop/stock",
+      "/coop/stock/var_hudun_5kg",
+    ]) {
       await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
   });

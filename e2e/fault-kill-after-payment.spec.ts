@@ -24,13 +24,18 @@ let buyer: HttpClient;
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   fake = await new FakeStripe({ webhookSecret: WEBHOOK_SECRET }).start();
-  app = new TestApp(serverUrl!, Number(new URL(baseURL).port) + 6, {
-    STRIPE_SECRET_KEY: "sk_test_kill",
-    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    STRIPE_PUBLISHABLE_KEY: "pk_test_kill",
-    STRIPE_API_BASE: fake.base,
-    CRON_SECRET: CRON,
-  }, "kill");
+  app = new TestApp(
+    serverUrl!,
+    Number(new URL(baseURL).port) + 6,
+    {
+      STRIPE_SECRET_KEY: "sk_test_kill",
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_PUBLISHABLE_KEY: "pk_test_kill",
+      STRIPE_API_BASE: fake.base,
+      CRON_SECRET: CRON,
+    },
+    "kill",
+  );
   await app.start();
   fake.webhookUrl = `${app.base}/api/stripe/webhook`;
 });
@@ -79,20 +84,42 @@ async function payAtStripe(sessionId: string): Promise<Record<string, unknown>> 
 async function deliver(event: Record<string, unknown>): Promise<number> {
   const payload = JSON.stringify(event);
   const header = signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
-  const res = await fetch(`${app.base}/api/stripe/webhook`, { method: "POST", body: payload, headers: { "content-type": "application/json", "stripe-signature": header } });
+  const res = await fetch(`${app.base}/api/stripe/webhook`, {
+    method: "POST",
+    body: payload,
+    headers: { "content-type": "application/json", "stripe-signature": header },
+  });
   return res.status;
 }
 
 async function sweep(): Promise<void> {
-  const res = await fetch(`${app.base}/api/cron/sweep`, { method: "POST", headers: { authorization: `Bearer ${CRON}` } });
+  const res = await fetch(`${app.base}/api/cron/sweep`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${CRON}` },
+  });
   expect(res.status).toBe(200);
 }
 
 async function outcome(orderId: string) {
-  const [o] = await app.query<{ status: string; payment_status: string; pickup_code: string | null }>("select status, payment_status, pickup_code from orders where id = $1", [orderId]);
-  const [paid] = await app.query<{ n: number }>("select count(*)::int as n from payments where order_id = $1 and status = 'paid'", [orderId]);
-  const refunds = await app.query<{ amount_fen: number; status: string }>("select amount_fen, status from refunds where order_id = $1", [orderId]);
-  return { status: o!.status, paymentStatus: o!.payment_status, hasCode: Boolean(o!.pickup_code), paidAttempts: paid!.n, refunds };
+  const [o] = await app.query<{ status: string; payment_status: string; pickup_code: string | null }>(
+    "select status, payment_status, pickup_code from orders where id = $1",
+    [orderId],
+  );
+  const [paid] = await app.query<{ n: number }>(
+    "select count(*)::int as n from payments where order_id = $1 and status = 'paid'",
+    [orderId],
+  );
+  const refunds = await app.query<{ amount_fen: number; status: string }>(
+    "select amount_fen, status from refunds where order_id = $1",
+    [orderId],
+  );
+  return {
+    status: o!.status,
+    paymentStatus: o!.payment_status,
+    hasCode: Boolean(o!.pickup_code),
+    paidAttempts: paid!.n,
+    refunds,
+  };
 }
 
 test("[FAULT] kill -9 before the webhook arrives: after the restart Stripe's retries (twice) give one paid order and one pickup code", async () => {
@@ -103,7 +130,13 @@ test("[FAULT] kill -9 before the webhook arrives: after the restart Stripe's ret
   await app.restart();
   expect(await deliver(event)).toBe(200);
   expect(await deliver(event)).toBe(200);
-  expect(await outcome(orderId)).toEqual({ status: "placed", paymentStatus: "paid", hasCode: true, paidAttempts: 1, refunds: [] });
+  expect(await outcome(orderId)).toEqual({
+    status: "placed",
+    paymentStatus: "paid",
+    hasCode: true,
+    paidAttempts: 1,
+    refunds: [],
+  });
   expect(fake.refunds.size).toBe(0);
 });
 
@@ -117,7 +150,13 @@ test("[FAULT] kill -9 while the webhook is being processed: the retry after the 
   await inFlight;
   await app.restart();
   expect(await deliver(event)).toBe(200);
-  expect(await outcome(orderId)).toEqual({ status: "placed", paymentStatus: "paid", hasCode: true, paidAttempts: 1, refunds: [] });
+  expect(await outcome(orderId)).toEqual({
+    status: "placed",
+    paymentStatus: "paid",
+    hasCode: true,
+    paidAttempts: 1,
+    refunds: [],
+  });
 });
 
 test("[FAULT] kill -9 and the webhook never comes: the reconciliation sweep after the restart gives one paid order, once", async () => {
@@ -128,7 +167,13 @@ test("[FAULT] kill -9 and the webhook never comes: the reconciliation sweep afte
   await app.restart();
   await sweep();
   await sweep();
-  expect(await outcome(orderId)).toEqual({ status: "placed", paymentStatus: "paid", hasCode: true, paidAttempts: 1, refunds: [] });
+  expect(await outcome(orderId)).toEqual({
+    status: "placed",
+    paymentStatus: "paid",
+    hasCode: true,
+    paidAttempts: 1,
+    refunds: [],
+  });
 });
 
 test("[FAULT] the hold ran out (stock released) and then the buyer paid, and the app was killed: after the restart exactly one refund", async () => {
@@ -146,6 +191,12 @@ test("[FAULT] the hold ran out (stock released) and then the buyer paid, and the
   await sweep();
   await sweep();
   const after = await outcome(orderId);
-  expect(after).toMatchObject({ status: "cancelled", hasCode: false, refunds: [{ amount_fen: 6980, status: "succeeded" }] });
-  expect([...fake.refunds.values()].filter((r) => r.payment_intent === fake.sessions.get(sessionId)!.payment_intent)).toHaveLength(1);
+  expect(after).toMatchObject({
+    status: "cancelled",
+    hasCode: false,
+    refunds: [{ amount_fen: 6980, status: "succeeded" }],
+  });
+  expect(
+    [...fake.refunds.values()].filter((r) => r.payment_intent === fake.sessions.get(sessionId)!.payment_intent),
+  ).toHaveLength(1);
 });

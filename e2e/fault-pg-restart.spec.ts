@@ -40,8 +40,14 @@ test.afterAll(async () => {
 
 test("[FAULT] PostgreSQL restarts in the middle of a drop storm: every buyer gets an order, a sold-out or a 503; nothing half-written; the app recovers by itself", async () => {
   test.setTimeout(300_000);
-  const { dropId } = await openLiveDrop(app, streamer, { productId: variant.product_id, variantId: variant.id, cap: 100, perBuyerLimit: 1 });
-  const stockOf = async () => (await app.query<{ stock: number }>("select stock from variants where id = $1", [variant.id]))[0]!.stock;
+  const { dropId } = await openLiveDrop(app, streamer, {
+    productId: variant.product_id,
+    variantId: variant.id,
+    cap: 100,
+    perBuyerLimit: 1,
+  });
+  const stockOf = async () =>
+    (await app.query<{ stock: number }>("select stock from variants where id = $1", [variant.id]))[0]!.stock;
   const stockBefore = await stockOf();
   const buyers = await mintBuyers(app.dbUrl(), 300, TestApp.AUTH_SECRET, await hashPassword("load-password"));
   const buy = actionId("app/(shop)/live/actions.ts", "buyDropAction");
@@ -49,7 +55,12 @@ test("[FAULT] PostgreSQL restarts in the middle of a drop storm: every buyer get
 
   const purchase = async (a: (typeof attempts)[number]) => {
     const c = app.client();
-    const out = await callAction(c, buy, [{ dropId, quantity: 1, stationId: "stn_huimin", idempotencyKey: a.key }], { headers: { cookie: a.cookie } }).catch((err: Error) => ({ http: { status: 0, headers: {} as Record<string, string>, body: err.message }, result: null }));
+    const out = await callAction(c, buy, [{ dropId, quantity: 1, stationId: "stn_huimin", idempotencyKey: a.key }], {
+      headers: { cookie: a.cookie },
+    }).catch((err: Error) => ({
+      http: { status: 0, headers: {} as Record<string, string>, body: err.message },
+      result: null,
+    }));
     if (out.result?.ok) return "order";
     if (out.http.status === 503) {
       expect(out.http.headers["retry-after"]).toBe("5");
@@ -74,7 +85,10 @@ test("[FAULT] PostgreSQL restarts in the middle of a drop storm: every buyer get
   await restarted;
   const tally = attempts.reduce<Record<string, number>>((t, a) => ((t[a.outcome] = (t[a.outcome] ?? 0) + 1), t), {});
   console.log(`drop storm across a restart: ${JSON.stringify(tally)}`);
-  expect(Object.keys(tally).filter((k) => !["order", "SOLD_OUT", "503"].includes(k)), JSON.stringify(tally)).toEqual([]);
+  expect(
+    Object.keys(tally).filter((k) => !["order", "SOLD_OUT", "503"].includes(k)),
+    JSON.stringify(tally),
+  ).toEqual([]);
   expect(tally["503"] ?? 0, "the restart hit requests in flight").toBeGreaterThan(0);
 
   // Whoever got a 503 tries again, with the same key: their order (if it committed after all) or a fresh answer.
@@ -89,11 +103,22 @@ test("[FAULT] PostgreSQL restarts in the middle of a drop storm: every buyer get
     "select count(distinct o.id)::int as n, coalesce(sum(l.quantity), 0)::int as units from orders o join order_lines l on l.order_id = o.id where o.drop_id = $1",
     [dropId],
   );
-  const lineless = await app.query("select o.id from orders o where not exists (select 1 from order_lines l where l.order_id = o.id)");
-  const orphanMoves = await app.query("select m.id from inventory_movements m where m.ref_type = 'order' and not exists (select 1 from orders o where o.id = m.ref_id)");
-  const broken = await app.query("select v.id from variants v left join inventory_movements m on m.variant_id = v.id group by v.id, v.stock having coalesce(sum(m.delta), 0) <> v.stock");
+  const lineless = await app.query(
+    "select o.id from orders o where not exists (select 1 from order_lines l where l.order_id = o.id)",
+  );
+  const orphanMoves = await app.query(
+    "select m.id from inventory_movements m where m.ref_type = 'order' and not exists (select 1 from orders o where o.id = m.ref_id)",
+  );
+  const broken = await app.query(
+    "select v.id from variants v left join inventory_movements m on m.variant_id = v.id group by v.id, v.stock having coalesce(sum(m.delta), 0) <> v.stock",
+  );
   const stockAfter = await stockOf();
-  expect({ sold: drop!.sold, orders: orders!.n, units: orders!.units, stockTaken: stockBefore - stockAfter }).toEqual({ sold: 100, orders: 100, units: 100, stockTaken: 100 });
+  expect({ sold: drop!.sold, orders: orders!.n, units: orders!.units, stockTaken: stockBefore - stockAfter }).toEqual({
+    sold: 100,
+    orders: 100,
+    units: 100,
+    stockTaken: 100,
+  });
   expect({ lineless, orphanMoves, broken }).toEqual({ lineless: [], orphanMoves: [], broken: [] });
   expect((await app.client().get("/api/health")).status).toBe(200);
 });
@@ -105,7 +130,8 @@ test("[FAULT] with the database down, pages, actions and API routes answer 503 w
   const [team] = await app.query<{ id: string }>("select id from teams limit 1");
   const probe = async () => ({
     page: await buyer.get("/products"),
-    action: (await act(buyer, "app/(shop)/cart/actions.ts", "addToCartAction", { variantId: variant.id, quantity: 1 })).http,
+    action: (await act(buyer, "app/(shop)/cart/actions.ts", "addToCartAction", { variantId: variant.id, quantity: 1 }))
+      .http,
     api: await buyer.get(`/api/teams/${team?.id ?? "team_demo_hudun"}`),
     health: await buyer.get("/api/health"),
   });
@@ -121,5 +147,9 @@ test("[FAULT] with the database down, pages, actions and API routes answer 503 w
   }
   await expect.poll(async () => (await buyer.get("/api/health")).status, { timeout: 30_000 }).toBe(200);
   const up = await probe();
-  expect({ page: up.page.status, action: up.action.status, api: up.api.status }).toEqual({ page: 200, action: 200, api: 200 });
+  expect({ page: up.page.status, action: up.action.status, api: up.api.status }).toEqual({
+    page: 200,
+    action: 200,
+    api: 200,
+  });
 });

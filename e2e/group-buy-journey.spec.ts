@@ -11,7 +11,10 @@ test.afterEach(async ({ page }) => {
 const dayFor = (project: string) => (project === "desktop" ? "2027-03-01" : "2027-04-01");
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-test("[GROUP BUY] order to a station → cutoff → pick list and dispatch → station receives and hands over → completed", async ({ browser, baseURL }) => {
+test("[GROUP BUY] order to a station → cutoff → pick list and dispatch → station receives and hands over → completed", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(150_000);
   const D = dayFor(test.info().project.name);
   const PICKUP = nextDay(D);
@@ -25,7 +28,13 @@ test("[GROUP BUY] order to a station → cutoff → pick list and dispatch → s
     const title = `湖墩新米团 ${Date.now().toString(36)}`;
     await coop.page.goto("/coop/campaigns");
     const form = coop.page.getByTestId("campaign-form");
-    await form.getByLabel("团购商品规格").selectOption({ label: (await form.getByLabel("团购商品规格").locator("option", { hasText: "湖墩大米 · 5kg 装" }).first().textContent())! });
+    await form.getByLabel("团购商品规格").selectOption({
+      label: (await form
+        .getByLabel("团购商品规格")
+        .locator("option", { hasText: "湖墩大米 · 5kg 装" })
+        .first()
+        .textContent())!,
+    });
     await form.getByLabel("团购标题(中文)").fill(title);
     await form.getByLabel("团购标题(英文)").fill("Hudun rice group buy");
     await form.getByLabel("团购价(元)").fill("59.90");
@@ -78,7 +87,10 @@ test("[GROUP BUY] order to a station → cutoff → pick list and dispatch → s
   }
 });
 
-test("[STATION] a wrong code and another station's code answer alike; a manager cannot act on another station", async ({ browser, baseURL }) => {
+test("[STATION] a wrong code and another station's code answer alike; a manager cannot act on another station", async ({
+  browser,
+  baseURL,
+}) => {
   const manager = await personContext(browser, "station@example.com", baseURL!);
   await manager.page.goto("/station");
   await manager.page.getByLabel("输入或扫描取货码").fill("000000");

@@ -5,7 +5,10 @@ import { scheduleSession } from "./live-drop";
 
 const STREAMER = "app/(workspace)/streamer/actions.ts";
 
-test("[LIVE] a drop opened while the viewer's page has been open a while counts down from its real time left", async ({ page, baseURL }) => {
+test("[LIVE] a drop opened while the viewer's page has been open a while counts down from its real time left", async ({
+  page,
+  baseURL,
+}) => {
   const streamer = new HttpClient(baseURL!);
   expect((await streamer.signIn("streamer@example.com", "demo-password")).status).toBe(302);
   const sessionId = await scheduleSession(streamer, "倒计时测试");
@@ -15,7 +18,17 @@ test("[LIVE] a drop opened while the viewer's page has been open a while counts 
   await page.goto(`/live/${sessionId}`);
   await expect(page.getByTestId("live-room")).toHaveAttribute("data-connected", "true");
   await page.waitForTimeout(8_000); // the page has been open 8 s when the drop opens
-  ok(await act(streamer, STREAMER, "openDropAction", { sessionId, variantId: "var_hudun_10kg", price: "99", quantityCap: "20", perBuyerLimit: "2", durationSeconds: "120" }), "drop");
+  ok(
+    await act(streamer, STREAMER, "openDropAction", {
+      sessionId,
+      variantId: "var_hudun_10kg",
+      price: "99",
+      quantityCap: "20",
+      perBuyerLimit: "2",
+      durationSeconds: "120",
+    }),
+    "drop",
+  );
   const countdown = page.getByTestId("drop-countdown");
   await expect(countdown).toBeVisible();
   const left = Number(await countdown.getAttribute("data-seconds-left"));

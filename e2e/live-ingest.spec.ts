@@ -9,8 +9,37 @@ const SESSION = "live_demo_hudun";
 /** ffmpeg publishing a generated test pattern with a tone, as the README tells a newcomer to. */
 function publish(key: string): ChildProcess {
   const url = `rtmp://127.0.0.1:${rtmpPort}/live/${SESSION}?token=${key}`;
-  const args = ["-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i", "sine=frequency=440"];
-  args.push("-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-pix_fmt", "yuv420p", "-g", "25", "-c:a", "aac", "-f", "flv", url);
+  const args = [
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-re",
+    "-f",
+    "lavfi",
+    "-i",
+    "testsrc2=size=640x360:rate=25",
+    "-f",
+    "lavfi",
+    "-i",
+    "sine=frequency=440",
+  ];
+  args.push(
+    "-c:v",
+    "libx264",
+    "-preset",
+    "veryfast",
+    "-tune",
+    "zerolatency",
+    "-pix_fmt",
+    "yuv420p",
+    "-g",
+    "25",
+    "-c:a",
+    "aac",
+    "-f",
+    "flv",
+    url,
+  );
   return spawn("/usr/bin/ffmpeg", args, { stdio: ["ignore", "ignore", "pipe"] });
 }
 
@@ -31,7 +60,9 @@ test("[INGEST] nginx-rtmp refuses a publish with a wrong stream key; the session
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "scheduled");
 });
 
-test("[INGEST] ffmpeg publishes with the demo key → live, the viewer's video plays the HLS stream; ffmpeg stops → after the grace the session ends and its recording is the replay", async ({ page }) => {
+test("[INGEST] ffmpeg publishes with the demo key → live, the viewer's video plays the HLS stream; ffmpeg stops → after the grace the session ends and its recording is the replay", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto(`/live/${SESSION}`);
   await expect(page.getByTestId("live-room")).toHaveAttribute("data-connected", "true");
@@ -65,6 +96,10 @@ test("[INGEST] ffmpeg publishes with the demo key → live, the viewer's video p
   // nginx recorded the broadcast and remuxed it to MP4: the page now plays it as the replay.
   await page.reload();
   const replay = page.getByTestId("live-video");
-  await expect.poll(() => replay.evaluate((v: HTMLVideoElement) => v.currentSrc), { timeout: 15_000 }).toMatch(/\/rec\/live_demo_hudun.*\.mp4$/);
-  await expect.poll(() => replay.evaluate((v: HTMLVideoElement) => v.duration || 0), { timeout: 15_000 }).toBeGreaterThan(3);
+  await expect
+    .poll(() => replay.evaluate((v: HTMLVideoElement) => v.currentSrc), { timeout: 15_000 })
+    .toMatch(/\/rec\/live_demo_hudun.*\.mp4$/);
+  await expect
+    .poll(() => replay.evaluate((v: HTMLVideoElement) => v.duration || 0), { timeout: 15_000 })
+    .toBeGreaterThan(3);
 });

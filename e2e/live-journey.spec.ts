@@ -6,7 +6,10 @@ function shanghaiLocal(hours: number) {
   return new Date(Date.now() + (8 + hours) * 3_600_000).toISOString().slice(0, 16);
 }
 
-test("[LIVE] streamer schedules, goes live, pins 湖墩大米, opens a 50-unit drop; a viewer sees it without reload and buys; the replay shows the timeline", async ({ browser, baseURL }) => {
+test("[LIVE] streamer schedules, goes live, pins 湖墩大米, opens a 50-unit drop; a viewer sees it without reload and buys; the replay shows the timeline", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(150_000);
   const streamer = await personContext(browser, "streamer@example.com", baseURL!);
   streamer.page.on("dialog", (d) => d.accept());
@@ -43,7 +46,10 @@ test("[LIVE] streamer schedules, goes live, pins 湖墩大米, opens a 50-unit d
   await expect(viewer.page.getByTestId("pinned-card")).toContainText("湖墩大米");
 
   const drop = room.getByTestId("open-drop-form");
-  const variant = await drop.locator('select[name="variantId"] option', { hasText: "湖墩大米" }).first().getAttribute("value");
+  const variant = await drop
+    .locator('select[name="variantId"] option', { hasText: "湖墩大米" })
+    .first()
+    .getAttribute("value");
   await drop.locator('select[name="variantId"]').selectOption(variant!);
   await drop.locator('[name="price"]').fill("39.90");
   await drop.locator('[name="quantityCap"]').fill("50");

@@ -32,12 +32,26 @@ async function admin(sql: string) {
 }
 
 async function start(port: number) {
-  const env = { ...process.env, DATABASE_URL: dbUrl(database), AUTH_SECRET: "two-instances-e2e-secret-0123456789", AUTH_TRUST_HOST: "1", SEED_DEMO: "1", SWEEP_INTERVAL_SECONDS: "0", NODE_ENV: "production" as const };
-  const child = spawn("node_modules/.bin/tsx", ["server.ts", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
+  const env = {
+    ...process.env,
+    DATABASE_URL: dbUrl(database),
+    AUTH_SECRET: "two-instances-e2e-secret-0123456789",
+    AUTH_TRUST_HOST: "1",
+    SEED_DEMO: "1",
+    SWEEP_INTERVAL_SECONDS: "0",
+    NODE_ENV: "production" as const,
+  };
+  const child = spawn("node_modules/.bin/tsx", ["server.ts", "-p", String(port), "-H", "127.0.0.1"], {
+    env,
+    stdio: "ignore",
+  });
   instances.push(child);
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -58,7 +72,9 @@ test.afterAll(async () => {
   await admin(`drop database if exists ${database} with (force)`).catch(() => {});
 });
 
-test("[LIVE x2] the streamer goes live and pins on instance A → a viewer connected to instance B sees both without reload", async ({ browser }) => {
+test("[LIVE x2] the streamer goes live and pins on instance A → a viewer connected to instance B sees both without reload", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const [a, b] = ports.map((p) => `http://127.0.0.1:${p}`);
   const viewer = await browser.newContext({ baseURL: b, locale: "zh-CN" });

@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 test("[MOBILE] home, catalog and product page fit 375 px without sideways scrolling", async ({ page }) => {
   for (const path of ["/", "/products", "/products/hudun-rice", "/coops/daliu-coop", "/login"]) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
   await page.goto("/products/hudun-rice");

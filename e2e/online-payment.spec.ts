@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { plainBaseURL } from "../playwright.config";
 import { signIn } from "./support";
 
-test("[PAY] a buyer pays online: Stripe's page (the local fake) posts the signed events back; the order shows paid and its pickup code", async ({ page }) => {
+test("[PAY] a buyer pays online: Stripe's page (the local fake) posts the signed events back; the order shows paid and its pickup code", async ({
+  page,
+}) => {
   await signIn(page, "buyer@example.com");
   await page.goto("/products/daliu-rapeseed-oil");
   await page.getByTestId("variant-option").filter({ hasText: "2.5L" }).click();

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { deliveryDayFor, formatPickupDay } from "../lib/stations/schedule";
 import { signIn, signOut } from "./support";
 
-test("[SHOP] a guest adds 湖墩大米 10kg, signs in, picks a station, orders and gets a pickup code; the cooperative confirms", async ({ page }) => {
+test("[SHOP] a guest adds 湖墩大米 10kg, signs in, picks a station, orders and gets a pickup code; the cooperative confirms", async ({
+  page,
+}) => {
   await page.goto("/products/hudun-rice");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("湖墩大米");
   await page.getByTestId("variant-option").filter({ hasText: "10kg" }).click();
@@ -22,7 +24,10 @@ test("[SHOP] a guest adds 湖墩大米 10kg, signs in, picks a station, orders a
   await expect(page.getByTestId("checkout-lines")).toContainText("湖墩大米");
   await expect(page.getByTestId("checkout-lines")).toContainText("10kg");
   // 惠民街道大柳村网联驿站 cuts off at 22:00 Shanghai time: ordered before → tomorrow, after → the day after.
-  const pickupDay = formatPickupDay(deliveryDayFor({ cutoffTime: "22:00", timezone: "Asia/Shanghai" }, new Date()), "zh-CN");
+  const pickupDay = formatPickupDay(
+    deliveryDayFor({ cutoffTime: "22:00", timezone: "Asia/Shanghai" }, new Date()),
+    "zh-CN",
+  );
   const station = page.getByTestId("station-picker").locator("label").filter({ hasText: "惠民街道大柳村网联驿站" });
   await expect(station.getByTestId("station-pickup-day")).toHaveText(`预计 ${pickupDay} 起可取`);
   await station.click();
@@ -37,7 +42,9 @@ test("[SHOP] a guest adds 湖墩大米 10kg, signs in, picks a station, orders a
   const orderDay = (await page.getByTestId("order-pickup-day").textContent())!;
   expect(orderDay).toMatch(/^预计 \d{1,2}月\d{1,2}日\(周.\) 起可取$/);
   await page.goto("/orders");
-  await expect(page.getByTestId("order-row").filter({ hasText: number }).getByTestId("order-pickup-day")).toHaveText(orderDay);
+  await expect(page.getByTestId("order-row").filter({ hasText: number }).getByTestId("order-pickup-day")).toHaveText(
+    orderDay,
+  );
   await page.goto(`/orders/${number}`);
   await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "placed");
   await expect(page.getByTestId("cart-count")).toHaveCount(0);
@@ -53,7 +60,9 @@ test("[SHOP] a guest adds 湖墩大米 10kg, signs in, picks a station, orders a
   await expect(card.getByTestId("order-status")).toHaveAttribute("data-status", "confirmed");
   // A pickup order leaves with its station batch: no 标记发货 button that could not work, but where and when.
   await expect(card.getByTestId(`dispatch-${number}`)).toHaveCount(0);
-  await expect(card.getByTestId(`leaves-with-batch-${number}`)).toContainText(`随 ${orderDay.slice(3, -4)} 到站的批次发货`);
+  await expect(card.getByTestId(`leaves-with-batch-${number}`)).toContainText(
+    `随 ${orderDay.slice(3, -4)} 到站的批次发货`,
+  );
 });
 
 test("[SHOP] another buyer's order number answers 404", async ({ page }) => {
@@ -66,7 +75,9 @@ test("[SHOP] another buyer's order number answers 404", async ({ page }) => {
   expect(res?.status()).toBe(404);
 });
 
-test("[SHOP] a guest's cart joins the stored one once at sign-in: the exact quantities and totals, however often the pages are read", async ({ page }) => {
+test("[SHOP] a guest's cart joins the stored one once at sign-in: the exact quantities and totals, however often the pages are read", async ({
+  page,
+}) => {
   const email = `cart-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
   await page.goto("/signup");
   const form = page.getByTestId("signup-form");
@@ -87,7 +98,10 @@ test("[SHOP] a guest's cart joins the stored one once at sign-in: the exact quan
     for (let i = 0; i < 3; i++) {
       await page.goto("/cart");
       await expect(page.getByTestId("cart-line")).toHaveCount(lines.length);
-      for (const [text, qty] of lines) await expect(page.getByTestId("cart-line").filter({ hasText: text }).getByTestId("cart-line-quantity")).toHaveText(String(qty));
+      for (const [text, qty] of lines)
+        await expect(
+          page.getByTestId("cart-line").filter({ hasText: text }).getByTestId("cart-line-quantity"),
+        ).toHaveText(String(qty));
       await expect(page.getByTestId("cart-subtotal")).toHaveText(subtotal);
       await expect(page.getByTestId("cart-count")).toHaveText(String(lines.reduce((a, [, q]) => a + q, 0)));
     }
@@ -100,5 +114,11 @@ test("[SHOP] a guest's cart joins the stored one once at sign-in: the exact quan
   await signOut(page);
   await addAsGuest("hudun-rice-gift");
   await signIn(page, email, "a good password", "/cart");
-  await cartShows([["10kg", 1], ["礼盒", 1]], "¥286");
+  await cartShows(
+    [
+      ["10kg", 1],
+      ["礼盒", 1],
+    ],
+    "¥286",
+  );
 });

@@ -14,11 +14,14 @@ const priceFor = (project: string) => (project === "desktop" ? "55.50" : "54.50"
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const STATION = "惠民街道大柳村网联驿站";
 /** Nothing wider than the screen (the mobile-375 project runs this journey too). */
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 async function openTeamOnProduct(page: Page, price: string, payMethod: "pay_at_pickup" | "wallet") {
   await page.goto("/products/hudun-rice");
-  const deal = page.getByTestId("team-deal").filter({ has: page.getByTestId("team-deal-price").getByText(`¥${price}`, { exact: true }) });
+  const deal = page
+    .getByTestId("team-deal")
+    .filter({ has: page.getByTestId("team-deal-price").getByText(`¥${price}`, { exact: true }) });
   await expect(deal).toContainText("2 人团");
   expect(await overflow(page)).toBeLessThanOrEqual(0);
   await deal.getByTestId("open-team-toggle").click();
@@ -28,7 +31,10 @@ async function openTeamOnProduct(page: Page, price: string, payMethod: "pay_at_p
   await form.getByTestId("open-team").click();
 }
 
-test("[TEAM BUY] open a team of 2 → a neighbour joins from the link → both see it complete live → orders confirmed in the station's batch; a team left alone fails and its member is refunded", async ({ browser, baseURL }) => {
+test("[TEAM BUY] open a team of 2 → a neighbour joins from the link → both see it complete live → orders confirmed in the station's batch; a team left alone fails and its member is refunded", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const project = test.info().project.name;
   const D = dayFor(project);
@@ -41,7 +47,9 @@ test("[TEAM BUY] open a team of 2 → a neighbour joins from the link → both s
   await coop.page.goto("/coop/team-deals");
   const form = coop.page.getByTestId("team-deal-form");
   const variant = form.getByLabel("拼团商品规格");
-  await variant.selectOption({ label: (await variant.locator("option", { hasText: "湖墩大米 · 5kg 装" }).first().textContent())! });
+  await variant.selectOption({
+    label: (await variant.locator("option", { hasText: "湖墩大米 · 5kg 装" }).first().textContent())!,
+  });
   await form.getByLabel("拼团价(元)").fill("70");
   await form.getByLabel("成团人数").fill("2");
   await form.getByLabel("拼团总量").fill("20");
@@ -97,7 +105,10 @@ test("[TEAM BUY] open a team of 2 → a neighbour joins from the link → both s
   // C presses join on the form loaded before: the seat is gone, C is told so and offered a new team.
   await c.getByTestId("join-team").click();
   await expect(c.getByTestId("team-error")).toHaveAttribute("data-code", "TEAM_CLOSED");
-  await expect(c.getByTestId("join-team-form").getByTestId("open-new-team")).toHaveAttribute("href", "/products/hudun-rice#team-deals");
+  await expect(c.getByTestId("join-team-form").getByTestId("open-new-team")).toHaveAttribute(
+    "href",
+    "/products/hudun-rice#team-deals",
+  );
   await cContext.close();
 
   // A sees it complete without reloading; both orders are confirmed.

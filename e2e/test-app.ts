@@ -43,12 +43,22 @@ export class TestApp {
       E2E_TEST_HOOKS: "",
       ...this.env,
     };
-    const child = spawn("node_modules/.bin/tsx", ["server.ts", "-p", String(this.port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+    const child = spawn("node_modules/.bin/tsx", ["server.ts", "-p", String(this.port), "-H", "127.0.0.1"], {
+      env,
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+    });
     this.child = child;
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}`);
-      if (await fetch(`${this.base}/api/health`).then((r) => r.ok, () => false)) return;
+      if (
+        await fetch(`${this.base}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return;
       await new Promise((r) => setTimeout(r, 500));
     }
     throw new Error("app did not become healthy");
@@ -101,7 +111,9 @@ export class TestApp {
 
   /** Row counts of every table of the app's schema, in one statement. */
   async rowCounts(): Promise<Record<string, number>> {
-    const tables = await this.query<{ t: string }>(`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
+    const tables = await this.query<{ t: string }>(
+      `select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    );
     const sql = `select ${tables.map((x) => `(select count(*)::int from "${x.t}") as "${x.t}"`).join(", ")}`;
     return (await this.query<Record<string, number>>(sql))[0]!;
   }

@@ -22,7 +22,8 @@ const serverOnlyDoor = {
     return {
       Program(node) {
         const first = node.body[0];
-        const ok = first?.type === "ImportDeclaration" && first.source.value === "server-only" && first.specifiers.length === 0;
+        const ok =
+          first?.type === "ImportDeclaration" && first.source.value === "server-only" && first.specifiers.length === 0;
         if (!ok) context.report({ node: first ?? node, messageId: "missing" });
       },
     };

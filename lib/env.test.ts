@@ -37,7 +37,9 @@ describe("environment", () => {
   });
 
   it("[ISSUE12-D1] LIVE_HOOK_ALLOWED_IPS takes addresses and CIDRs only; LIVE_HOOK_SECRET is 16+ URL-safe characters", () => {
-    expect(parseEnv({ LIVE_HOOK_ALLOWED_IPS: "10.0.0.5, 10.0.1.0/24,fd00::/8,::2" }).LIVE_HOOK_ALLOWED_IPS).toBe("10.0.0.5, 10.0.1.0/24,fd00::/8,::2");
+    expect(parseEnv({ LIVE_HOOK_ALLOWED_IPS: "10.0.0.5, 10.0.1.0/24,fd00::/8,::2" }).LIVE_HOOK_ALLOWED_IPS).toBe(
+      "10.0.0.5, 10.0.1.0/24,fd00::/8,::2",
+    );
     for (const bad of ["*", "10.0.0.0/33", "fd00::/129", "example.com", "10.0.0.1/8/8", "10.0.0.1,"]) {
       expect(() => parseEnv({ LIVE_HOOK_ALLOWED_IPS: bad })).toThrow(/LIVE_HOOK_ALLOWED_IPS/);
     }

@@ -22,7 +22,10 @@ function validAddressOrCidr(entry: string): boolean {
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres://").optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres://")
+    .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   PGLITE_DIR: z.string().min(1).optional(),
   SEED_DEMO: flag,
@@ -32,7 +35,10 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   CRON_SECRET: z.string().min(16).optional(),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//)
+    .optional(),
   MAIL_FROM: z.string().default("e联富农 <noreply@elian.local>"),
   UPLOAD_DIR: z.string().optional(),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
@@ -48,7 +54,10 @@ const schema = z.object({
   LIVE_HOOK_ALLOWED_IPS: z
     .string()
     .optional()
-    .refine((v) => v === undefined || v.split(",").every((a) => validAddressOrCidr(a.trim())), "comma-separated IP addresses or CIDRs"),
+    .refine(
+      (v) => v === undefined || v.split(",").every((a) => validAddressOrCidr(a.trim())),
+      "comma-separated IP addresses or CIDRs",
+    ),
   /** When set, every ingest hook URL must carry ?secret=<this> (URL-safe so it drops into nginx/SRS configs as is). */
   LIVE_HOOK_SECRET: z
     .string()
@@ -56,7 +65,10 @@ const schema = z.object({
     .optional(),
   E2E_TEST_HOOKS: flag,
   /** Build output folder; lets several checkouts' builds and test servers run side by side. */
-  NEXT_DIST_DIR: z.string().regex(/^\.next[\w./-]*$/).optional(),
+  NEXT_DIST_DIR: z
+    .string()
+    .regex(/^\.next[\w./-]*$/)
+    .optional(),
   NEXT_PHASE: z.string().optional(),
   NEXT_RUNTIME: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

@@ -4,7 +4,13 @@ import { baseSecurityHeaders, contentSecurityPolicy, newNonce } from "./security
 describe("security headers", () => {
   it("the CSP carries a nonce, strict-dynamic and the locked-down directives", () => {
     const csp = contentSecurityPolicy("abc", { dev: false, mediaOrigins: [] });
-    for (const d of ["'nonce-abc'", "'strict-dynamic'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
+    for (const d of [
+      "'nonce-abc'",
+      "'strict-dynamic'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+    ]) {
       expect(csp).toContain(d);
     }
     expect(csp).not.toContain("unsafe-eval");

@@ -12,10 +12,19 @@ afterEach(() => {
 function render(hookSecret?: string): string[] {
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "elian-nginx-"));
   dirs.push(prefix);
-  const { conf } = renderNginxConfig({ appUrl: "http://127.0.0.1:3000/", rtmpPort: 1935, httpPort: 8088, prefix, hookSecret });
+  const { conf } = renderNginxConfig({
+    appUrl: "http://127.0.0.1:3000/",
+    rtmpPort: 1935,
+    httpPort: 8088,
+    prefix,
+    hookSecret,
+  });
   const text = fs.readFileSync(conf, "utf8");
   expect(text).not.toMatch(/\{\{[A-Z_]+\}\}/);
-  return text.split("\n").map((l) => l.trim()).filter((l) => /^on_\w+ /.test(l));
+  return text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => /^on_\w+ /.test(l));
 }
 
 describe("the rendered nginx-rtmp config", () => {
@@ -31,6 +40,9 @@ describe("the rendered nginx-rtmp config", () => {
   it("[ISSUE12-D1] with LIVE_HOOK_SECRET every callback carries ?secret=", () => {
     const lines = render("s3cret.value_0123~x");
     expect(lines).toHaveLength(4);
-    for (const l of lines) expect(l).toMatch(/^on_\w+ http:\/\/127\.0\.0\.1:3000\/api\/live\/hooks\/nginx-rtmp\?secret=s3cret\.value_0123~x;$/);
+    for (const l of lines)
+      expect(l).toMatch(
+        /^on_\w+ http:\/\/127\.0\.0\.1:3000\/api\/live\/hooks\/nginx-rtmp\?secret=s3cret\.value_0123~x;$/,
+      );
   });
 });

@@ -5,11 +5,23 @@ import path from "node:path";
  * Renders deploy/nginx-rtmp/nginx.conf.template into `prefix` (with its HLS and temp folders). With a hook
  * secret (the shop's LIVE_HOOK_SECRET) every callback URL carries it as ?secret=.
  */
-export function renderNginxConfig(o: { appUrl: string; rtmpPort: number; httpPort: number; prefix: string; hookSecret?: string }): { conf: string; prefix: string; hlsDir: string; recDir: string } {
+export function renderNginxConfig(o: {
+  appUrl: string;
+  rtmpPort: number;
+  httpPort: number;
+  prefix: string;
+  hookSecret?: string;
+}): { conf: string; prefix: string; hlsDir: string; recDir: string } {
   const prefix = path.resolve(o.prefix);
   const hlsDir = path.join(prefix, "hls");
   const recDir = path.join(prefix, "rec");
-  for (const d of [prefix, hlsDir, recDir, ...["body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => path.join(prefix, "tmp", t))]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [
+    prefix,
+    hlsDir,
+    recDir,
+    ...["body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => path.join(prefix, "tmp", t)),
+  ])
+    fs.mkdirSync(d, { recursive: true });
   const template = fs.readFileSync(path.join(process.cwd(), "deploy/nginx-rtmp/nginx.conf.template"), "utf8");
   const conf = path.join(prefix, "nginx.conf");
   fs.writeFileSync(

@@ -6,7 +6,18 @@ import { startServer, stopServer } from "../bench/lib";
 const dataDir = ".data/screenshot";
 fs.rmSync(dataDir, { recursive: true, force: true });
 const server = await startServer(3404, { DATA_DIR: dataDir, DATABASE_URL: "", SWEEP_INTERVAL_SECONDS: "0" });
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"] });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+  ],
+});
 try {
   const page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: "zh-CN" });
   await page.goto(`http://127.0.0.1:3404${process.argv[2] ?? "/"}`, { waitUntil: "load" });

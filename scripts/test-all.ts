@@ -33,7 +33,9 @@ function step(suite: string, fn: () => Omit<Result, "suite" | "seconds">) {
   const r = fn();
   const res = { suite, ...r, seconds: Math.round((Date.now() - t0) / 1000) };
   results.push(res);
-  console.log(`--- ${suite}: ${res.passed} passed, ${res.failed} failed (${res.seconds}s)${res.note ? ` — ${res.note}` : ""}`);
+  console.log(
+    `--- ${suite}: ${res.passed} passed, ${res.failed} failed (${res.seconds}s)${res.note ? ` — ${res.note}` : ""}`,
+  );
 }
 
 function countLines(text: string, re: RegExp) {
@@ -55,13 +57,22 @@ step("typecheck", () => {
 function vitest(label: string, databaseUrl: string) {
   const file = path.join(out, `vitest-${label}.json`);
   fs.rmSync(file, { force: true });
-  const code = run("node_modules/.bin/vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], {
-    DATABASE_URL: databaseUrl,
-  });
+  const code = run(
+    "node_modules/.bin/vitest",
+    ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`],
+    {
+      DATABASE_URL: databaseUrl,
+    },
+  );
   if (!fs.existsSync(file)) return { passed: 0, failed: 1, note: `vitest exited ${code} without a report` };
   const report = JSON.parse(fs.readFileSync(file, "utf8"));
-  const failedFiles = (report.testResults ?? []).filter((f: { status: string; assertionResults: unknown[] }) => f.status === "failed" && f.assertionResults.length === 0).length;
-  return { passed: report.numPassedTests, failed: report.numFailedTests + failedFiles + (code && !report.numFailedTests && !failedFiles ? 1 : 0) };
+  const failedFiles = (report.testResults ?? []).filter(
+    (f: { status: string; assertionResults: unknown[] }) => f.status === "failed" && f.assertionResults.length === 0,
+  ).length;
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + failedFiles + (code && !report.numFailedTests && !failedFiles ? 1 : 0),
+  };
 }
 
 step("vitest (PGlite)", () => vitest("pglite", ""));
@@ -75,7 +86,8 @@ step("build", () => {
 
 step("e2e (Playwright, Chromium)", () => {
   if (results.some((r) => r.suite === "build" && r.failed)) return { passed: 0, failed: 1, note: "build failed" };
-  if (run("bash", ["scripts/ensure-system-deps.sh"]) !== 0) return { passed: 0, failed: 1, note: "system packages missing" };
+  if (run("bash", ["scripts/ensure-system-deps.sh"]) !== 0)
+    return { passed: 0, failed: 1, note: "system packages missing" };
   const port = Number(process.env.E2E_PORT ?? 3210);
   for (const p of [port, port + 1]) fs.rmSync(`.data/e2e-${p}`, { recursive: true, force: true });
   fs.rmSync(`.data/e2e-nginx-${port}`, { recursive: true, force: true });
@@ -85,7 +97,11 @@ step("e2e (Playwright, Chromium)", () => {
   const code = run("node_modules/.bin/playwright", ["test"], { E2E_JSON: file, DATABASE_URL: "", E2E_PG_URL: pgUrl });
   if (!fs.existsSync(file)) return { passed: 0, failed: 1, note: `playwright exited ${code} without a report` };
   const s = JSON.parse(fs.readFileSync(file, "utf8")).stats;
-  return { passed: s.expected + (s.flaky ?? 0), failed: s.unexpected + (code && !s.unexpected ? 1 : 0), note: s.flaky ? `${s.flaky} flaky` : undefined };
+  return {
+    passed: s.expected + (s.flaky ?? 0),
+    failed: s.unexpected + (code && !s.unexpected ? 1 : 0),
+    note: s.flaky ? `${s.flaky} flaky` : undefined,
+  };
 });
 
 step("audit", () => {
@@ -99,7 +115,10 @@ step("audit", () => {
 });
 
 console.log("\n=== summary ===");
-for (const r of results) console.log(`${r.failed ? "✗" : "✓"} ${r.suite}: ${r.passed} passed, ${r.failed} failed (${r.seconds}s)${r.note ? ` — ${r.note}` : ""}`);
+for (const r of results)
+  console.log(
+    `${r.failed ? "✗" : "✓"} ${r.suite}: ${r.passed} passed, ${r.failed} failed (${r.seconds}s)${r.note ? ` — ${r.note}` : ""}`,
+  );
 const passed = results.reduce((a, r) => a + r.passed, 0);
 const failed = results.reduce((a, r) => a + r.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);

@@ -16,7 +16,10 @@ export function patchStatus(req: IncomingMessage, res: ServerResponse, bodyBytes
     if (status >= 500 && isAction(req) && bodyBytes() > ACTION_BODY_LIMIT) code = 413;
     // An action's error result travels with status 200: only this request's own mark turns it into a 503. A 500
     // moments after an outage was noticed anywhere is taken to be the outage too.
-    else if ((status === 200 && isAction(req) && requestMetOutage()) || (status >= 500 && (requestMetOutage() || databaseRecentlyUnavailable()))) {
+    else if (
+      (status === 200 && isAction(req) && requestMetOutage()) ||
+      (status >= 500 && (requestMetOutage() || databaseRecentlyUnavailable()))
+    ) {
       code = 503;
       if (!res.headersSent) {
         res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));

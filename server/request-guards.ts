@@ -22,7 +22,8 @@ export function refuse(req: IncomingMessage): Refusal | null {
   if (!isAction(req)) return null;
   if (!sameOriginAction(req)) return { status: 403, code: "FORBIDDEN", message: "cross-site server action refused" };
   const length = Number(req.headers["content-length"] ?? 0);
-  if (length > ACTION_BODY_LIMIT) return { status: 413, code: "PAYLOAD_TOO_LARGE", message: "server action body over 1 MB" };
+  if (length > ACTION_BODY_LIMIT)
+    return { status: 413, code: "PAYLOAD_TOO_LARGE", message: "server action body over 1 MB" };
   return null;
 }
 

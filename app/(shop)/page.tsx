@@ -78,7 +78,12 @@ export default async function HomePage() {
       <Section title={t("coopsTitle")}>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {coops.map((c) => (
-            <CoopCard key={c.id} coop={c} locale={locale} productsLabel={t("productsCount", { count: c.productCount })} />
+            <CoopCard
+              key={c.id}
+              coop={c}
+              locale={locale}
+              productsLabel={t("productsCount", { count: c.productCount })}
+            />
           ))}
         </div>
       </Section>

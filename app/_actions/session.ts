@@ -15,7 +15,11 @@ export async function signOutAction(): Promise<void> {
 }
 
 const setLocale = defineAction(
-  { name: "setLocale", access: "public", input: z.strictObject({ locale: z.enum(locales), back: z.string().max(2048).optional() }) },
+  {
+    name: "setLocale",
+    access: "public",
+    input: z.strictObject({ locale: z.enum(locales), back: z.string().max(2048).optional() }),
+  },
   async ({ locale, back }) => {
     (await cookies()).set(LOCALE_COOKIE, locale, {
       path: "/",

@@ -26,10 +26,24 @@ export function CatalogFilters({
   const t = useTranslations("catalog");
   const active = activeFilterCount(query);
   return (
-    <GetForm action={basePath} role="search" className="flex flex-col gap-2 rounded-xl bg-white p-3 ring-1 ring-rice-200" data-testid="catalog-filters">
+    <GetForm
+      action={basePath}
+      role="search"
+      className="flex flex-col gap-2 rounded-xl bg-white p-3 ring-1 ring-rice-200"
+      data-testid="catalog-filters"
+    >
       {!fixedCategory && query.category ? <input type="hidden" name="category" value={query.category} /> : null}
       <div className="flex gap-2">
-        <input type="search" name="q" defaultValue={query.q} maxLength={SEARCH_MAX_LENGTH} placeholder={t("searchPlaceholder")} aria-label={t("search")} className={field} enterKeyHint="search" />
+        <input
+          type="search"
+          name="q"
+          defaultValue={query.q}
+          maxLength={SEARCH_MAX_LENGTH}
+          placeholder={t("searchPlaceholder")}
+          aria-label={t("search")}
+          className={field}
+          enterKeyHint="search"
+        />
         <button type="submit" className={submit}>
           {t("search")}
         </button>
@@ -64,9 +78,23 @@ export function CatalogFilters({
           <fieldset className="col-span-2 flex min-w-0 flex-col gap-1 text-xs text-ink-500">
             <legend className="mb-1">{t("priceRange")}</legend>
             <div className="flex items-center gap-1">
-              <input name="min" defaultValue={query.min !== undefined ? fenToYuanText(query.min) : ""} inputMode="decimal" placeholder={t("minPrice")} aria-label={t("minPrice")} className={field} />
+              <input
+                name="min"
+                defaultValue={query.min !== undefined ? fenToYuanText(query.min) : ""}
+                inputMode="decimal"
+                placeholder={t("minPrice")}
+                aria-label={t("minPrice")}
+                className={field}
+              />
               <span aria-hidden>–</span>
-              <input name="max" defaultValue={query.max !== undefined ? fenToYuanText(query.max) : ""} inputMode="decimal" placeholder={t("maxPrice")} aria-label={t("maxPrice")} className={field} />
+              <input
+                name="max"
+                defaultValue={query.max !== undefined ? fenToYuanText(query.max) : ""}
+                inputMode="decimal"
+                placeholder={t("maxPrice")}
+                aria-label={t("maxPrice")}
+                className={field}
+              />
             </div>
           </fieldset>
           <label className={`${label} col-span-2`}>
@@ -81,7 +109,11 @@ export function CatalogFilters({
           </label>
           <div className="col-span-2 flex items-end justify-end gap-2 sm:col-span-4">
             {hasFilters(query) ? (
-              <Link href={basePath} className="px-2 py-2.5 text-sm text-paddy-700 hover:underline" data-testid="clear-filters">
+              <Link
+                href={basePath}
+                className="px-2 py-2.5 text-sm text-paddy-700 hover:underline"
+                data-testid="clear-filters"
+              >
                 {t("clear")}
               </Link>
             ) : null}
@@ -96,5 +128,7 @@ export function CatalogFilters({
 }
 
 function activeFilterCount(query: CatalogQuery): number {
-  return [query.coop, query.town, query.min ?? query.max, query.sort === "newest" ? undefined : query.sort].filter((v) => v !== undefined).length;
+  return [query.coop, query.town, query.min ?? query.max, query.sort === "newest" ? undefined : query.sort].filter(
+    (v) => v !== undefined,
+  ).length;
 }

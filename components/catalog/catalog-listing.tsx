@@ -31,14 +31,23 @@ export function CatalogListing({
   return (
     <div className="flex flex-col gap-4">
       <CategoryChips query={query} active={category} />
-      <CatalogFilters basePath={basePath} query={query} options={options} locale={locale} fixedCategory={fixedCategory} />
+      <CatalogFilters
+        basePath={basePath}
+        query={query}
+        options={options}
+        locale={locale}
+        fixedCategory={fixedCategory}
+      />
       <p className="text-sm text-ink-500" data-testid="result-count" aria-live="polite">
         {t("resultCount", { count: result.total })}
       </p>
       {result.products.length ? (
         <ProductList products={result.products} locale={locale} />
       ) : (
-        <div className="flex flex-col items-center gap-2 rounded-xl bg-white px-4 py-10 text-center ring-1 ring-rice-200" data-testid="catalog-empty">
+        <div
+          className="flex flex-col items-center gap-2 rounded-xl bg-white px-4 py-10 text-center ring-1 ring-rice-200"
+          data-testid="catalog-empty"
+        >
           <p className="font-medium">{t("noResults")}</p>
           <p className="text-sm text-ink-500">{hasFilters(query) ? t("noResultsHint") : t("noProductsYet")}</p>
           {hasFilters(query) ? (

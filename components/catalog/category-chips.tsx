@@ -16,13 +16,23 @@ export function CategoryChips({ query, active }: { query: CatalogQuery; active?:
     <nav aria-label={t("categories")} className="-mx-3 overflow-x-auto px-3">
       <ul className="flex gap-2 pb-1">
         <li>
-          <Link href={catalogHref("/products", keep)} className={active ? off : on} aria-current={active ? undefined : "page"} data-testid="category-all">
+          <Link
+            href={catalogHref("/products", keep)}
+            className={active ? off : on}
+            aria-current={active ? undefined : "page"}
+            data-testid="category-all"
+          >
             {t("all")}
           </Link>
         </li>
         {categories.map((c) => (
           <li key={c}>
-            <Link href={catalogHref(`/categories/${c}`, keep)} className={active === c ? on : off} aria-current={active === c ? "page" : undefined} data-testid={`category-${c}`}>
+            <Link
+              href={catalogHref(`/categories/${c}`, keep)}
+              className={active === c ? on : off}
+              aria-current={active === c ? "page" : undefined}
+              data-testid={`category-${c}`}
+            >
               {tc(c)}
             </Link>
           </li>

@@ -6,7 +6,17 @@ import { catalogHref } from "./catalog-href";
 const step = "min-h-10 rounded-lg bg-white px-4 py-2.5 ring-1 ring-rice-200 hover:ring-paddy-500";
 
 /** Previous / page N of M / next; every link keeps the search and filters. */
-export function Pagination({ basePath, query, page, pages }: { basePath: string; query: CatalogQuery; page: number; pages: number }) {
+export function Pagination({
+  basePath,
+  query,
+  page,
+  pages,
+}: {
+  basePath: string;
+  query: CatalogQuery;
+  page: number;
+  pages: number;
+}) {
   const t = useTranslations("catalog");
   if (pages <= 1) return null;
   return (

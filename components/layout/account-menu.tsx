@@ -31,7 +31,10 @@ export function AccountMenu({
   }, []);
   return (
     <details ref={menu} className="relative" data-testid="account-menu">
-      <summary className="flex cursor-pointer list-none items-center gap-1 rounded px-2 py-1 hover:bg-rice-100" aria-label={`${labels.menu}: ${name}`}>
+      <summary
+        className="flex cursor-pointer list-none items-center gap-1 rounded px-2 py-1 hover:bg-rice-100"
+        aria-label={`${labels.menu}: ${name}`}
+      >
         <span className="max-w-24 truncate" data-testid="viewer-name">
           {name}
         </span>

@@ -54,7 +54,10 @@ export function SiteHeader({
             <input type="hidden" name="locale" value={otherLocale} />
             <input type="hidden" name="back" value={currentPath} />
             {/* The accessible name starts with the visible label (WCAG 2.5.3), then says what it does. */}
-            <button className="rounded px-2 py-1 text-ink-700 hover:bg-rice-100" aria-label={`${labels.language} · ${labels.languageLabel}`}>
+            <button
+              className="rounded px-2 py-1 text-ink-700 hover:bg-rice-100"
+              aria-label={`${labels.language} · ${labels.languageLabel}`}
+            >
               {labels.language}
             </button>
           </form>
@@ -68,21 +71,53 @@ export function SiteHeader({
           </Link>
           {viewerName ? (
             <>
-              <Link href="/notifications" className="rounded px-2 py-1 hover:bg-rice-100" aria-label={labels.notifications} data-testid="notifications-link">
-                <svg aria-hidden viewBox="0 0 24 24" width="18" height="18" className="inline-block align-[-3px]" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+              <Link
+                href="/notifications"
+                className="rounded px-2 py-1 hover:bg-rice-100"
+                aria-label={labels.notifications}
+                data-testid="notifications-link"
+              >
+                <svg
+                  aria-hidden
+                  viewBox="0 0 24 24"
+                  width="18"
+                  height="18"
+                  className="inline-block align-[-3px]"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2"
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                >
                   <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
                   <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
                 </svg>
                 {unread > 0 ? (
-                  <span className="ml-0.5 rounded-full bg-persimmon-500 px-1.5 text-xs text-white" data-testid="unread-count">
+                  <span
+                    className="ml-0.5 rounded-full bg-persimmon-500 px-1.5 text-xs text-white"
+                    data-testid="unread-count"
+                  >
                     {unread}
                   </span>
                 ) : null}
               </Link>
-              <AccountMenu name={viewerName} labels={{ menu: labels.accountMenu, orders: labels.orders, account: labels.account, signOut: labels.signOut }} signOutAction={signOutAction} />
+              <AccountMenu
+                name={viewerName}
+                labels={{
+                  menu: labels.accountMenu,
+                  orders: labels.orders,
+                  account: labels.account,
+                  signOut: labels.signOut,
+                }}
+                signOutAction={signOutAction}
+              />
             </>
           ) : (
-            <Link href="/login" className="rounded bg-paddy-600 px-3 py-1 text-white hover:bg-paddy-700" data-testid="sign-in-link">
+            <Link
+              href="/login"
+              className="rounded bg-paddy-600 px-3 py-1 text-white hover:bg-paddy-700"
+              data-testid="sign-in-link"
+            >
               {labels.signIn}
             </Link>
           )}

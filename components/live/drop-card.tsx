@@ -35,17 +35,25 @@ export function DropCard({
   const [open, setOpen] = useState(false);
   // A fresh key for each time the buyer opens the confirm step: a double tap sends the same key (one order).
   const [idempotencyKey, setKey] = useState("");
-  const [state, action, pending] = useActionState(buy ?? (async () => ({ ok: false, code: "INTERNAL", message: "" }) as ActionResult<BuyResult>), null);
+  const [state, action, pending] = useActionState(
+    buy ?? (async () => ({ ok: false, code: "INTERNAL", message: "" }) as ActionResult<BuyResult>),
+    null,
+  );
   const soldOut = drop.unitsLeft <= 0;
   const closed = drop.status === "closed";
   return (
     <div className="rounded-xl bg-persimmon-500/10 p-3 ring-1 ring-persimmon-500/40" data-testid="drop-card">
       <div className="flex items-baseline justify-between gap-2">
         <p className="font-semibold">
-          {t("drop")} · {pick(locale, drop.nameZh, drop.nameEn)} {pick(locale, drop.variantLabelZh, drop.variantLabelEn)}
+          {t("drop")} · {pick(locale, drop.nameZh, drop.nameEn)}{" "}
+          {pick(locale, drop.variantLabelZh, drop.variantLabelEn)}
         </p>
         <p className="shrink-0 text-xs">
-          {closed ? t("dropClosed") : <Countdown endsAt={drop.closesAt} skewMs={skewMs} doneLabel={t("dropClosed")} testId="drop-countdown" />}
+          {closed ? (
+            t("dropClosed")
+          ) : (
+            <Countdown endsAt={drop.closesAt} skewMs={skewMs} doneLabel={t("dropClosed")} testId="drop-countdown" />
+          )}
         </p>
       </div>
       <p className="mt-1">
@@ -72,11 +80,19 @@ export function DropCard({
           </Link>
         </p>
       ) : closed || soldOut ? null : !signedIn ? (
-        <Link href={loginHref} className="mt-2 block rounded-lg bg-persimmon-600 py-2 text-center font-semibold text-white">
+        <Link
+          href={loginHref}
+          className="mt-2 block rounded-lg bg-persimmon-600 py-2 text-center font-semibold text-white"
+        >
           {t("signInToBuy")}
         </Link>
       ) : !open ? (
-        <button type="button" onClick={() => (setKey(crypto.randomUUID()), setOpen(true))} className="mt-2 w-full rounded-lg bg-persimmon-600 py-2 font-semibold text-white" data-testid="drop-buy">
+        <button
+          type="button"
+          onClick={() => (setKey(crypto.randomUUID()), setOpen(true))}
+          className="mt-2 w-full rounded-lg bg-persimmon-600 py-2 font-semibold text-white"
+          data-testid="drop-buy"
+        >
           {t("grab")}
         </button>
       ) : (
@@ -95,9 +111,20 @@ export function DropCard({
           </label>
           <label className="flex items-center justify-between gap-2 text-sm">
             {t("quantity")}
-            <input name="quantity" type="number" min={1} max={Math.min(drop.perBuyerLimit, drop.unitsLeft)} defaultValue={1} className="w-16 rounded-lg border border-rice-200 px-2 py-1" />
+            <input
+              name="quantity"
+              type="number"
+              min={1}
+              max={Math.min(drop.perBuyerLimit, drop.unitsLeft)}
+              defaultValue={1}
+              className="w-16 rounded-lg border border-rice-200 px-2 py-1"
+            />
           </label>
-          <button disabled={pending} className="rounded-lg bg-persimmon-600 py-2 font-semibold text-white" data-testid="drop-confirm-buy">
+          <button
+            disabled={pending}
+            className="rounded-lg bg-persimmon-600 py-2 font-semibold text-white"
+            data-testid="drop-confirm-buy"
+          >
             {t("confirmBuy")}
           </button>
         </form>

@@ -12,7 +12,10 @@ import { LiveProductCard } from "./product-card";
 import { useLiveEvents } from "./use-live-events";
 import { VideoPlayer } from "./video-player";
 
-type Action = (prev: ActionResult<{ number: string }> | null, form: FormData) => Promise<ActionResult<{ number: string }>>;
+type Action = (
+  prev: ActionResult<{ number: string }> | null,
+  form: FormData,
+) => Promise<ActionResult<{ number: string }>>;
 
 export interface TimelineEntry {
   productId: string;
@@ -77,7 +80,9 @@ export function LiveRoom({
           signalLost={t("signalLost")}
         />
         <div className="absolute top-2 left-2 flex gap-2 text-xs">
-          {state.status === "live" ? <span className="rounded bg-persimmon-600 px-2 py-0.5 text-white">{t("liveBadge")}</span> : null}
+          {state.status === "live" ? (
+            <span className="rounded bg-persimmon-600 px-2 py-0.5 text-white">{t("liveBadge")}</span>
+          ) : null}
           {ended ? (
             <span className="rounded bg-ink-900/60 px-2 py-0.5 text-white" data-testid="replay-badge">
               {t("replayBadge")}
@@ -89,7 +94,10 @@ export function LiveRoom({
           )}
         </div>
         {state.ticker.count > 0 ? (
-          <p className="absolute bottom-2 left-2 rounded bg-ink-900/60 px-2 py-0.5 text-xs text-white" data-testid="ticker">
+          <p
+            className="absolute bottom-2 left-2 rounded bg-ink-900/60 px-2 py-0.5 text-xs text-white"
+            data-testid="ticker"
+          >
             {t("ticker", { names: state.ticker.buyers.join("、"), count: state.ticker.count })}
           </p>
         ) : null}
@@ -97,9 +105,26 @@ export function LiveRoom({
       <p className="text-xs text-ink-500" data-testid="live-status" data-status={state.status}>
         {t(`status.${state.status}`)}
       </p>
-      {state.pinned ? <LiveProductCard product={state.pinned} locale={locale} badge={t("explaining")} hiddenLabel={t("priceComing")} buyLabel={t("buy")} /> : null}
+      {state.pinned ? (
+        <LiveProductCard
+          product={state.pinned}
+          locale={locale}
+          badge={t("explaining")}
+          hiddenLabel={t("priceComing")}
+          buyLabel={t("buy")}
+        />
+      ) : null}
       {drops.map((d) => (
-        <DropCard key={d.id} drop={d} locale={locale} skewMs={skewMs} buy={buy} stations={stations} signedIn={signedIn} loginHref={loginHref} />
+        <DropCard
+          key={d.id}
+          drop={d}
+          locale={locale}
+          skewMs={skewMs}
+          buy={buy}
+          stations={stations}
+          signedIn={signedIn}
+          loginHref={loginHref}
+        />
       ))}
       {ended && timeline.length ? (
         <section className="rounded-xl bg-white p-3 ring-1 ring-rice-200" data-testid="replay-timeline">
@@ -107,7 +132,12 @@ export function LiveRoom({
           <ol className="flex flex-col gap-1 text-sm">
             {timeline.map((e, i) => (
               <li key={`${e.productId}-${i}`} className="flex items-center justify-between gap-2">
-                <button type="button" className="text-left text-paddy-700 underline" onClick={() => setSeek({ at: e.offsetSeconds, nonce: Date.now() })} data-testid="timeline-jump">
+                <button
+                  type="button"
+                  className="text-left text-paddy-700 underline"
+                  onClick={() => setSeek({ at: e.offsetSeconds, nonce: Date.now() })}
+                  data-testid="timeline-jump"
+                >
                   {fmt(e.offsetSeconds)} · {e.name}
                 </button>
                 <a href={`/products/${e.slug}`} className="text-xs text-ink-500 underline">
@@ -121,7 +151,14 @@ export function LiveRoom({
       <section className="flex flex-col gap-2">
         <h2 className="text-sm font-semibold">{t("bag", { count: state.bag.length })}</h2>
         {state.bag.map((p) => (
-          <LiveProductCard key={p.productId} product={p} locale={locale} hiddenLabel={t("priceComing")} buyLabel={t("buy")} compact />
+          <LiveProductCard
+            key={p.productId}
+            product={p}
+            locale={locale}
+            hiddenLabel={t("priceComing")}
+            buyLabel={t("buy")}
+            compact
+          />
         ))}
       </section>
     </div>

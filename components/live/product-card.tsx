@@ -4,11 +4,34 @@ import { pick, type Locale } from "@/lib/i18n/locales";
 import type { LiveProductDto } from "@/lib/live/contract";
 
 /** The pinned product (讲解中), or one bag entry: a hidden price shows as "price coming". */
-export function LiveProductCard({ product, locale, badge, hiddenLabel, buyLabel, compact }: { product: LiveProductDto; locale: Locale; badge?: string; hiddenLabel: string; buyLabel?: string; compact?: boolean }) {
+export function LiveProductCard({
+  product,
+  locale,
+  badge,
+  hiddenLabel,
+  buyLabel,
+  compact,
+}: {
+  product: LiveProductDto;
+  locale: Locale;
+  badge?: string;
+  hiddenLabel: string;
+  buyLabel?: string;
+  compact?: boolean;
+}) {
   return (
-    <div className={`flex gap-3 rounded-xl bg-white p-2 ring-1 ring-rice-200 ${compact ? "" : "shadow-md"}`} data-testid={compact ? "bag-item" : "pinned-card"}>
+    <div
+      className={`flex gap-3 rounded-xl bg-white p-2 ring-1 ring-rice-200 ${compact ? "" : "shadow-md"}`}
+      data-testid={compact ? "bag-item" : "pinned-card"}
+    >
       {/* eslint-disable-next-line @next/next/no-img-element -- local image */}
-      <img src={product.imagePath ?? "/images/placeholder.svg"} alt="" width={64} height={64} className={`${compact ? "size-12" : "size-16"} shrink-0 rounded-lg bg-rice-100`} />
+      <img
+        src={product.imagePath ?? "/images/placeholder.svg"}
+        alt=""
+        width={64}
+        height={64}
+        className={`${compact ? "size-12" : "size-16"} shrink-0 rounded-lg bg-rice-100`}
+      />
       <div className="min-w-0 flex-1">
         {badge ? <span className="rounded bg-persimmon-600 px-1.5 py-0.5 text-xs text-white">{badge}</span> : null}
         <p className="truncate font-medium" data-testid="live-product-name">
@@ -19,7 +42,10 @@ export function LiveProductCard({ product, locale, badge, hiddenLabel, buyLabel,
         </p>
       </div>
       {buyLabel ? (
-        <Link href={`/products/${product.slug}`} className="self-center rounded-lg bg-paddy-600 px-3 py-2 text-sm text-white">
+        <Link
+          href={`/products/${product.slug}`}
+          className="self-center rounded-lg bg-paddy-600 px-3 py-2 text-sm text-white"
+        >
           {buyLabel}
         </Link>
       ) : null}

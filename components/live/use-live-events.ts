@@ -3,7 +3,18 @@
 import { useEffect, useState } from "react";
 import { applyLiveEvent, type LiveEventDto, type LiveEventType, type LiveSnapshot } from "@/lib/live/contract";
 
-const types: LiveEventType[] = ["session_started", "session_ended", "pinned", "unpinned", "price_revealed", "drop_opened", "drop_closed", "drop_units", "ticker", "viewers"];
+const types: LiveEventType[] = [
+  "session_started",
+  "session_ended",
+  "pinned",
+  "unpinned",
+  "price_revealed",
+  "drop_opened",
+  "drop_closed",
+  "drop_units",
+  "ticker",
+  "viewers",
+];
 
 /**
  * The live state of a session: starts from the server-rendered snapshot, then follows the SSE stream.

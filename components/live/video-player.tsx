@@ -90,22 +90,40 @@ export function VideoPlayer({
   return (
     <div className="relative aspect-video w-full overflow-hidden rounded-xl bg-ink-900">
       {src ? (
-        <video ref={video} className="h-full w-full" poster={poster ?? undefined} controls playsInline muted={live} autoPlay={live} aria-label={label} data-testid="live-video" />
+        <video
+          ref={video}
+          className="h-full w-full"
+          poster={poster ?? undefined}
+          controls
+          playsInline
+          muted={live}
+          autoPlay={live}
+          aria-label={label}
+          data-testid="live-video"
+        />
       ) : (
         // eslint-disable-next-line @next/next/no-img-element -- local cover
         <img src={poster ?? "/images/live/cover-hudun.svg"} alt="" className="h-full w-full object-cover" />
       )}
       {!src && notice ? (
-        <p className="absolute inset-x-0 bottom-3 mx-auto w-fit rounded bg-ink-900/70 px-3 py-1 text-center text-sm text-white" data-testid="video-notice">
+        <p
+          className="absolute inset-x-0 bottom-3 mx-auto w-fit rounded bg-ink-900/70 px-3 py-1 text-center text-sm text-white"
+          data-testid="video-notice"
+        >
           {notice}
         </p>
       ) : null}
       {src && live && (waiting || failed) ? (
-        <p className="absolute inset-x-0 top-1/2 mx-auto w-fit -translate-y-1/2 rounded bg-ink-900/70 px-3 py-1 text-center text-sm text-white" data-testid="video-signal-lost">
+        <p
+          className="absolute inset-x-0 top-1/2 mx-auto w-fit -translate-y-1/2 rounded bg-ink-900/70 px-3 py-1 text-center text-sm text-white"
+          data-testid="video-signal-lost"
+        >
           {signalLost}
         </p>
       ) : null}
-      {src && !live && failed ? <p className="absolute inset-x-0 bottom-2 text-center text-xs text-white/80">⚠︎</p> : null}
+      {src && !live && failed ? (
+        <p className="absolute inset-x-0 bottom-2 text-center text-xs text-white/80">⚠︎</p>
+      ) : null}
     </div>
   );
 }

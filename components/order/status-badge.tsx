@@ -13,7 +13,11 @@ const tone: Record<OrderStatus, string> = {
 
 export function StatusBadge({ status, label }: { status: OrderStatus; label: string }) {
   return (
-    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${tone[status]}`} data-testid="order-status" data-status={status}>
+    <span
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${tone[status]}`}
+      data-testid="order-status"
+      data-status={status}
+    >
       {label}
     </span>
   );

@@ -16,14 +16,26 @@ export type AddToCartAction<T = unknown> = (prev: ActionResult<T> | null, form: 
 const MAX_QUANTITY = 999;
 
 /** Variant choice, quantity and the add-to-cart button. Sold-out variants cannot be chosen. */
-export function AddToCart<T>({ addToCart, variants, locale }: { addToCart: AddToCartAction<T>; variants: VariantDto[]; locale: Locale }) {
+export function AddToCart<T>({
+  addToCart,
+  variants,
+  locale,
+}: {
+  addToCart: AddToCartAction<T>;
+  variants: VariantDto[];
+  locale: Locale;
+}) {
   const t = useTranslations("productPage");
   const [state, formAction, pending] = useActionState(addToCart, null);
   const [variantId, setVariantId] = useState(() => variants.find((v) => v.stock > 0)?.id ?? "");
   const chosen = variants.find((v) => v.id === variantId);
   const available = chosen !== undefined && chosen.stock > 0;
   if (variants.length === 0) {
-    return <p className="text-sm text-ink-500" data-testid="not-on-sale">{t("notOnSale")}</p>;
+    return (
+      <p className="text-sm text-ink-500" data-testid="not-on-sale">
+        {t("notOnSale")}
+      </p>
+    );
   }
   return (
     <form
@@ -42,7 +54,13 @@ export function AddToCart<T>({ addToCart, variants, locale }: { addToCart: AddTo
         <legend className="mb-1 text-sm text-ink-700">{t("chooseVariant")}</legend>
         <div className="grid grid-cols-2 gap-2">
           {variants.map((v) => (
-            <VariantOption key={v.id} variant={v} locale={locale} checked={variantId === v.id} onChoose={() => setVariantId(v.id)} />
+            <VariantOption
+              key={v.id}
+              variant={v}
+              locale={locale}
+              checked={variantId === v.id}
+              onChoose={() => setVariantId(v.id)}
+            />
           ))}
         </div>
       </fieldset>
@@ -63,7 +81,12 @@ export function AddToCart<T>({ addToCart, variants, locale }: { addToCart: AddTo
           className="min-h-10 w-20 rounded-lg border border-rice-200 bg-white px-2"
         />
       </div>
-      <Button type="submit" disabled={pending || !available} aria-disabled={pending || !available} data-testid="add-to-cart-button">
+      <Button
+        type="submit"
+        disabled={pending || !available}
+        aria-disabled={pending || !available}
+        data-testid="add-to-cart-button"
+      >
         {available ? t("addToCart") : t("soldOut")}
       </Button>
       <p aria-live="polite" className="min-h-5 text-sm">
@@ -85,7 +108,17 @@ export function AddToCart<T>({ addToCart, variants, locale }: { addToCart: AddTo
   );
 }
 
-function VariantOption({ variant: v, locale, checked, onChoose }: { variant: VariantDto; locale: Locale; checked: boolean; onChoose: () => void }) {
+function VariantOption({
+  variant: v,
+  locale,
+  checked,
+  onChoose,
+}: {
+  variant: VariantDto;
+  locale: Locale;
+  checked: boolean;
+  onChoose: () => void;
+}) {
   const t = useTranslations("productPage");
   const stock = stockState(v.stock);
   const soldOut = stock.kind === "sold_out";
@@ -94,11 +127,26 @@ function VariantOption({ variant: v, locale, checked, onChoose }: { variant: Var
       className={`flex min-w-0 flex-col rounded-lg bg-white px-3 py-2 text-sm ring-1 ring-rice-200 has-checked:bg-paddy-600/10 has-checked:ring-2 has-checked:ring-paddy-600 has-focus-visible:outline-2 has-focus-visible:outline-paddy-600 ${soldOut ? "cursor-not-allowed opacity-50" : "cursor-pointer"}`}
       data-testid="variant-option"
     >
-      <input type="radio" name="variantId" value={v.id} checked={checked} onChange={onChoose} disabled={soldOut} className="sr-only" />
+      <input
+        type="radio"
+        name="variantId"
+        value={v.id}
+        checked={checked}
+        onChange={onChoose}
+        disabled={soldOut}
+        className="sr-only"
+      />
       <span className="font-medium">{pick(locale, v.labelZh, v.labelEn)}</span>
       <span className="text-persimmon-600">{formatFen(v.priceFen, locale)}</span>
-      <span className={`text-xs ${stock.kind === "low" ? "text-persimmon-600" : "text-ink-500"}`} data-testid="variant-stock">
-        {stock.kind === "sold_out" ? t("soldOut") : stock.kind === "low" ? t("onlyLeft", { count: stock.left }) : t("inStock")}
+      <span
+        className={`text-xs ${stock.kind === "low" ? "text-persimmon-600" : "text-ink-500"}`}
+        data-testid="variant-stock"
+      >
+        {stock.kind === "sold_out"
+          ? t("soldOut")
+          : stock.kind === "low"
+            ? t("onlyLeft", { count: stock.left })
+            : t("inStock")}
       </span>
     </label>
   );

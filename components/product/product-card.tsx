@@ -9,7 +9,15 @@ export interface ProductCardLabels {
   onlyLeft: (n: number) => string;
 }
 
-export function ProductCard({ product, locale, labels }: { product: ProductCardDto; locale: Locale; labels: ProductCardLabels }) {
+export function ProductCard({
+  product,
+  locale,
+  labels,
+}: {
+  product: ProductCardDto;
+  locale: Locale;
+  labels: ProductCardLabels;
+}) {
   const stock = stockState(product.totalStock);
   return (
     <Link
@@ -27,11 +35,17 @@ export function ProductCard({ product, locale, labels }: { product: ProductCardD
         loading="lazy"
       />
       <div className="flex flex-1 flex-col gap-1 p-3">
-        <h3 className="font-medium leading-snug group-hover:text-paddy-700">{pick(locale, product.nameZh, product.nameEn)}</h3>
+        <h3 className="font-medium leading-snug group-hover:text-paddy-700">
+          {pick(locale, product.nameZh, product.nameEn)}
+        </h3>
         <p className="line-clamp-2 text-xs text-ink-500">{pick(locale, product.summaryZh, product.summaryEn)}</p>
         <p className="text-xs text-ink-500">{pick(locale, product.coopNameZh, product.coopNameEn)}</p>
         <div className="mt-auto flex items-baseline justify-between pt-1">
-          <span className="font-semibold text-persimmon-600">{product.maxPriceFen > product.minPriceFen ? labels.from(formatFen(product.minPriceFen, locale)) : formatFen(product.minPriceFen, locale)}</span>
+          <span className="font-semibold text-persimmon-600">
+            {product.maxPriceFen > product.minPriceFen
+              ? labels.from(formatFen(product.minPriceFen, locale))
+              : formatFen(product.minPriceFen, locale)}
+          </span>
           {stock.kind === "sold_out" ? (
             <span className="text-xs text-ink-500">{labels.soldOut}</span>
           ) : stock.kind === "low" ? (

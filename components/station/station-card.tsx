@@ -16,7 +16,11 @@ export function StationCard({
   distance?: string | null;
 }) {
   return (
-    <Link href={`/stations/${station.slug}`} className="flex flex-col gap-1 rounded-xl bg-white p-3 ring-1 ring-rice-200 hover:shadow-md" data-testid="station-card">
+    <Link
+      href={`/stations/${station.slug}`}
+      className="flex flex-col gap-1 rounded-xl bg-white p-3 ring-1 ring-rice-200 hover:shadow-md"
+      data-testid="station-card"
+    >
       <div className="flex items-baseline justify-between gap-2">
         <p className="font-medium">{pick(locale, station.nameZh, station.nameEn)}</p>
         {distance ? <span className="shrink-0 text-xs text-paddy-700">{distance}</span> : null}

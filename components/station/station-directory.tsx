@@ -7,7 +7,15 @@ import { pick, type Locale } from "@/lib/i18n/locales";
 import { distanceKm, type StationDto } from "@/lib/stations/contract";
 
 /** The station list, sorted by distance once the browser shares its location (no map tiles needed). */
-export function StationDirectory({ stations, nextPickup, locale }: { stations: StationDto[]; nextPickup: Record<string, string>; locale: Locale }) {
+export function StationDirectory({
+  stations,
+  nextPickup,
+  locale,
+}: {
+  stations: StationDto[];
+  nextPickup: Record<string, string>;
+  locale: Locale;
+}) {
   const t = useTranslations("stationsPage");
   const [here, setHere] = useState<{ lat: number; lng: number } | null>(null);
   const [denied, setDenied] = useState(false);
@@ -34,10 +42,16 @@ export function StationDirectory({ stations, nextPickup, locale }: { stations: S
       <ul className="grid gap-3 sm:grid-cols-2">
         {list.map(({ s, km }) => (
           <li key={s.id}>
-            <Link href={`/stations/${s.slug}`} className="flex flex-col gap-1 rounded-xl bg-white p-3 ring-1 ring-rice-200 hover:shadow-md" data-testid="station-card">
+            <Link
+              href={`/stations/${s.slug}`}
+              className="flex flex-col gap-1 rounded-xl bg-white p-3 ring-1 ring-rice-200 hover:shadow-md"
+              data-testid="station-card"
+            >
               <span className="flex items-baseline justify-between gap-2">
                 <span className="font-medium">{pick(locale, s.nameZh, s.nameEn)}</span>
-                {km !== null ? <span className="shrink-0 text-xs text-paddy-700">{t("distance", { km: km.toFixed(1) })}</span> : null}
+                {km !== null ? (
+                  <span className="shrink-0 text-xs text-paddy-700">{t("distance", { km: km.toFixed(1) })}</span>
+                ) : null}
               </span>
               <span className="text-xs text-ink-500">
                 {pick(locale, s.townZh, s.townEn)} · {pick(locale, s.addressZh, s.addressEn)}

@@ -41,7 +41,12 @@ export function ActionButton({
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <button type="submit" disabled={pending} className={buttonClass(variant, "min-h-9 px-3 py-1")} data-testid={testId}>
+      <button
+        type="submit"
+        disabled={pending}
+        className={buttonClass(variant, "min-h-9 px-3 py-1")}
+        data-testid={testId}
+      >
         {label}
       </button>
       {state && !state.ok ? (

@@ -18,7 +18,9 @@ export function useClockSkew(serverNow: number): number {
  * page's root client component) where the countdown can appear after the page rendered; `serverNow` (the render's
  * server time) only where it mounts with the page.
  */
-export function Countdown(props: { endsAt: string; doneLabel: string; testId?: string } & ({ skewMs: number } | { serverNow: number })) {
+export function Countdown(
+  props: { endsAt: string; doneLabel: string; testId?: string } & ({ skewMs: number } | { serverNow: number }),
+) {
   const { endsAt, doneLabel, testId } = props;
   const t = useTranslations("common");
   const [mountSkew] = useState(() => ("serverNow" in props ? props.serverNow - Date.now() : 0));
@@ -34,7 +36,9 @@ export function Countdown(props: { endsAt: string; doneLabel: string; testId?: s
   if (left <= 0) return <span data-testid={testId}>{doneLabel}</span>;
   const s = Math.floor(left / 1000);
   const d = Math.floor(s / 86400);
-  const hms = [Math.floor((s % 86400) / 3600), Math.floor((s % 3600) / 60), s % 60].map((n) => String(n).padStart(2, "0")).join(":");
+  const hms = [Math.floor((s % 86400) / 3600), Math.floor((s % 3600) / 60), s % 60]
+    .map((n) => String(n).padStart(2, "0"))
+    .join(":");
   return (
     <span className="tabular-nums" data-testid={testId} data-seconds-left={s}>
       {d > 0 ? `${t("days", { count: d })} ` : ""}

@@ -13,7 +13,12 @@ export function GetForm(props: Omit<ComponentProps<"form">, "method" | "onSubmit
 function leaveOutEmptyFields(e: FormEvent<HTMLFormElement>) {
   const emptied: (HTMLInputElement | HTMLSelectElement)[] = [];
   for (const el of Array.from(e.currentTarget.elements)) {
-    if ((el instanceof HTMLInputElement || el instanceof HTMLSelectElement) && el.name && !el.disabled && el.value === "") {
+    if (
+      (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) &&
+      el.name &&
+      !el.disabled &&
+      el.value === ""
+    ) {
       el.disabled = true;
       emptied.push(el);
     }

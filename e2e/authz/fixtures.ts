@@ -14,7 +14,13 @@ export type Sessions = Record<Role, HttpClient>;
 /** Signs every role in (new accounts for coop B, the second streamer, S2's manager and the one to suspend). */
 export async function signInRoles(app: TestApp): Promise<Sessions> {
   const stamp = Date.now().toString(36);
-  const existing: Partial<Record<Role, string>> = { buyer: "buyer@example.com", coopA: "coop@example.com", streamer: "streamer@example.com", stationS1: "station@example.com", admin: "admin@example.com" };
+  const existing: Partial<Record<Role, string>> = {
+    buyer: "buyer@example.com",
+    coopA: "coop@example.com",
+    streamer: "streamer@example.com",
+    stationS1: "station@example.com",
+    admin: "admin@example.com",
+  };
   const fresh: Partial<Record<Role, { kind: string; scope: string | null } | null>> = {
     coopB: { kind: "coop", scope: "coop_pinghu" },
     streamer2: { kind: "streamer", scope: null },
@@ -25,16 +31,27 @@ export async function signInRoles(app: TestApp): Promise<Sessions> {
   for (const [role, email] of Object.entries(existing) as [Role, string][]) {
     const c = app.client();
     const r = await c.signIn(email, DEMO_PASSWORD);
-    if (r.status !== 302 || String(r.headers.location).includes("error")) throw new Error(`sign-in ${email}: ${r.status} ${r.headers.location}`);
+    if (r.status !== 302 || String(r.headers.location).includes("error"))
+      throw new Error(`sign-in ${email}: ${r.status} ${r.headers.location}`);
     sessions[role] = c;
   }
   for (const [role, membership] of Object.entries(fresh) as [Role, { kind: string; scope: string | null } | null][]) {
     const c = app.client();
     const email = `${role.toLowerCase()}-${stamp}@authz.test`;
-    const out = await act(c, "app/(shop)/signup/actions.ts", "signUpAction", { name: role, email, password: DEMO_PASSWORD });
+    const out = await act(c, "app/(shop)/signup/actions.ts", "signUpAction", {
+      name: role,
+      email,
+      password: DEMO_PASSWORD,
+    });
     redirectedTo(out);
     const [user] = await app.query<{ id: string }>("select id from users where email = $1", [email]);
-    if (membership) await app.query("insert into memberships (id, user_id, kind, scope_id) values ($1, $2, $3, $4)", [`mem_authz_${role.toLowerCase()}`, user!.id, membership.kind, membership.scope]);
+    if (membership)
+      await app.query("insert into memberships (id, user_id, kind, scope_id) values ($1, $2, $3, $4)", [
+        `mem_authz_${role.toLowerCase()}`,
+        user!.id,
+        membership.kind,
+        membership.scope,
+      ]);
     sessions[role] = c;
   }
   return sessions;
@@ -42,9 +59,14 @@ export async function signInRoles(app: TestApp): Promise<Sessions> {
 
 /** The suspended role is signed in first, then suspended the way an admin does it: status and every session. */
 export async function suspend(app: TestApp, s: Sessions): Promise<void> {
-  const [row] = await app.query<{ id: string }>("select id from users where name = 'suspended' order by created_at desc limit 1");
+  const [row] = await app.query<{ id: string }>(
+    "select id from users where name = 'suspended' order by created_at desc limit 1",
+  );
   await app.query("update users set status = 'suspended' where id = $1", [row!.id]);
-  await app.query("update auth_sessions set revoked_at = now(), revoked_reason = 'suspended' where user_id = $1 and revoked_at is null", [row!.id]);
+  await app.query(
+    "update auth_sessions set revoked_at = now(), revoked_reason = 'suspended' where user_id = $1 and revoked_at is null",
+    [row!.id],
+  );
   void s;
 }
 
@@ -54,7 +76,12 @@ async function sweepNow(app: TestApp, c: HttpClient) {
   void app;
 }
 
-async function orderAtS1(app: TestApp, s: Sessions, variantId: string, payment: "pay_at_pickup" | "online"): Promise<string> {
+async function orderAtS1(
+  app: TestApp,
+  s: Sessions,
+  variantId: string,
+  payment: "pay_at_pickup" | "online",
+): Promise<string> {
   const out = await act(s.buyer, "app/(shop)/checkout/actions.ts", "placeOrderAction", {
     idempotencyKey: key(),
     lines: JSON.stringify([{ variantId, quantity: 1 }]),
@@ -64,7 +91,9 @@ async function orderAtS1(app: TestApp, s: Sessions, variantId: string, payment: 
   });
   if (payment === "pay_at_pickup") return /\/orders\/([A-Z0-9]+)/.exec(redirectedTo(out))![1]!;
   redirectedTo(out); // to the (fake) Stripe Checkout page
-  const [row] = await app.query<{ number: string }>("select number from orders where buyer_id = 'usr_demo_buyer' and status = 'awaiting_payment' order by placed_at desc limit 1");
+  const [row] = await app.query<{ number: string }>(
+    "select number from orders where buyer_id = 'usr_demo_buyer' and status = 'awaiting_payment' order by placed_at desc limit 1",
+  );
   return row!.number;
 }
 
@@ -89,36 +118,86 @@ export async function createFixtures(app: TestApp, s: Sessions): Promise<Fixture
 
   const first = await orderAtS1(app, s, variantA, "pay_at_pickup");
   const dispatched = await lockBatchOf(app, s, first);
-  ok(await act(s.coopA, "app/(workspace)/coop/pick-lists/actions.ts", "dispatchBatchAction", { batchId: dispatched.id, day: dispatched.day }), "dispatch");
+  ok(
+    await act(s.coopA, "app/(workspace)/coop/pick-lists/actions.ts", "dispatchBatchAction", {
+      batchId: dispatched.id,
+      day: dispatched.day,
+    }),
+    "dispatch",
+  );
   const orderA = await orderAtS1(app, s, variantA, "pay_at_pickup");
   const locked = await lockBatchOf(app, s, orderA);
   const unpaidOrderA = await orderAtS1(app, s, variantA, "online");
 
   const campaign = ok(
     await act(s.coopA, "app/(workspace)/coop/campaigns/actions.ts", "createCampaignAction", {
-      variantId: variantA, titleZh: "矩阵团购", titleEn: "Matrix group buy", price: "50", stockCap: "20", opensAt: shanghai(-60), closesAt: shanghai(24 * 60), pickupDay: shanghai(3 * 24 * 60).slice(0, 10), stations: "all",
+      variantId: variantA,
+      titleZh: "矩阵团购",
+      titleEn: "Matrix group buy",
+      price: "50",
+      stockCap: "20",
+      opensAt: shanghai(-60),
+      closesAt: shanghai(24 * 60),
+      pickupDay: shanghai(3 * 24 * 60).slice(0, 10),
+      stations: "all",
     }),
     "campaign",
   ) as { id: string };
   const deal = ok(
     await act(s.coopA, "app/(workspace)/coop/team-deals/actions.ts", "createTeamDealAction", {
-      variantId: variantA, teamPrice: "50", teamSize: "3", formingHours: "24", stockCap: "30", activeFrom: shanghai(-60), activeTo: shanghai(3 * 24 * 60),
+      variantId: variantA,
+      teamPrice: "50",
+      teamSize: "3",
+      formingHours: "24",
+      stockCap: "30",
+      activeFrom: shanghai(-60),
+      activeTo: shanghai(3 * 24 * 60),
     }),
     "team deal",
   ) as { id: string };
-  const team = redirectedTo(await act(s.buyer, "app/(shop)/teams/actions.ts", "openTeamAction", { dealId: deal.id, stationId: "stn_huimin", quantity: "1", payMethod: "pay_at_pickup", idempotencyKey: key() }));
-  const [teamOrder] = await app.query<{ number: string }>("select o.number from orders o join team_members m on m.order_id = o.id where o.buyer_id = 'usr_demo_buyer' order by o.placed_at desc limit 1");
+  const team = redirectedTo(
+    await act(s.buyer, "app/(shop)/teams/actions.ts", "openTeamAction", {
+      dealId: deal.id,
+      stationId: "stn_huimin",
+      quantity: "1",
+      payMethod: "pay_at_pickup",
+      idempotencyKey: key(),
+    }),
+  );
+  const [teamOrder] = await app.query<{ number: string }>(
+    "select o.number from orders o join team_members m on m.order_id = o.id where o.buyer_id = 'usr_demo_buyer' order by o.placed_at desc limit 1",
+  );
   const spareVariant = ok(
-    await act(s.coopA, "app/(workspace)/coop/products/actions.ts", "addVariantAction", { productId: productA, labelZh: "矩阵装", labelEn: "Matrix pack", sku: `MTX-${Date.now().toString(36)}`, price: "9.90" }),
+    await act(s.coopA, "app/(workspace)/coop/products/actions.ts", "addVariantAction", {
+      productId: productA,
+      labelZh: "矩阵装",
+      labelEn: "Matrix pack",
+      sku: `MTX-${Date.now().toString(36)}`,
+      price: "9.90",
+    }),
     "spare variant",
   ) as { id: string };
   const [sku] = await app.query<{ sku: string }>("select sku from variants where id = $1", [variantA]);
 
   const sessionToCancel = await scheduleSession(s.streamer, "矩阵直播(取消用)");
-  const { sessionId: sessionOfStreamer, dropId } = await openLiveDrop(app, s.streamer, { productId: productA, variantId: variantA, cap: 10, perBuyerLimit: 2 });
+  const { sessionId: sessionOfStreamer, dropId } = await openLiveDrop(app, s.streamer, {
+    productId: productA,
+    variantId: variantA,
+    cap: 10,
+    perBuyerLimit: 2,
+  });
   const token = async (c: HttpClient) => {
-    const { token: secret } = ok(await act(c, "app/(workspace)/streamer/actions.ts", "createTokenAction", { name: "matrix", scopes: ["sessions:read", "live:write", "drops:write", "figures:read"] }), "token") as { token: string };
-    const [row] = await app.query<{ id: string }>("select id from api_tokens where token_hint = $1 order by created_at desc limit 1", [secret.slice(-4)]);
+    const { token: secret } = ok(
+      await act(c, "app/(workspace)/streamer/actions.ts", "createTokenAction", {
+        name: "matrix",
+        scopes: ["sessions:read", "live:write", "drops:write", "figures:read"],
+      }),
+      "token",
+    ) as { token: string };
+    const [row] = await app.query<{ id: string }>(
+      "select id from api_tokens where token_hint = $1 order by created_at desc limit 1",
+      [secret.slice(-4)],
+    );
     return { id: row!.id, token: secret };
   };
   const t1 = await token(s.streamer);
@@ -126,15 +205,33 @@ export async function createFixtures(app: TestApp, s: Sessions): Promise<Fixture
 
   const spare = app.client();
   const spareEmail = `spare-${Date.now().toString(36)}@authz.test`;
-  redirectedTo(await act(spare, "app/(shop)/signup/actions.ts", "signUpAction", { name: "spare", email: spareEmail, password: DEMO_PASSWORD }));
+  redirectedTo(
+    await act(spare, "app/(shop)/signup/actions.ts", "signUpAction", {
+      name: "spare",
+      email: spareEmail,
+      password: DEMO_PASSWORD,
+    }),
+  );
   const [spareUser] = await app.query<{ id: string }>("select id from users where email = $1", [spareEmail]);
-  await app.query("insert into memberships (id, user_id, kind, scope_id) values ('mem_authz_spare', $1, 'station', 'stn_huimin')", [spareUser!.id]);
+  await app.query(
+    "insert into memberships (id, user_id, kind, scope_id) values ('mem_authz_spare', $1, 'station', 'stn_huimin')",
+    [spareUser!.id],
+  );
 
   const boundary = "fixtureboundary";
-  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAABAAAAAQBPJcTWAAAAD0lEQVR4nGNgqGcAIQgFAA3yAf0TIoIjAAAAAElFTkSuQmCC", "base64");
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAABAAAAAQBPJcTWAAAAD0lEQVR4nGNgqGcAIQgFAA3yAf0TIoIjAAAAAElFTkSuQmCC",
+    "base64",
+  );
   const upload = await s.coopA.request("POST", `/api/coop/products/${productA}/image`, {
     headers: { origin: app.base, "content-type": `multipart/form-data; boundary=${boundary}` },
-    body: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`), png, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    body: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      png,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
   });
   if (upload.status !== 200) throw new Error(`image upload: ${upload.status} ${upload.body}`);
   const { imagePath } = JSON.parse(upload.body) as { imagePath: string };

@@ -4,7 +4,18 @@
  * e2e/authorization-matrix.spec.ts calls each one as each role over HTTP and checks the answer and that a
  * refused call wrote nothing.
  */
-export const roles = ["anonymous", "buyer", "coopA", "coopB", "streamer", "streamer2", "stationS1", "stationS2", "admin", "suspended"] as const;
+export const roles = [
+  "anonymous",
+  "buyer",
+  "coopA",
+  "coopB",
+  "streamer",
+  "streamer2",
+  "stationS1",
+  "stationS2",
+  "admin",
+  "suspended",
+] as const;
 export type Role = (typeof roles)[number];
 
 /** The resources the matrix acts on; created fresh for each run (see e2e/authz/fixtures.ts). "A"/"S1"/streamer own them. */
@@ -82,4 +93,13 @@ export type ActionsAuthz<M> = { [K in keyof M as M[K] extends Fn ? K : never]: A
 export type RoutesAuthz<M> = { [K in keyof M & ("GET" | "POST" | "PUT" | "PATCH" | "DELETE")]: RouteCase };
 
 /** Everyone with a live session: the suspended account's session was revoked with the suspension. */
-export const signedIn = ["buyer", "coopA", "coopB", "streamer", "streamer2", "stationS1", "stationS2", "admin"] as const satisfies readonly Role[];
+export const signedIn = [
+  "buyer",
+  "coopA",
+  "coopB",
+  "streamer",
+  "streamer2",
+  "stationS1",
+  "stationS2",
+  "admin",
+] as const satisfies readonly Role[];

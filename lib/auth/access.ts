@@ -30,12 +30,14 @@ export function assertWorkspace(viewer: Viewer | null, ws: Workspace): asserts v
 /** A cooperative's data is visible to its members and admins only; others get NOT_FOUND. */
 export function assertCoopMember(viewer: Viewer | null, coopId: string): asserts viewer is Viewer {
   assertViewer(viewer);
-  if (!viewer.caps.coopIds.includes(coopId) && !viewer.caps.admin) throw new AppError("NOT_FOUND", "cooperative not found");
+  if (!viewer.caps.coopIds.includes(coopId) && !viewer.caps.admin)
+    throw new AppError("NOT_FOUND", "cooperative not found");
 }
 
 export function assertStationManager(viewer: Viewer | null, stationId: string): asserts viewer is Viewer {
   assertViewer(viewer);
-  if (!viewer.caps.stationIds.includes(stationId) && !viewer.caps.admin) throw new AppError("NOT_FOUND", "station not found");
+  if (!viewer.caps.stationIds.includes(stationId) && !viewer.caps.admin)
+    throw new AppError("NOT_FOUND", "station not found");
 }
 
 export function assertAdmin(viewer: Viewer | null): asserts viewer is Viewer {

@@ -21,18 +21,29 @@ export async function changePassword(viewer: Viewer | null, raw: unknown): Promi
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(s.users).set({ passwordHash, passwordChangedAt: now(), updatedAt: now() }).where(eq(s.users.id, user.id));
+    await tx
+      .update(s.users)
+      .set({ passwordHash, passwordChangedAt: now(), updatedAt: now() })
+      .where(eq(s.users.id, user.id));
     await revokeAllSessions(tx, user.id, "password_changed", viewer.sessionId);
   });
 }
 
 /** Admin: suspend (revoking every session at once) or reactivate an account. */
-export async function setUserStatus(viewer: Viewer | null, userId: string, status: "active" | "suspended"): Promise<void> {
+export async function setUserStatus(
+  viewer: Viewer | null,
+  userId: string,
+  status: "active" | "suspended",
+): Promise<void> {
   assertAdmin(viewer);
   if (userId === viewer.userId) throw new AppError("INVALID_STATE", "admins cannot suspend themselves");
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const rows = await tx.update(s.users).set({ status, updatedAt: now() }).where(eq(s.users.id, userId)).returning({ id: s.users.id });
+    const rows = await tx
+      .update(s.users)
+      .set({ status, updatedAt: now() })
+      .where(eq(s.users.id, userId))
+      .returning({ id: s.users.id });
     if (!rows.length) throw new AppError("NOT_FOUND", "user not found");
     if (status === "suspended") await revokeAllSessions(tx, userId, "suspended");
   });

@@ -10,7 +10,6 @@ import { assertCleanInput } from "./clean-input";
 import { assertSameOrigin } from "./same-origin";
 import { getViewer } from "./viewer";
 
-
 export type Access = "public" | "user" | Workspace;
 
 /** FormData → plain object; Next's own `$ACTION…` fields are dropped, repeated keys become arrays. */
@@ -23,7 +22,6 @@ export function formToObject(form: FormData): Record<string, unknown> {
     else out[k] = v;
   }
   return { ...out }; // a plain object again; spreading keeps an own "__proto__" key as data
-
 }
 
 /**
@@ -59,5 +57,8 @@ export function defineAction<S extends z.ZodType, T>(
 /** redirect() and notFound() throw special errors that Next must see. */
 export function isNextControlFlow(err: unknown): boolean {
   const digest = (err as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND");
+  return (
+    typeof digest === "string" &&
+    (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND")
+  );
 }

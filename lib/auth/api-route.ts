@@ -10,14 +10,18 @@ import { errorResponse, readJson } from "./route";
  * merged with the path parameters and handed to the same use case the control room calls, and errors as JSON
  * with a stable code.
  */
-export function defineApiRoute<T>(spec: { scope: ApiScope; name: string }, run: (ctx: { viewer: Viewer; input: Record<string, unknown>; params: Record<string, string> }) => Promise<T>) {
+export function defineApiRoute<T>(
+  spec: { scope: ApiScope; name: string },
+  run: (ctx: { viewer: Viewer; input: Record<string, unknown>; params: Record<string, string> }) => Promise<T>,
+) {
   return async (req: NextRequest, context?: { params?: Promise<Record<string, string>> }) => {
     try {
       const viewer = await viewerFromApiToken(req.headers.get("authorization"), spec.scope);
       const params = (await context?.params) ?? {};
       const body = req.method === "GET" || req.method === "DELETE" ? {} : await readJson(req);
       assertCleanInput(body);
-      const input = body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : { _: body };
+      const input =
+        body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : { _: body };
       const out = await run({ viewer, input, params });
       return NextResponse.json(out ?? { ok: true }, { headers: { "Cache-Control": "no-store" } });
     } catch (err) {

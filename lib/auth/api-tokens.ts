@@ -16,7 +16,9 @@ export type ApiScope = (typeof apiScopes)[number];
 
 export const createTokenInput = z.strictObject({
   name: z.string().trim().min(1, "required").max(40, "too_long"),
-  scopes: z.union([z.enum(apiScopes), z.array(z.enum(apiScopes)).min(1)]).transform((v) => [...new Set(Array.isArray(v) ? v : [v])]),
+  scopes: z
+    .union([z.enum(apiScopes), z.array(z.enum(apiScopes)).min(1)])
+    .transform((v) => [...new Set(Array.isArray(v) ? v : [v])]),
 });
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -28,7 +30,14 @@ export async function createApiToken(viewer: Viewer | null, raw: unknown): Promi
   const db = await getDb();
   const token = newSecret("elk_");
   const id = newId("tok");
-  await db.insert(s.apiTokens).values({ id, userId: viewer.userId, name: input.name, tokenHash: hash(token), tokenHint: token.slice(-4), scopes: input.scopes });
+  await db.insert(s.apiTokens).values({
+    id,
+    userId: viewer.userId,
+    name: input.name,
+    tokenHash: hash(token),
+    tokenHint: token.slice(-4),
+    scopes: input.scopes,
+  });
   return { id, token };
 }
 
@@ -48,7 +57,15 @@ export async function listApiTokens(viewer: Viewer | null) {
   assertWorkspace(viewer, "streamer");
   const db = await getDb();
   return db
-    .select({ id: s.apiTokens.id, name: s.apiTokens.name, hint: s.apiTokens.tokenHint, scopes: s.apiTokens.scopes, lastUsedAt: s.apiTokens.lastUsedAt, revokedAt: s.apiTokens.revokedAt, createdAt: s.apiTokens.createdAt })
+    .select({
+      id: s.apiTokens.id,
+      name: s.apiTokens.name,
+      hint: s.apiTokens.tokenHint,
+      scopes: s.apiTokens.scopes,
+      lastUsedAt: s.apiTokens.lastUsedAt,
+      revokedAt: s.apiTokens.revokedAt,
+      createdAt: s.apiTokens.createdAt,
+    })
     .from(s.apiTokens)
     .where(eq(s.apiTokens.userId, viewer.userId))
     .orderBy(desc(s.apiTokens.createdAt));
@@ -68,15 +85,28 @@ export async function viewerFromApiToken(authorization: string | null, scope: Ap
     .from(s.apiTokens)
     .innerJoin(s.users, eq(s.users.id, s.apiTokens.userId))
     .where(eq(s.apiTokens.tokenHash, hash(token)));
-  if (!row || row.token.revokedAt || row.user.status !== "active") throw new AppError("UNAUTHENTICATED", "token revoked or unknown");
+  if (!row || row.token.revokedAt || row.user.status !== "active")
+    throw new AppError("UNAUTHENTICATED", "token revoked or unknown");
   if (!row.token.scopes.includes(scope)) throw new AppError("FORBIDDEN", `token lacks the ${scope} scope`);
   await enforce(`api:token:${row.token.id}`, { max: 120, windowSeconds: 60 }, "API requests");
   const at = now();
   await db
     .update(s.apiTokens)
     .set({ lastUsedAt: at })
-    .where(and(eq(s.apiTokens.id, row.token.id), or(isNull(s.apiTokens.lastUsedAt), lt(s.apiTokens.lastUsedAt, new Date(at.getTime() - 60_000)))));
-  const viewer: Viewer = { userId: row.user.id, sessionId: `api:${row.token.id}`, name: row.user.name, email: row.user.email, phone: row.user.phone, caps: await loadCapabilities(db, row.user.id) };
+    .where(
+      and(
+        eq(s.apiTokens.id, row.token.id),
+        or(isNull(s.apiTokens.lastUsedAt), lt(s.apiTokens.lastUsedAt, new Date(at.getTime() - 60_000))),
+      ),
+    );
+  const viewer: Viewer = {
+    userId: row.user.id,
+    sessionId: `api:${row.token.id}`,
+    name: row.user.name,
+    email: row.user.email,
+    phone: row.user.phone,
+    caps: await loadCapabilities(db, row.user.id),
+  };
   assertWorkspace(viewer, "streamer");
   return viewer;
 }

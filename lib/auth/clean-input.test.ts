@@ -24,7 +24,9 @@ describe("assertCleanInput", () => {
   });
 
   it("refuses __proto__, constructor and prototype keys (JSON keeps __proto__ as an own key)", () => {
-    expect(refused(JSON.parse('{"name":"a","__proto__":{"admin":true}}'))).toEqual(Object.fromEntries([["__proto__", ["unknown_field"]]]));
+    expect(refused(JSON.parse('{"name":"a","__proto__":{"admin":true}}'))).toEqual(
+      Object.fromEntries([["__proto__", ["unknown_field"]]]),
+    );
     expect(refused({ a: { constructor: { prototype: 1 } } })).toEqual({ "a.constructor": ["unknown_field"] });
   });
 

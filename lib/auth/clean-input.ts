@@ -30,5 +30,8 @@ export function assertCleanInput(value: unknown): void {
     }
   };
   walk(value, "", 0);
-  if (found.size) throw new AppError("VALIDATION", "input refused before parsing", { fields: Object.fromEntries(found) as FieldErrors });
+  if (found.size)
+    throw new AppError("VALIDATION", "input refused before parsing", {
+      fields: Object.fromEntries(found) as FieldErrors,
+    });
 }

@@ -19,7 +19,9 @@ describe("clientIp: the socket's peer, never a header the client chose", () => {
   it("one trusted proxy: the address it appended, not what the client sent before it", () => {
     trustPeerHeader();
     // nginx appends the client's address to whatever X-Forwarded-For the client sent.
-    expect(clientIp(h({ [PEER_HEADER]: "10.0.0.1", "x-forwarded-for": "1.2.3.4, 203.0.113.9" }), 1)).toBe("203.0.113.9");
+    expect(clientIp(h({ [PEER_HEADER]: "10.0.0.1", "x-forwarded-for": "1.2.3.4, 203.0.113.9" }), 1)).toBe(
+      "203.0.113.9",
+    );
     expect(clientIp(h({ [PEER_HEADER]: "10.0.0.1", "x-forwarded-for": "203.0.113.9" }), 1)).toBe("203.0.113.9");
     // Called past the proxy (no forwarded list): the peer itself.
     expect(clientIp(h({ [PEER_HEADER]: "127.0.0.1" }), 1)).toBe("127.0.0.1");
@@ -30,7 +32,9 @@ describe("clientIp: the socket's peer, never a header the client chose", () => {
   it("garbage in the peer header or the list is dropped", () => {
     trustPeerHeader();
     expect(clientIp(h({ [PEER_HEADER]: "not an address" }), 0)).toBe("unknown");
-    expect(clientIp(h({ [PEER_HEADER]: "10.0.0.1", "x-forwarded-for": "<script>, 203.0.113.9" }), 1)).toBe("203.0.113.9");
+    expect(clientIp(h({ [PEER_HEADER]: "10.0.0.1", "x-forwarded-for": "<script>, 203.0.113.9" }), 1)).toBe(
+      "203.0.113.9",
+    );
     expect(normalizeAddress("::1")).toBe("::1");
   });
 });

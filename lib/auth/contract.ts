@@ -88,5 +88,4 @@ export function safeCallbackPath(raw: string | null | undefined, fallback = "/")
 
 /** What every server action returns: data, or an error code with a message in the person's language. */
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: string; message: string; fields?: Record<string, string[]> };
+  { ok: true; data: T } | { ok: false; code: string; message: string; fields?: Record<string, string[]> };

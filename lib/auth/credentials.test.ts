@@ -33,13 +33,17 @@ describe("sign-in credentials", () => {
 
   it("refuses a suspended account with the same answer", async () => {
     await createUser(t.db, { email: "gone@example.com", password: "right password", status: "suspended" });
-    expect(await attempt("gone@example.com", "right password", "10.0.0.3")).toMatchObject({ code: "INVALID_CREDENTIALS" });
+    expect(await attempt("gone@example.com", "right password", "10.0.0.3")).toMatchObject({
+      code: "INVALID_CREDENTIALS",
+    });
   });
 
   it("rate limits one account from one address, but not the owner from elsewhere", async () => {
     await createUser(t.db, { email: "victim@example.com", password: "victim password" });
     for (let i = 0; i < accountAddressLimit.max; i++) {
-      expect(await attempt("victim@example.com", `guess ${i}`, "203.0.113.9")).toMatchObject({ code: "INVALID_CREDENTIALS" });
+      expect(await attempt("victim@example.com", `guess ${i}`, "203.0.113.9")).toMatchObject({
+        code: "INVALID_CREDENTIALS",
+      });
     }
     const limited = await attempt("victim@example.com", "victim password", "203.0.113.9");
     expect(limited).toMatchObject({ ok: false, code: "RATE_LIMITED", status: 429 });

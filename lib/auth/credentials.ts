@@ -58,6 +58,9 @@ export async function userIdForIdentifier(identifier: string): Promise<string | 
   const id = parseIdentifier(identifier);
   if (!id) return null;
   const db = await getDb();
-  const [user] = await db.select({ id: s.users.id }).from(s.users).where("email" in id ? eq(s.users.email, id.email) : eq(s.users.phone, id.phone));
+  const [user] = await db
+    .select({ id: s.users.id })
+    .from(s.users)
+    .where("email" in id ? eq(s.users.email, id.email) : eq(s.users.phone, id.phone));
   return user?.id ?? null;
 }

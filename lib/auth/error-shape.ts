@@ -45,11 +45,16 @@ export function normalizeError(err: unknown, where: string): AppError {
   if (isDatabaseUnavailable(err)) {
     markDatabaseUnavailable();
     console.warn(`[${where}] database unavailable:`, (err as Error).message);
-    return new AppError("UNAVAILABLE", "database unavailable", { retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS, cause: err });
+    return new AppError("UNAVAILABLE", "database unavailable", {
+      retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS,
+      cause: err,
+    });
   }
   // A NUL or an unencodable character reached PostgreSQL: the input was bad, not the server.
-  const code = (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
-  if (code === "22021" || code === "22P05") return new AppError("VALIDATION", "invalid characters", { fields: { _: ["invalid_characters"] } });
+  const code =
+    (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
+  if (code === "22021" || code === "22P05")
+    return new AppError("VALIDATION", "invalid characters", { fields: { _: ["invalid_characters"] } });
   console.error(`[${where}]`, err);
   return new AppError("INTERNAL", "internal error");
 }

@@ -21,17 +21,28 @@ export async function grantMembership(viewer: Viewer | null, raw: unknown): Prom
   assertAdmin(viewer);
   const input = membershipInput.parse(raw);
   const scoped = input.kind === "coop" || input.kind === "station";
-  if (scoped !== Boolean(input.scopeId)) throw new AppError("VALIDATION", "scope mismatch", { fields: { scopeId: ["required"] } });
+  if (scoped !== Boolean(input.scopeId))
+    throw new AppError("VALIDATION", "scope mismatch", { fields: { scopeId: ["required"] } });
   const db = await getDb();
   const [user] = await db.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, input.email));
   if (!user) throw new AppError("VALIDATION", "no such account", { fields: { email: ["unknown_account"] } });
-  if (input.kind === "station" && !(await db.select({ id: s.stations.id }).from(s.stations).where(eq(s.stations.id, input.scopeId!))).length) {
+  if (
+    input.kind === "station" &&
+    !(await db.select({ id: s.stations.id }).from(s.stations).where(eq(s.stations.id, input.scopeId!))).length
+  ) {
     throw new AppError("VALIDATION", "unknown station", { fields: { scopeId: ["unknown_station"] } });
   }
-  if (input.kind === "coop" && !(await db.select({ id: s.cooperatives.id }).from(s.cooperatives).where(eq(s.cooperatives.id, input.scopeId!))).length) {
+  if (
+    input.kind === "coop" &&
+    !(await db.select({ id: s.cooperatives.id }).from(s.cooperatives).where(eq(s.cooperatives.id, input.scopeId!)))
+      .length
+  ) {
     throw new AppError("VALIDATION", "unknown cooperative", { fields: { scopeId: ["invalid"] } });
   }
-  await db.insert(s.memberships).values({ id: newId("mem"), userId: user.id, kind: input.kind, scopeId: input.scopeId ?? null }).onConflictDoNothing();
+  await db
+    .insert(s.memberships)
+    .values({ id: newId("mem"), userId: user.id, kind: input.kind, scopeId: input.scopeId ?? null })
+    .onConflictDoNothing();
 }
 
 /** Admin: takes a capability away, at once. */
@@ -39,12 +50,17 @@ export async function revokeMembership(viewer: Viewer | null, raw: unknown): Pro
   assertAdmin(viewer);
   const { id } = z.strictObject({ id: z.string().min(1).max(64) }).parse(raw);
   const db = await getDb();
-  const rows = await db.delete(s.memberships).where(and(eq(s.memberships.id, id))).returning({ id: s.memberships.id });
+  const rows = await db
+    .delete(s.memberships)
+    .where(and(eq(s.memberships.id, id)))
+    .returning({ id: s.memberships.id });
   if (!rows.length) throw new AppError("NOT_FOUND", "membership not found");
 }
 
 /** Admin: the managers of each station. */
-export async function listStationManagers(viewer: Viewer | null): Promise<{ id: string; stationId: string; name: string; email: string | null }[]> {
+export async function listStationManagers(
+  viewer: Viewer | null,
+): Promise<{ id: string; stationId: string; name: string; email: string | null }[]> {
   assertAdmin(viewer);
   const db = await getDb();
   const rows = await db

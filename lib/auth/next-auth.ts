@@ -53,7 +53,8 @@ function config(): NextAuthConfig {
             const sid = await createSession(user.id, { ip, userAgent: request.headers.get("user-agent") ?? undefined });
             return { id: user.id, name: user.name, email: user.email, sid };
           } catch (err) {
-            if (isAppError(err) && err.code === "RATE_LIMITED") throw new RateLimitedSignin(err.retryAfterSeconds ?? 60);
+            if (isAppError(err) && err.code === "RATE_LIMITED")
+              throw new RateLimitedSignin(err.retryAfterSeconds ?? 60);
             if (isAppError(err) && err.code === "INVALID_CREDENTIALS") return null;
             throw err;
           }

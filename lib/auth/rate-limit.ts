@@ -48,7 +48,11 @@ export async function peek(key: string, limit: Limit): Promise<HitResult> {
   const [row] = await db.select().from(s.rateLimits).where(eq(s.rateLimits.key, key));
   const ends = (row?.windowStartedAt.getTime() ?? 0) + limit.windowSeconds * 1000;
   const count = row && ends > at.getTime() ? row.count : 0;
-  return { count, limited: count >= limit.max, retryAfterSeconds: Math.max(1, Math.ceil((ends - at.getTime()) / 1000)) };
+  return {
+    count,
+    limited: count >= limit.max,
+    retryAfterSeconds: Math.max(1, Math.ceil((ends - at.getTime()) / 1000)),
+  };
 }
 
 /** Throws RATE_LIMITED when the hit goes over the limit. */
@@ -80,6 +84,9 @@ export async function resetLimit(key: string): Promise<void> {
 export async function pruneRateLimits(olderThanSeconds = 86_400): Promise<number> {
   const db = await getDb();
   const cutoff = new Date(now().getTime() - olderThanSeconds * 1000);
-  const rows = await db.delete(s.rateLimits).where(lt(s.rateLimits.windowStartedAt, cutoff)).returning({ key: s.rateLimits.key });
+  const rows = await db
+    .delete(s.rateLimits)
+    .where(lt(s.rateLimits.windowStartedAt, cutoff))
+    .returning({ key: s.rateLimits.key });
   return rows.length;
 }

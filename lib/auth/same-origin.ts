@@ -28,6 +28,8 @@ export function assertSameOrigin(headers: Headers): void {
 export function siteOrigin(headers: Headers, configured?: string): string {
   if (configured) return new URL(configured).origin;
   const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost:3000";
-  const proto = headers.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.0.0.1") ? "http" : "https");
+  const proto =
+    headers.get("x-forwarded-proto") ??
+    (host.startsWith("localhost") || host.startsWith("127.0.0.1") ? "http" : "https");
   return `${proto.split(",")[0]}://${host}`;
 }

@@ -44,7 +44,9 @@ describe("server-side sessions", () => {
     const sid = await createSession(u.id, {});
     const other = await createSession(u.id, {});
     const viewer = (await viewerForSession(sid, u.id))!;
-    await expect(changePassword(viewer, { currentPassword: "nope", newPassword: "new password 2" })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(
+      changePassword(viewer, { currentPassword: "nope", newPassword: "new password 2" }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
     expect(await viewerForSession(other, u.id)).not.toBeNull();
   });
 

@@ -11,9 +11,16 @@ const users = async () => (await t.db.select({ n: count() }).from(s.users))[0]!.
 
 describe("sign-up", () => {
   it("creates a consumer who can then sign in by e-mail or phone", async () => {
-    await signUp({ name: "王小米", email: "Xiaomi@Example.com", phone: "138-1234-5678", password: "long enough" }, "10.1.0.1");
-    await expect(verifyCredentials({ identifier: "xiaomi@example.com", password: "long enough" }, "10.1.0.1")).resolves.toMatchObject({ name: "王小米" });
-    await expect(verifyCredentials({ identifier: "13812345678", password: "long enough" }, "10.1.0.1")).resolves.toBeTruthy();
+    await signUp(
+      { name: "王小米", email: "Xiaomi@Example.com", phone: "138-1234-5678", password: "long enough" },
+      "10.1.0.1",
+    );
+    await expect(
+      verifyCredentials({ identifier: "xiaomi@example.com", password: "long enough" }, "10.1.0.1"),
+    ).resolves.toMatchObject({ name: "王小米" });
+    await expect(
+      verifyCredentials({ identifier: "13812345678", password: "long enough" }, "10.1.0.1"),
+    ).resolves.toBeTruthy();
   });
 
   it.each([
@@ -35,7 +42,9 @@ describe("sign-up", () => {
 
   it("refuses a taken e-mail with a field error", async () => {
     await signUp({ name: "a", email: "taken@example.com", password: "long enough" }, "10.1.0.3");
-    await expect(signUp({ name: "b", email: "TAKEN@example.com", password: "long enough" }, "10.1.0.3")).rejects.toMatchObject({
+    await expect(
+      signUp({ name: "b", email: "TAKEN@example.com", password: "long enough" }, "10.1.0.3"),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       fields: { email: ["email_taken"] },
     });
@@ -44,7 +53,9 @@ describe("sign-up", () => {
   it("two sign-ups racing for one e-mail: exactly one account", async () => {
     const before = await users();
     const results = await Promise.allSettled(
-      [1, 2, 3].map((i) => signUp({ name: `r${i}`, email: "race@example.com", password: "long enough" }, `10.1.1.${i}`)),
+      [1, 2, 3].map((i) =>
+        signUp({ name: `r${i}`, email: "race@example.com", password: "long enough" }, `10.1.1.${i}`),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await users()).toBe(before + 1);

@@ -29,7 +29,10 @@ export async function signUp(raw: unknown, ip: string): Promise<{ userId: string
     });
   } catch (err) {
     // Two sign-ups racing for one e-mail: the unique index decides.
-    if ((err as { code?: string })?.code === "23505" || (err as { cause?: { code?: string } })?.cause?.code === "23505") {
+    if (
+      (err as { code?: string })?.code === "23505" ||
+      (err as { cause?: { code?: string } })?.cause?.code === "23505"
+    ) {
       throw takenError(String((err as Error).message).includes("email"));
     }
     throw err;

@@ -8,7 +8,14 @@ import { productForm, variantForm } from "../../tests/support/catalog";
 import { tinyPng } from "../../tests/support/images";
 import { setupTempUploadDir } from "../../tests/support/upload-dir";
 import { createViewer } from "../../tests/support/viewers";
-import { addVariantInput, archiveVariantInput, changeProductStatusInput, createProductInput, updateProductInput, updateVariantInput } from "./contract-manage";
+import {
+  addVariantInput,
+  archiveVariantInput,
+  changeProductStatusInput,
+  createProductInput,
+  updateProductInput,
+  updateVariantInput,
+} from "./contract-manage";
 import { addVariant } from "./add-variant";
 import { archiveVariant } from "./archive-variant";
 import { changeProductStatus } from "./change-product-status";
@@ -31,7 +38,11 @@ beforeAll(async () => {
   const coop = await createCoop(t.db);
   const other = await createCoop(t.db);
   coopId = coop.id;
-  const { product, variants } = await seedProduct(t.db, { coopId, status: "draft", variants: [{ priceFen: 1000, stock: 4, sku: "ACCESS-1" }] });
+  const { product, variants } = await seedProduct(t.db, {
+    coopId,
+    status: "draft",
+    variants: [{ priceFen: 1000, stock: 4, sku: "ACCESS-1" }],
+  });
   productId = product.id;
   variantId = variants[0]!.id;
   who = {
@@ -45,14 +56,20 @@ const calls: [string, (v: Viewer | null) => Promise<unknown>][] = [
   ["createProduct", (v) => createProduct(v, createProductInput.parse(productForm({ coopId })))],
   ["updateProduct", (v) => updateProduct(v, updateProductInput.parse(productForm({ productId, nameZh: "改名" })))],
   ["addVariant", (v) => addVariant(v, addVariantInput.parse(variantForm({ productId })))],
-  ["updateVariant", (v) => updateVariant(v, updateVariantInput.parse(variantForm({ productId, variantId, price: "0.01" })))],
+  [
+    "updateVariant",
+    (v) => updateVariant(v, updateVariantInput.parse(variantForm({ productId, variantId, price: "0.01" }))),
+  ],
   ["saveProductImage", (v) => saveProductImage(v, productId, new Blob([tinyPng]))],
   ["getProductForEdit", (v) => getProductForEdit(v, productId)],
   ["listOwnProducts", (v) => listOwnProducts(v, coopId)],
   ["resolveWorkspaceCoop", (v) => resolveWorkspaceCoop(v, coopId)],
   // Last, so that the member's run of the list ends with them.
   ["archiveVariant", (v) => archiveVariant(v, archiveVariantInput.parse({ productId, variantId }))],
-  ["changeProductStatus", (v) => changeProductStatus(v, changeProductStatusInput.parse({ productId, status: "archived" }))],
+  [
+    "changeProductStatus",
+    (v) => changeProductStatus(v, changeProductStatusInput.parse({ productId, status: "archived" })),
+  ],
 ];
 
 async function snapshot() {
@@ -84,7 +101,9 @@ describe("only a cooperative's members manage its catalog (someone else's answer
 
   it("a variant can only be reached through its own product", async () => {
     const { product: otherProduct } = await seedProduct(t.db, { coopId, status: "draft" });
-    await expect(updateVariant(who.member, updateVariantInput.parse(variantForm({ productId: otherProduct.id, variantId })))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      updateVariant(who.member, updateVariantInput.parse(variantForm({ productId: otherProduct.id, variantId }))),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("the member may do all of it", async () => {

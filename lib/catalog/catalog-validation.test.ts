@@ -55,18 +55,39 @@ describe("product input", () => {
   });
 
   it("the cooperative of an existing product cannot be changed through the form", () => {
-    expect(fieldErrors(updateProductInput, productForm({ productId: "prd_x", coopId: "coop_other" }))).toEqual({ coopId: ["unknown_field"] });
+    expect(fieldErrors(updateProductInput, productForm({ productId: "prd_x", coopId: "coop_other" }))).toEqual({
+      coopId: ["unknown_field"],
+    });
   });
 
   it("normalises what people type: slug and pinyin to lower case, certifications without repeats", () => {
-    const input = createProductInput.parse(productForm({ coopId, slug: " Hudun-Rice ", namePinyin: "Hu  Dun  Da Mi", certifications: ["organic", "organic"], harvestedOn: "" }));
-    expect(input).toMatchObject({ slug: "hudun-rice", namePinyin: "hu dun da mi", certifications: ["organic"], harvestedOn: null, harvestBatch: null });
-    expect(createProductInput.parse(productForm({ coopId, certifications: "green_food" })).certifications).toEqual(["green_food"]);
+    const input = createProductInput.parse(
+      productForm({
+        coopId,
+        slug: " Hudun-Rice ",
+        namePinyin: "Hu  Dun  Da Mi",
+        certifications: ["organic", "organic"],
+        harvestedOn: "",
+      }),
+    );
+    expect(input).toMatchObject({
+      slug: "hudun-rice",
+      namePinyin: "hu dun da mi",
+      certifications: ["organic"],
+      harvestedOn: null,
+      harvestBatch: null,
+    });
+    expect(createProductInput.parse(productForm({ coopId, certifications: "green_food" })).certifications).toEqual([
+      "green_food",
+    ]);
   });
 
   it("script-laden text is stored as the text it is", async () => {
     const evil = `<script>alert(1)</script><img src=x onerror=alert(2)>"><svg onload=alert(3)>`;
-    const { id } = await createProduct(member, createProductInput.parse(productForm({ coopId, nameEn: evil.slice(0, 100), descriptionZh: evil })));
+    const { id } = await createProduct(
+      member,
+      createProductInput.parse(productForm({ coopId, nameEn: evil.slice(0, 100), descriptionZh: evil })),
+    );
     const [row] = await t.db.select().from(s.products).where(eq(s.products.id, id));
     expect(row).toMatchObject({ descriptionZh: evil, nameEn: evil.slice(0, 100) });
   });
@@ -74,9 +95,13 @@ describe("product input", () => {
   it("a slug that is taken is a field error on slug, and nothing is written", async () => {
     await createProduct(member, createProductInput.parse(productForm({ coopId, slug: "taken-slug" })));
     const before = await rows();
-    await expect(createProduct(member, createProductInput.parse(productForm({ coopId, slug: "Taken-Slug" })))).rejects.toMatchObject({ code: "CONFLICT", fields: { slug: ["slug_taken"] } });
+    await expect(
+      createProduct(member, createProductInput.parse(productForm({ coopId, slug: "Taken-Slug" }))),
+    ).rejects.toMatchObject({ code: "CONFLICT", fields: { slug: ["slug_taken"] } });
     const { id } = await createProduct(member, createProductInput.parse(productForm({ coopId })));
-    await expect(updateProduct(member, updateProductInput.parse(productForm({ productId: id, slug: "taken-slug" })))).rejects.toMatchObject({ fields: { slug: ["slug_taken"] } });
+    await expect(
+      updateProduct(member, updateProductInput.parse(productForm({ productId: id, slug: "taken-slug" }))),
+    ).rejects.toMatchObject({ fields: { slug: ["slug_taken"] } });
     expect((await rows()).products).toBe(before.products + 1);
   });
 });
@@ -118,10 +143,17 @@ describe("variant input", () => {
   it("a SKU that is taken (in any case) is a field error on sku, and nothing is written", async () => {
     const { id } = await createProduct(member, createProductInput.parse(productForm({ coopId })));
     const { id: first } = await addVariant(member, addVariantInput.parse(variantForm({ productId: id, sku: "dup-1" })));
-    const { id: second } = await addVariant(member, addVariantInput.parse(variantForm({ productId: id, sku: "DUP-2" })));
+    const { id: second } = await addVariant(
+      member,
+      addVariantInput.parse(variantForm({ productId: id, sku: "DUP-2" })),
+    );
     const before = await rows();
-    await expect(addVariant(member, addVariantInput.parse(variantForm({ productId: id, sku: "Dup-1" })))).rejects.toMatchObject({ code: "CONFLICT", fields: { sku: ["sku_taken"] } });
-    await expect(updateVariant(member, updateVariantInput.parse(variantForm({ productId: id, variantId: second, sku: "DUP-1" })))).rejects.toMatchObject({ fields: { sku: ["sku_taken"] } });
+    await expect(
+      addVariant(member, addVariantInput.parse(variantForm({ productId: id, sku: "Dup-1" }))),
+    ).rejects.toMatchObject({ code: "CONFLICT", fields: { sku: ["sku_taken"] } });
+    await expect(
+      updateVariant(member, updateVariantInput.parse(variantForm({ productId: id, variantId: second, sku: "DUP-1" }))),
+    ).rejects.toMatchObject({ fields: { sku: ["sku_taken"] } });
     expect(await rows()).toEqual(before);
     const [kept] = await t.db.select().from(s.variants).where(eq(s.variants.id, second));
     expect(kept?.sku).toBe("DUP-2");

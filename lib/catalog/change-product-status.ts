@@ -12,7 +12,10 @@ import { productMachine } from "./product-state";
  * Publishes, unpublishes or archives a product through the product state machine. Publishing needs at least
  * one variant on sale. An illegal transition throws INVALID_STATE and writes nothing.
  */
-export async function changeProductStatus(viewer: Viewer | null, input: ChangeProductStatusInput): Promise<{ status: ProductStatus }> {
+export async function changeProductStatus(
+  viewer: Viewer | null,
+  input: ChangeProductStatusInput,
+): Promise<{ status: ProductStatus }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const product = await ownProductOrThrow(tx, viewer, input.productId, { forUpdate: true });
@@ -28,7 +31,11 @@ export async function changeProductStatus(viewer: Viewer | null, input: ChangePr
     const at = now();
     await tx
       .update(s.products)
-      .set({ status: input.status, updatedAt: at, publishedAt: input.status === "published" ? (product.publishedAt ?? at) : product.publishedAt })
+      .set({
+        status: input.status,
+        updatedAt: at,
+        publishedAt: input.status === "published" ? (product.publishedAt ?? at) : product.publishedAt,
+      })
       .where(eq(s.products.id, product.id));
     return { status: input.status };
   });

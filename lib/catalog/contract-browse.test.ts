@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { PRICE_FILTER_CAP_FEN, parseCatalogQuery } from "./contract-browse";
 
-const defaults = { q: "", category: undefined, coop: undefined, town: undefined, min: undefined, max: undefined, sort: "newest", page: 1 };
+const defaults = {
+  q: "",
+  category: undefined,
+  coop: undefined,
+  town: undefined,
+  min: undefined,
+  max: undefined,
+  sort: "newest",
+  page: 1,
+};
 
 describe("parseCatalogQuery: untrusted search params become a valid query, never an error", () => {
   it("no params: the defaults", () => {
@@ -9,7 +18,18 @@ describe("parseCatalogQuery: untrusted search params become a valid query, never
   });
 
   it("reads every param", () => {
-    expect(parseCatalogQuery({ q: " 湖墩 ", category: "grain", coop: "daliu-coop", town: "西塘镇", min: "12.5", max: "100", sort: "price_asc", page: "3" })).toEqual({
+    expect(
+      parseCatalogQuery({
+        q: " 湖墩 ",
+        category: "grain",
+        coop: "daliu-coop",
+        town: "西塘镇",
+        min: "12.5",
+        max: "100",
+        sort: "price_asc",
+        page: "3",
+      }),
+    ).toEqual({
       q: "湖墩",
       category: "grain",
       coop: "daliu-coop",
@@ -51,6 +71,9 @@ describe("parseCatalogQuery: untrusted search params become a valid query, never
 
   it("cuts a long search and takes the first of repeated params", () => {
     expect(parseCatalogQuery({ q: "米".repeat(100) }).q).toHaveLength(60);
-    expect(parseCatalogQuery({ q: ["hudun", "peach"], sort: ["price_desc", "newest"] })).toMatchObject({ q: "hudun", sort: "price_desc" });
+    expect(parseCatalogQuery({ q: ["hudun", "peach"], sort: ["price_desc", "newest"] })).toMatchObject({
+      q: "hudun",
+      sort: "price_desc",
+    });
   });
 });

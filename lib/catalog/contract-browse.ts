@@ -27,16 +27,25 @@ const yuanToFen = param(z.string())
  */
 export const catalogQuery = z
   .object({
-    q: param(z.string().trim().transform((s) => s.slice(0, SEARCH_MAX_LENGTH))).catch(""),
+    q: param(
+      z
+        .string()
+        .trim()
+        .transform((s) => s.slice(0, SEARCH_MAX_LENGTH)),
+    ).catch(""),
     category: param(z.enum(categories)).optional().catch(undefined),
-    coop: param(z.string().regex(/^[a-z0-9-]{1,80}$/)).optional().catch(undefined),
+    coop: param(z.string().regex(/^[a-z0-9-]{1,80}$/))
+      .optional()
+      .catch(undefined),
     town: param(z.string().trim().min(1).max(30)).optional().catch(undefined),
     min: yuanToFen,
     max: yuanToFen,
     sort: param(z.enum(sortKeys)).catch("newest"),
     page: param(z.coerce.number().int().min(1).max(1000)).catch(1),
   })
-  .transform((q) => (q.min !== undefined && q.max !== undefined && q.min > q.max ? { ...q, min: q.max, max: q.min } : q));
+  .transform((q) =>
+    q.min !== undefined && q.max !== undefined && q.min > q.max ? { ...q, min: q.max, max: q.min } : q,
+  );
 export type CatalogQuery = z.output<typeof catalogQuery>;
 
 /** Reads untrusted search params (a page's `searchParams`) into a valid query; never throws. */
@@ -86,7 +95,16 @@ export interface ProductPageDto {
   /** Keys of the `certifications` catalog namespace. */
   certifications: string[];
   variants: VariantDto[];
-  coop: { slug: string; nameZh: string; nameEn: string; villageZh: string; villageEn: string; storyZh: string; storyEn: string; imagePath: string | null };
+  coop: {
+    slug: string;
+    nameZh: string;
+    nameEn: string;
+    villageZh: string;
+    villageEn: string;
+    storyZh: string;
+    storyEn: string;
+    imagePath: string | null;
+  };
 }
 
 export interface CoopPageDto {

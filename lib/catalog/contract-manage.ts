@@ -49,7 +49,10 @@ const multiLine = (max: number) =>
     .max(max, "too_long")
     .refine((v) => !controlChars.test(v), "invalid");
 
-export const entityId = z.string().trim().regex(/^[a-z0-9_]{1,64}$/, "invalid");
+export const entityId = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9_]{1,64}$/, "invalid");
 
 export const slugField = z
   .string()
@@ -105,7 +108,10 @@ export type UpdateProductInput = z.output<typeof updateProductInput>;
 /** The editable words and provenance of a product, as stored. */
 export type ProductFields = Omit<CreateProductInput, "coopId">;
 
-export const changeProductStatusInput = z.strictObject({ productId: entityId, status: z.enum(productStatuses, "invalid") });
+export const changeProductStatusInput = z.strictObject({
+  productId: entityId,
+  status: z.enum(productStatuses, "invalid"),
+});
 export type ChangeProductStatusInput = z.output<typeof changeProductStatusInput>;
 
 /** A price typed in yuan ("69.80") becomes integer fen; it must be above zero and have at most two decimals. */

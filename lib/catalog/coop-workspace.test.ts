@@ -11,19 +11,30 @@ describe("the coop workspace", () => {
     const a = await createCoop(t.db, { nameZh: "甲合作社" });
     const b = await createCoop(t.db, { nameZh: "乙合作社" });
     const stranger = await createCoop(t.db);
-    const both = await createViewer(t.db, { memberships: [{ kind: "coop", scopeId: a.id }, { kind: "coop", scopeId: b.id }] });
+    const both = await createViewer(t.db, {
+      memberships: [
+        { kind: "coop", scopeId: a.id },
+        { kind: "coop", scopeId: b.id },
+      ],
+    });
     expect((await listViewerCoops(both)).map((c) => c.id).sort()).toEqual([a.id, b.id].sort());
     expect((await resolveWorkspaceCoop(both, b.id)).current.id).toBe(b.id);
     expect([a.id, b.id]).toContain((await resolveWorkspaceCoop(both, undefined)).current.id);
     await expect(resolveWorkspaceCoop(both, stranger.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(resolveWorkspaceCoop(await createViewer(t.db), undefined)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(resolveWorkspaceCoop(await createViewer(t.db), undefined)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("lists the cooperative's products in every status with all variants, and only its own", async () => {
     const coop = await createCoop(t.db);
     const other = await createCoop(t.db);
     const member = await createViewer(t.db, { memberships: [{ kind: "coop", scopeId: coop.id }] });
-    await createProduct(t.db, { coopId: coop.id, status: "draft", variants: [{ priceFen: 100, stock: 3 }, { priceFen: 200 }] });
+    await createProduct(t.db, {
+      coopId: coop.id,
+      status: "draft",
+      variants: [{ priceFen: 100, stock: 3 }, { priceFen: 200 }],
+    });
     await createProduct(t.db, { coopId: coop.id, status: "archived" });
     await createProduct(t.db, { coopId: other.id });
     const list = await listOwnProducts(member, coop.id);

@@ -12,7 +12,12 @@ export async function listViewerCoops(viewer: Viewer | null): Promise<CoopOption
   if (!viewer.caps.coopIds.length) return [];
   const db = await getDb();
   return db
-    .select({ id: s.cooperatives.id, slug: s.cooperatives.slug, nameZh: s.cooperatives.nameZh, nameEn: s.cooperatives.nameEn })
+    .select({
+      id: s.cooperatives.id,
+      slug: s.cooperatives.slug,
+      nameZh: s.cooperatives.nameZh,
+      nameEn: s.cooperatives.nameEn,
+    })
     .from(s.cooperatives)
     .where(inArray(s.cooperatives.id, viewer.caps.coopIds))
     .orderBy(asc(s.cooperatives.nameZh), asc(s.cooperatives.id));
@@ -51,7 +56,10 @@ export async function listOwnProducts(viewer: Viewer | null, coopId: string): Pr
     .from(s.products)
     .where(eq(s.products.coopId, coopId))
     .orderBy(desc(s.products.updatedAt), asc(s.products.id));
-  const variants = await variantsOf(db, products.map((p) => p.id));
+  const variants = await variantsOf(
+    db,
+    products.map((p) => p.id),
+  );
   return products.map((p) => ({ ...p, variants: variants.get(p.id) ?? [] }));
 }
 

@@ -15,7 +15,10 @@ export async function createProduct(viewer: Viewer | null, input: CreateProductI
   const id = newId("prd");
   await withUniqueFields(() =>
     db.transaction(async (tx) => {
-      const [coop] = await tx.select({ id: s.cooperatives.id }).from(s.cooperatives).where(eq(s.cooperatives.id, input.coopId));
+      const [coop] = await tx
+        .select({ id: s.cooperatives.id })
+        .from(s.cooperatives)
+        .where(eq(s.cooperatives.id, input.coopId));
       if (!coop) throw notFound("cooperative");
       await tx.insert(s.products).values({ ...input, id, status: "draft" });
     }),

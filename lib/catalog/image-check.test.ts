@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { htmlPage, pngWithTextChunk, svgScript, tinyJpeg, tinyLosslessWebp, tinyPng, tinyWebp } from "../../tests/support/images";
+import {
+  htmlPage,
+  pngWithTextChunk,
+  svgScript,
+  tinyJpeg,
+  tinyLosslessWebp,
+  tinyPng,
+  tinyWebp,
+} from "../../tests/support/images";
 import { detectImageType, inspectImage } from "./image-check";
 
 const refusal = (bytes: Uint8Array) => {
@@ -40,11 +48,22 @@ describe("whole-file check", () => {
   it.each([
     ["an SVG renamed .jpg", svgScript],
     ["HTML", htmlPage],
-    ["a PNG with a page appended (polyglot)", Buffer.concat([tinyPng, Buffer.from("<html><script>alert(1)</script></html>")])],
+    [
+      "a PNG with a page appended (polyglot)",
+      Buffer.concat([tinyPng, Buffer.from("<html><script>alert(1)</script></html>")]),
+    ],
     ["a JPEG with a script appended (polyglot)", Buffer.concat([tinyJpeg, Buffer.from("<script>alert(1)</script>")])],
     ["a WebP with bytes after its RIFF size", Buffer.concat([tinyWebp, Buffer.from("<svg onload=alert(1)>")])],
     ["a PNG whose text chunk carries a script", pngWithTextChunk("<script>alert(1)</script>")],
-    ["a JPEG whose comment carries SVG", Buffer.concat([tinyJpeg.subarray(0, 2), Buffer.from([0xff, 0xfe, 0x00, 0x10]), Buffer.from("<svg onload=x> "), tinyJpeg.subarray(2)])],
+    [
+      "a JPEG whose comment carries SVG",
+      Buffer.concat([
+        tinyJpeg.subarray(0, 2),
+        Buffer.from([0xff, 0xfe, 0x00, 0x10]),
+        Buffer.from("<svg onload=x> "),
+        tinyJpeg.subarray(2),
+      ]),
+    ],
     ["a truncated PNG", tinyPng.subarray(0, tinyPng.length - 6)],
     ["a truncated JPEG", tinyJpeg.subarray(0, tinyJpeg.length - 2)],
     ["image magic followed by HTML", Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), htmlPage])],

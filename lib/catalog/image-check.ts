@@ -11,9 +11,12 @@ export type ImageVerdict = { ok: true; type: ImageType } | { ok: false; problem:
 
 const ascii = (b: Uint8Array, at: number, n: number) => String.fromCharCode(...b.subarray(at, at + n));
 const u16be = (b: Uint8Array, at: number) => (b[at]! << 8) | b[at + 1]!;
-const u32be = (b: Uint8Array, at: number) => ((b[at]! << 24) >>> 0) + (b[at + 1]! << 16) + (b[at + 2]! << 8) + b[at + 3]!;
-const u32le = (b: Uint8Array, at: number) => b[at]! + (b[at + 1]! << 8) + (b[at + 2]! << 16) + ((b[at + 3]! << 24) >>> 0);
-const startsWith = (b: Uint8Array, sig: number[], at = 0) => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
+const u32be = (b: Uint8Array, at: number) =>
+  ((b[at]! << 24) >>> 0) + (b[at + 1]! << 16) + (b[at + 2]! << 8) + b[at + 3]!;
+const u32le = (b: Uint8Array, at: number) =>
+  b[at]! + (b[at + 1]! << 8) + (b[at + 2]! << 16) + ((b[at + 3]! << 24) >>> 0);
+const startsWith = (b: Uint8Array, sig: number[], at = 0) =>
+  b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
 
 /** The type announced by the first bytes (magic numbers) only. */
 export function detectImageType(bytes: Uint8Array): ImageType | null {
@@ -26,7 +29,7 @@ export function detectImageType(bytes: Uint8Array): ImageType | null {
 /** PNG: IHDR first, chunks that fit, IEND as the last bytes. Returns the ancillary chunks' data. */
 function pngMetadata(b: Uint8Array): Uint8Array[] | null {
   const texts: Uint8Array[] = [];
-  for (let at = 8; at + 12 <= b.length; ) {
+  for (let at = 8; at + 12 <= b.length;) {
     const type = ascii(b, at + 4, 4);
     const end = at + 12 + u32be(b, at);
     if (end > b.length || !/^[A-Za-z]{4}$/.test(type) || (at === 8 && type !== "IHDR")) return null;
@@ -40,7 +43,7 @@ function pngMetadata(b: Uint8Array): Uint8Array[] | null {
 /** JPEG: segments from SOI to EOI, skipping entropy-coded scan data, nothing after EOI. Returns APPn/COM data. */
 function jpegMetadata(b: Uint8Array): Uint8Array[] | null {
   const texts: Uint8Array[] = [];
-  for (let at = 2; at + 1 < b.length; ) {
+  for (let at = 2; at + 1 < b.length;) {
     if (b[at] !== 0xff) return null;
     const marker = b[at + 1]!;
     if (marker === 0xff) at += 1;
@@ -94,7 +97,14 @@ export function inspectImage(bytes: Uint8Array): ImageVerdict {
   if (bytes.length === 0) return { ok: false, problem: "empty" };
   if (bytes.length > MAX_IMAGE_BYTES) return { ok: false, problem: "too_large" };
   const type = detectImageType(bytes);
-  const metadata = type === "png" ? pngMetadata(bytes) : type === "jpeg" ? jpegMetadata(bytes) : type === "webp" ? webpMetadata(bytes) : null;
+  const metadata =
+    type === "png"
+      ? pngMetadata(bytes)
+      : type === "jpeg"
+        ? jpegMetadata(bytes)
+        : type === "webp"
+          ? webpMetadata(bytes)
+          : null;
   if (!type || !metadata || containsMarkup(metadata)) return { ok: false, problem: "not_an_image" };
   return { ok: true, type };
 }

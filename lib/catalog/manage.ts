@@ -8,7 +8,9 @@ import { updateProduct as updateProductNow } from "./update-product";
 import { updateVariant as updateVariantNow } from "./update-variant";
 
 /** After a catalog write commits, the shop's memoized reads in this process must not show the old data. */
-function thenForgetPublicCatalog<A extends unknown[], R>(write: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+function thenForgetPublicCatalog<A extends unknown[], R>(
+  write: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
   return async (...args) => {
     const result = await write(...args);
     forgetPublicCatalog();

@@ -12,7 +12,12 @@ export type VariantRow = typeof s.variants.$inferSelect;
  * The product, if the viewer is a member of its cooperative. A missing product and someone else's answer
  * the same NOT_FOUND. `forUpdate` locks the row until the caller's transaction ends.
  */
-export async function ownProductOrThrow(db: DbOrTx, viewer: Viewer | null, productId: string, opts: { forUpdate?: boolean } = {}): Promise<ProductRow> {
+export async function ownProductOrThrow(
+  db: DbOrTx,
+  viewer: Viewer | null,
+  productId: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<ProductRow> {
   assertViewer(viewer);
   const query = db.select().from(s.products).where(eq(s.products.id, productId));
   const [product] = opts.forUpdate ? await query.for("update") : await query;

@@ -55,7 +55,12 @@ describe("the product page", () => {
 
 describe("the cooperative page", () => {
   it("carries the story, village, town and phone", async () => {
-    expect(await getCoopPage("daliu-coop", t.db)).toMatchObject({ nameZh: "大柳村丰产粮油合作社", villageZh: "嘉善县惠民街道大柳村", townZh: "惠民街道", phone: expect.any(String) });
+    expect(await getCoopPage("daliu-coop", t.db)).toMatchObject({
+      nameZh: "大柳村丰产粮油合作社",
+      villageZh: "嘉善县惠民街道大柳村",
+      townZh: "惠民街道",
+      phone: expect.any(String),
+    });
     expect(await getCoopPage("no-such-coop", t.db)).toBeNull();
   });
 });
@@ -63,17 +68,36 @@ describe("the cooperative page", () => {
 describe("what the public does not see", () => {
   beforeAll(async () => {
     const approved = await createCoop(t.db, { slug: "hidden-test-coop", nameZh: "可见合作社" });
-    await createProduct(t.db, { coopId: approved.id, slug: "draft-product", nameZh: "草稿商品", status: "draft", publishedAt: null });
-    await createProduct(t.db, { coopId: approved.id, slug: "archived-product", nameZh: "下架商品", status: "archived" });
+    await createProduct(t.db, {
+      coopId: approved.id,
+      slug: "draft-product",
+      nameZh: "草稿商品",
+      status: "draft",
+      publishedAt: null,
+    });
+    await createProduct(t.db, {
+      coopId: approved.id,
+      slug: "archived-product",
+      nameZh: "下架商品",
+      status: "archived",
+    });
     for (const status of ["pending", "suspended"] as const) {
       const coop = await createCoop(t.db, { slug: `${status}-coop`, nameZh: `${status}合作社`, status });
-      await createProduct(t.db, { coopId: coop.id, slug: `${status}-coop-product`, nameZh: `${status}商品`, originTownZh: `${status}镇` });
+      await createProduct(t.db, {
+        coopId: coop.id,
+        slug: `${status}-coop-product`,
+        nameZh: `${status}商品`,
+        originTownZh: `${status}镇`,
+      });
     }
   });
 
-  it.each(["draft-product", "archived-product", "pending-coop-product", "suspended-coop-product"])("%s has no product page", async (slug) => {
-    expect(await getProductPage(slug, t.db)).toBeNull();
-  });
+  it.each(["draft-product", "archived-product", "pending-coop-product", "suspended-coop-product"])(
+    "%s has no product page",
+    async (slug) => {
+      expect(await getProductPage(slug, t.db)).toBeNull();
+    },
+  );
 
   it.each(["草稿", "下架", "pending", "suspended"])("searching %s finds nothing", async (q) => {
     expect((await searchProducts(parseCatalogQuery({ q }), t.db)).total).toBe(0);

@@ -17,7 +17,9 @@ const allowed: Record<ProductStatus, ProductStatus[]> = {
 };
 
 describe("product state machine: every pair of states", () => {
-  const pairs = productStatuses.flatMap((from) => productStatuses.map((to) => [from, to, allowed[from].includes(to)] as const));
+  const pairs = productStatuses.flatMap((from) =>
+    productStatuses.map((to) => [from, to, allowed[from].includes(to)] as const),
+  );
   it.each(pairs)("%s → %s allowed: %s", (from, to, ok) => {
     expect(productMachine.can(from, to)).toBe(ok);
     if (ok) expect(() => productMachine.assert(from, to)).not.toThrow();
@@ -43,22 +45,34 @@ describe("changeProductStatus", () => {
 
   const row = async (id: string) => (await t.db.select().from(s.products).where(eq(s.products.id, id)))[0]!;
 
-  it.each(productStatuses.flatMap((from) => productStatuses.map((to) => [from, to] as const)))("%s → %s through the use case", async (from, to) => {
-    const { product } = await createProduct(t.db, { coopId, status: from, publishedAt: from === "published" ? new Date("2026-11-01T00:00:00Z") : null });
-    const before = await row(product.id);
-    const attempt = changeProductStatus(member, { productId: product.id, status: to });
-    if (allowed[from].includes(to)) {
-      await expect(attempt).resolves.toEqual({ status: to });
-      expect((await row(product.id)).status).toBe(to);
-    } else {
-      await expect(attempt).rejects.toMatchObject({ code: "INVALID_STATE", message: `product: cannot go from ${from} to ${to}` });
-      expect(await row(product.id)).toEqual(before);
-    }
-  });
+  it.each(productStatuses.flatMap((from) => productStatuses.map((to) => [from, to] as const)))(
+    "%s → %s through the use case",
+    async (from, to) => {
+      const { product } = await createProduct(t.db, {
+        coopId,
+        status: from,
+        publishedAt: from === "published" ? new Date("2026-11-01T00:00:00Z") : null,
+      });
+      const before = await row(product.id);
+      const attempt = changeProductStatus(member, { productId: product.id, status: to });
+      if (allowed[from].includes(to)) {
+        await expect(attempt).resolves.toEqual({ status: to });
+        expect((await row(product.id)).status).toBe(to);
+      } else {
+        await expect(attempt).rejects.toMatchObject({
+          code: "INVALID_STATE",
+          message: `product: cannot go from ${from} to ${to}`,
+        });
+        expect(await row(product.id)).toEqual(before);
+      }
+    },
+  );
 
   it("publishing needs a variant on sale; the refusal writes nothing", async () => {
     const { product } = await createProduct(t.db, { coopId, status: "draft", publishedAt: null, variants: [] });
-    await expect(changeProductStatus(member, { productId: product.id, status: "published" })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(changeProductStatus(member, { productId: product.id, status: "published" })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
     expect((await row(product.id)).status).toBe("draft");
   });
 

@@ -17,7 +17,12 @@ let variantId: string;
 beforeAll(async () => {
   const coop = await createCoop(t.db, { slug: "memo-coop" });
   member = await createViewer(t.db, { memberships: [{ kind: "coop", scopeId: coop.id }] });
-  const made = await createProduct(t.db, { coopId: coop.id, slug: "memo-rice", nameZh: "记忆米", variants: [{ sku: "MEMO-1", priceFen: 2000, stock: 30 }] });
+  const made = await createProduct(t.db, {
+    coopId: coop.id,
+    slug: "memo-rice",
+    nameZh: "记忆米",
+    variants: [{ sku: "MEMO-1", priceFen: 2000, stock: 30 }],
+  });
   product = made.product;
   variantId = made.variants[0]!.id;
 });
@@ -48,7 +53,15 @@ describe("the shop's memoized catalog reads", () => {
 
   it("a catalog write forgets them at once: a new price shows, an archived product is gone", async () => {
     expect((await readProductPage("memo-rice"))?.variants[0]?.priceFen).toBe(2000);
-    await updateVariant(member, { productId: product.id, variantId, sku: "MEMO-1", labelZh: "标准装", labelEn: "Standard", price: 2500, weightGrams: null });
+    await updateVariant(member, {
+      productId: product.id,
+      variantId,
+      sku: "MEMO-1",
+      labelZh: "标准装",
+      labelEn: "Standard",
+      price: 2500,
+      weightGrams: null,
+    });
     expect((await readProductPage("memo-rice"))?.variants[0]?.priceFen).toBe(2500);
     expect((await readCatalogPage(parseCatalogQuery({ coop: "memo-coop" }))).total).toBe(1);
     await changeProductStatus(member, { productId: product.id, status: "archived" });

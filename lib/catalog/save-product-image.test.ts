@@ -22,7 +22,8 @@ beforeAll(async () => {
   member = await createViewer(t.db, { memberships: [{ kind: "coop", scopeId: coopId }] });
 });
 
-const imageOf = async (id: string) => (await t.db.select({ imagePath: s.products.imagePath }).from(s.products).where(eq(s.products.id, id)))[0]?.imagePath;
+const imageOf = async (id: string) =>
+  (await t.db.select({ imagePath: s.products.imagePath }).from(s.products).where(eq(s.products.id, id)))[0]?.imagePath;
 const stored = () => fs.readdirSync(uploadDir());
 
 describe("product images", () => {
@@ -30,15 +31,22 @@ describe("product images", () => {
     ["PNG", tinyPng, "png", "image/png"],
     ["JPEG", tinyJpeg, "jpeg", "image/jpeg"],
     ["WebP", tinyWebp, "webp", "image/webp"],
-  ])("stores a real %s under a random name with the detected extension, and serves it back", async (_, bytes, ext, type) => {
-    const { product } = await createProduct(t.db, { coopId });
-    const { imagePath } = await saveProductImage(member, product.id, new File([bytes], "photo.gif", { type: "text/html" }));
-    expect(imagePath).toMatch(new RegExp(`^/uploads/[a-z0-9]{24}\\.${ext}$`));
-    expect(await imageOf(product.id)).toBe(imagePath);
-    const served = await readUpload(path.basename(imagePath));
-    expect(served?.contentType).toBe(type);
-    expect(Buffer.compare(served!.bytes, bytes)).toBe(0);
-  });
+  ])(
+    "stores a real %s under a random name with the detected extension, and serves it back",
+    async (_, bytes, ext, type) => {
+      const { product } = await createProduct(t.db, { coopId });
+      const { imagePath } = await saveProductImage(
+        member,
+        product.id,
+        new File([bytes], "photo.gif", { type: "text/html" }),
+      );
+      expect(imagePath).toMatch(new RegExp(`^/uploads/[a-z0-9]{24}\\.${ext}$`));
+      expect(await imageOf(product.id)).toBe(imagePath);
+      const served = await readUpload(path.basename(imagePath));
+      expect(served?.contentType).toBe(type);
+      expect(Buffer.compare(served!.bytes, bytes)).toBe(0);
+    },
+  );
 
   it("a new image replaces the old file", async () => {
     const { product } = await createProduct(t.db, { coopId });
@@ -66,18 +74,26 @@ describe("product images", () => {
   it("an archived product keeps its image, and the uploaded file is removed again", async () => {
     const { product } = await createProduct(t.db, { coopId, status: "archived" });
     const before = stored();
-    await expect(saveProductImage(member, product.id, new Blob([tinyPng]))).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(saveProductImage(member, product.id, new Blob([tinyPng]))).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
     expect(stored()).toEqual(before);
   });
 });
 
 describe("reading uploads back", () => {
-  it.each(["../../etc/passwd", "..%2f..%2fetc%2fpasswd", "x.svg", "abc.png", "ABCDEFGHIJKLMNOPQRSTUVWX.png", "aaaaaaaaaaaaaaaaaaaaaaaa.html", "aaaaaaaaaaaaaaaaaaaaaaaa.png/../x", ""])(
-    "refuses the name %j",
-    async (name) => {
-      expect(await readUpload(name)).toBeNull();
-    },
-  );
+  it.each([
+    "../../etc/passwd",
+    "..%2f..%2fetc%2fpasswd",
+    "x.svg",
+    "abc.png",
+    "ABCDEFGHIJKLMNOPQRSTUVWX.png",
+    "aaaaaaaaaaaaaaaaaaaaaaaa.html",
+    "aaaaaaaaaaaaaaaaaaaaaaaa.png/../x",
+    "",
+  ])("refuses the name %j", async (name) => {
+    expect(await readUpload(name)).toBeNull();
+  });
 
   it("answers null for a well-formed name that was never stored", async () => {
     expect(await readUpload("aaaaaaaaaaaaaaaaaaaaaaaa.png")).toBeNull();

@@ -11,11 +11,13 @@ import { removeUpload, storeUpload } from "./uploads";
 
 async function acceptedImage(file: unknown) {
   if (!(file instanceof Blob)) throw new AppError("VALIDATION", "no image file", { fields: { image: ["required"] } });
-  if (file.size > MAX_IMAGE_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "image larger than 2 MB", { fields: { image: ["too_large"] } });
+  if (file.size > MAX_IMAGE_BYTES)
+    throw new AppError("PAYLOAD_TOO_LARGE", "image larger than 2 MB", { fields: { image: ["too_large"] } });
   const bytes = new Uint8Array(await file.arrayBuffer());
   const verdict = inspectImage(bytes);
   if (verdict.ok) return { bytes, type: verdict.type };
-  if (verdict.problem === "too_large") throw new AppError("PAYLOAD_TOO_LARGE", "image larger than 2 MB", { fields: { image: ["too_large"] } });
+  if (verdict.problem === "too_large")
+    throw new AppError("PAYLOAD_TOO_LARGE", "image larger than 2 MB", { fields: { image: ["too_large"] } });
   if (verdict.problem === "empty") throw new AppError("VALIDATION", "empty file", { fields: { image: ["required"] } });
   throw new AppError("VALIDATION", "not a PNG, JPEG or WebP image", { fields: { image: ["not_an_image"] } });
 }
@@ -24,7 +26,11 @@ async function acceptedImage(file: unknown) {
  * Sets a product's image from an upload, checked by content (PNG, JPEG or WebP, at most 2 MB). The file is
  * stored under a random name; the image it replaces is deleted once the product points at the new one.
  */
-export async function saveProductImage(viewer: Viewer | null, productId: string, file: unknown): Promise<{ imagePath: string }> {
+export async function saveProductImage(
+  viewer: Viewer | null,
+  productId: string,
+  file: unknown,
+): Promise<{ imagePath: string }> {
   const db = await getDb();
   // Ownership first: a stranger learns nothing, not even what we think of the file.
   await ownProductOrThrow(db, viewer, productId);

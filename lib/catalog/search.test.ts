@@ -17,12 +17,23 @@ beforeAll(async () => {
 });
 
 describe("search", () => {
-  it.each(["湖墩", "湖墩大米", "湖墩 大米", "hudun", "hudundami", "hudun dami", "HUDUN DAMI", "dami hudun", "Hudun Rice", "hudun rice", "hudunrice", "hú dūn", "ｈｕｄｕｎ"])(
-    "%s finds 湖墩大米",
-    async (q) => {
-      expect(await names({ q })).toContain("湖墩大米");
-    },
-  );
+  it.each([
+    "湖墩",
+    "湖墩大米",
+    "湖墩 大米",
+    "hudun",
+    "hudundami",
+    "hudun dami",
+    "HUDUN DAMI",
+    "dami hudun",
+    "Hudun Rice",
+    "hudun rice",
+    "hudunrice",
+    "hú dūn",
+    "ｈｕｄｕｎ",
+  ])("%s finds 湖墩大米", async (q) => {
+    expect(await names({ q })).toContain("湖墩大米");
+  });
 
   it("every word must match: rice and peach together find nothing", async () => {
     expect(await names({ q: "hudun peach" })).toEqual([]);
@@ -36,7 +47,7 @@ describe("search", () => {
 });
 
 describe("card prices", () => {
-  it("carry the lowest and highest price on sale, so a single-price product shows no \"from\"", async () => {
+  it('carry the lowest and highest price on sale, so a single-price product shows no "from"', async () => {
     const cards = (await search({ coop: "daliu-coop" })).products;
     const rice = cards.find((p) => p.slug === "hudun-rice")!;
     expect(rice.maxPriceFen).toBeGreaterThan(rice.minPriceFen);
@@ -90,12 +101,20 @@ describe("sort", () => {
     expect(up).toEqual([...up].sort((a, b) => a - b));
     const down = (await search({ sort: "price_desc" })).products.map((p) => p.minPriceFen);
     expect(down).toEqual([...down].sort((a, b) => b - a));
-    expect(await names({ coop: "daliu-coop", sort: "price_asc" })).toEqual(["湖墩大米", "大柳村菜籽油", "湖墩大米礼盒"]);
+    expect(await names({ coop: "daliu-coop", sort: "price_asc" })).toEqual([
+      "湖墩大米",
+      "大柳村菜籽油",
+      "湖墩大米礼盒",
+    ]);
   });
 
   it("newest first by publication date", async () => {
     const coop = await createCoop(t.db, { slug: "newest-coop" });
-    for (const [nameZh, day] of [["旧米", 1], ["新米", 20], ["中米", 10]] as const) {
+    for (const [nameZh, day] of [
+      ["旧米", 1],
+      ["新米", 20],
+      ["中米", 10],
+    ] as const) {
       await createProduct(t.db, { coopId: coop.id, nameZh, publishedAt: new Date(Date.UTC(2026, 9, day)) });
     }
     expect(await names({ coop: "newest-coop" })).toEqual(["新米", "中米", "旧米"]);
@@ -103,7 +122,8 @@ describe("sort", () => {
 
   it("best-selling by units in order lines that are not cancelled", async () => {
     const coop = await createCoop(t.db, { slug: "best-coop" });
-    const make = async (nameZh: string) => (await createProduct(t.db, { coopId: coop.id, nameZh, variants: [{ priceFen: 1000, stock: 100 }] })).variants[0]!;
+    const make = async (nameZh: string) =>
+      (await createProduct(t.db, { coopId: coop.id, nameZh, variants: [{ priceFen: 1000, stock: 100 }] })).variants[0]!;
     const steady = await make("常销品");
     const cancelled = await make("退单品");
     await make("无人问");
@@ -116,7 +136,14 @@ describe("sort", () => {
   });
 });
 
-async function sell(buyerId: string, stationId: string, coopId: string, variant: { id: string; productId: string }, quantity: number, status: "placed" | "confirmed" | "cancelled") {
+async function sell(
+  buyerId: string,
+  stationId: string,
+  coopId: string,
+  variant: { id: string; productId: string },
+  quantity: number,
+  status: "placed" | "confirmed" | "cancelled",
+) {
   const orderId = newId("ord");
   const totalFen = 1000 * quantity;
   await t.db.insert(s.orders).values({
@@ -154,13 +181,24 @@ async function sell(buyerId: string, stationId: string, coopId: string, variant:
 describe("pages", () => {
   beforeAll(async () => {
     const coop = await createCoop(t.db, { slug: "paging-coop" });
-    for (let i = 0; i < 30; i++) await createProduct(t.db, { coopId: coop.id, nameZh: `分页商品${i}`, publishedAt: new Date(Date.UTC(2026, 8, 1, 0, i)) });
+    for (let i = 0; i < 30; i++)
+      await createProduct(t.db, {
+        coopId: coop.id,
+        nameZh: `分页商品${i}`,
+        publishedAt: new Date(Date.UTC(2026, 8, 1, 0, i)),
+      });
   });
 
   it("splits the results into pages of 24 without overlap", async () => {
     const first = await search({ coop: "paging-coop" });
     const second = await search({ coop: "paging-coop", page: "2" });
-    expect([first.total, first.pages, first.products.length, second.page, second.products.length]).toEqual([30, 2, PAGE_SIZE, 2, 6]);
+    expect([first.total, first.pages, first.products.length, second.page, second.products.length]).toEqual([
+      30,
+      2,
+      PAGE_SIZE,
+      2,
+      6,
+    ]);
     const seen = new Set([...first.products, ...second.products].map((p) => p.id));
     expect(seen.size).toBe(30);
   });
@@ -190,9 +228,12 @@ describe("bad parameters: no error, no extra rows", () => {
     expect(r.total).toBe(everything);
   });
 
-  it.each(["' OR 1=1--", "%", "_", "\\", "'; DROP TABLE products; --", "%' OR '1'='1"])("search %j matches nothing", async (q) => {
-    expect((await search({ q })).total).toBe(0);
-  });
+  it.each(["' OR 1=1--", "%", "_", "\\", "'; DROP TABLE products; --", "%' OR '1'='1"])(
+    "search %j matches nothing",
+    async (q) => {
+      expect((await search({ q })).total).toBe(0);
+    },
+  );
 
   it("a town that is no town matches nothing", async () => {
     expect((await search({ town: "' OR 1=1--" })).total).toBe(0);

@@ -10,8 +10,10 @@ export async function withUniqueFields<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (err) {
-    if (isUniqueViolation(err, "products_slug_key")) throw new AppError("CONFLICT", "slug taken", { fields: { slug: ["slug_taken"] } });
-    if (isUniqueViolation(err, "variants_sku_key")) throw new AppError("CONFLICT", "sku taken", { fields: { sku: ["sku_taken"] } });
+    if (isUniqueViolation(err, "products_slug_key"))
+      throw new AppError("CONFLICT", "slug taken", { fields: { slug: ["slug_taken"] } });
+    if (isUniqueViolation(err, "variants_sku_key"))
+      throw new AppError("CONFLICT", "sku taken", { fields: { sku: ["sku_taken"] } });
     throw err;
   }
 }

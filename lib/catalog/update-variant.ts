@@ -20,7 +20,14 @@ export async function updateVariant(viewer: Viewer | null, input: UpdateVariantI
       if (variant.status === "archived") throw invalidState("an archived variant cannot be edited");
       await tx
         .update(s.variants)
-        .set({ sku: input.sku, labelZh: input.labelZh, labelEn: input.labelEn, priceFen: input.price, weightGrams: input.weightGrams, updatedAt: now() })
+        .set({
+          sku: input.sku,
+          labelZh: input.labelZh,
+          labelEn: input.labelEn,
+          priceFen: input.price,
+          weightGrams: input.weightGrams,
+          updatedAt: now(),
+        })
         .where(eq(s.variants.id, variant.id));
     }),
   );

@@ -22,7 +22,8 @@ interface Shared {
 
 const KEY = Symbol.for("elian.request-context");
 const g = globalThis as typeof globalThis & { [KEY]?: Shared };
-const shared = (): Shared => (g[KEY] ??= { store: new AsyncLocalStorage(), peerHeaderTrusted: false, lastDbOutageAt: 0 });
+const shared = (): Shared =>
+  (g[KEY] ??= { store: new AsyncLocalStorage(), peerHeaderTrusted: false, lastDbOutageAt: 0 });
 
 export function runWithRequestContext<T>(fn: () => T): T {
   return shared().store.run({ unavailable: false }, fn);

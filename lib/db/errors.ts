@@ -4,10 +4,19 @@ import { markDatabaseUnavailable } from "../core/request-context";
  * Errors that mean "the database cannot be reached right now" (a restart, a network cut, a pool that could not
  * get a connection) rather than "this query is wrong": the request should answer 503 and be retried.
  */
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
 // 08xxx connection exceptions; 57P01–57P03 admin/crash shutdown and "cannot connect now" (starting up).
 const SQLSTATE = /^(08\d{3}|57P0[123])$/;
-const MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|terminating connection due to administrator command|the database system is (starting up|shutting down)/i;
+const MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|terminating connection due to administrator command|the database system is (starting up|shutting down)/i;
 
 export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== "object" || depth > 4) return false;
@@ -28,7 +37,12 @@ interface Queryable {
  */
 type PooledClient = Queryable & { on: (event: "error", fn: (err: Error) => void) => unknown };
 
-export function watchPool(pool: Queryable & { connect: (...args: never[]) => unknown; on: (event: "connect", fn: (client: PooledClient) => void) => unknown }): void {
+export function watchPool(
+  pool: Queryable & {
+    connect: (...args: never[]) => unknown;
+    on: (event: "connect", fn: (client: PooledClient) => void) => unknown;
+  },
+): void {
   const watch = (target: Queryable, method: "query" | "connect") => {
     const original = (target as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!.bind(target);
     (target as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {

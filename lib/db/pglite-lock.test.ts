@@ -34,7 +34,10 @@ describe("embedded database lock", () => {
   it("refuses a second holder in the same machine with DatabaseLockedError", () => {
     const dir = path.join(tmp(), "pglite");
     const child = spawn(process.execPath, ["-e", "setTimeout(()=>{}, 60000)"]);
-    fs.writeFileSync(lockFileFor(dir), JSON.stringify({ pid: child.pid, host: os.hostname(), command: "next dev", since: "" }));
+    fs.writeFileSync(
+      lockFileFor(dir),
+      JSON.stringify({ pid: child.pid, host: os.hostname(), command: "next dev", since: "" }),
+    );
     try {
       expect(() => acquireDirLock(dir)).toThrow(DatabaseLockedError);
       expect(() => acquireDirLock(dir)).toThrow(/in use by pid \d+ \(next dev\)/);
@@ -46,7 +49,10 @@ describe("embedded database lock", () => {
   it("takes over a stale lock left by a dead process", () => {
     const dir = path.join(tmp(), "pglite");
     const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
-    fs.writeFileSync(lockFileFor(dir), JSON.stringify({ pid: Number(dead.stdout), host: os.hostname(), command: "old", since: "" }));
+    fs.writeFileSync(
+      lockFileFor(dir),
+      JSON.stringify({ pid: Number(dead.stdout), host: os.hostname(), command: "old", since: "" }),
+    );
     const lock = acquireDirLock(dir);
     held.push(lock);
     expect(JSON.parse(fs.readFileSync(lock.file, "utf8")).pid).toBe(process.pid);

@@ -60,7 +60,11 @@ export function acquireDirLock(dir: string): DirLock {
   const info: LockInfo = {
     pid: process.pid,
     host: os.hostname(),
-    command: process.argv.slice(1, 3).map((a) => path.basename(a)).join(" ") || "node",
+    command:
+      process.argv
+        .slice(1, 3)
+        .map((a) => path.basename(a))
+        .join(" ") || "node",
     since: new Date().toISOString(),
   };
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;

@@ -55,7 +55,9 @@ export class OpenTransactionError extends Error {
  */
 export function assertNoOpenTransaction(what: string): void {
   if (!inTransaction()) return;
-  const err = new OpenTransactionError(`${what} called with a database transaction open: claim the work, commit, then call`);
+  const err = new OpenTransactionError(
+    `${what} called with a database transaction open: claim the work, commit, then call`,
+  );
   if (env().NODE_ENV === "production") {
     console.error("[tx-guard]", err);
     return;

@@ -46,7 +46,13 @@ afterAll(async () => {
 describe("notification e-mail", () => {
   it("is written once per fact and sent once, in both languages", async () => {
     const u = await createUser(t.db, { email: "mei@example.com" });
-    for (let i = 0; i < 2; i++) await notify(t.db, { userId: u.id, kind: "order_ready", params: { number: "E261128ABCDEF" }, dedupeKey: "ready:test-order" });
+    for (let i = 0; i < 2; i++)
+      await notify(t.db, {
+        userId: u.id,
+        kind: "order_ready",
+        params: { number: "E261128ABCDEF" },
+        dedupeKey: "ready:test-order",
+      });
     expect(await sendPendingEmails()).toBe(1);
     expect(await sendPendingEmails()).toBe(0);
     expect(received).toHaveLength(1);
@@ -60,13 +66,23 @@ describe("notification e-mail", () => {
 describe("notification e-mail: no transaction open while the SMTP server answers", () => {
   it("while a slow SMTP server takes the message, the notification's row is not locked; it is recorded sent after", async () => {
     const u = await createUser(t.db, { email: "slow@example.com" });
-    await notify(t.db, { userId: u.id, kind: "order_ready", params: { number: "E261201SLOWXX" }, dedupeKey: "ready:slow-order" });
+    await notify(t.db, {
+      userId: u.id,
+      kind: "order_ready",
+      params: { number: "E261201SLOWXX" },
+      dedupeKey: "ready:slow-order",
+    });
     const [row] = await t.db.select().from(s.notifications).where(eq(s.notifications.dedupeKey, "ready:slow-order"));
     Object.assign(smtp, { delayMs: 2_000, inData: false, answered: false });
     const sending = sendPendingEmails();
     while (!smtp.inData) await new Promise((r) => setTimeout(r, 20));
     // Claimed (attempt counted, lease set) and committed before the send: another transaction takes the row at once.
-    const seen = await t.db.transaction(async (tx) => (await tx.select().from(s.notifications).where(eq(s.notifications.id, row!.id)).for("update", { noWait: true }))[0]!);
+    const seen = await t.db.transaction(
+      async (tx) =>
+        (
+          await tx.select().from(s.notifications).where(eq(s.notifications.id, row!.id)).for("update", { noWait: true })
+        )[0]!,
+    );
     expect(smtp.answered).toBe(false);
     expect(seen).toMatchObject({ emailStatus: "pending", emailAttempts: 1 });
     expect(seen.emailClaimedUntil).toBeInstanceOf(Date);

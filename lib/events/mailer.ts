@@ -39,7 +39,13 @@ export async function sendPendingEmails(limit = 20): Promise<number> {
   const due = await db.transaction(async (tx) => {
     const at = now();
     const rows = await tx
-      .select({ id: s.notifications.id, kind: s.notifications.kind, params: s.notifications.params, link: s.notifications.link, email: s.users.email })
+      .select({
+        id: s.notifications.id,
+        kind: s.notifications.kind,
+        params: s.notifications.params,
+        link: s.notifications.link,
+        email: s.users.email,
+      })
       .from(s.notifications)
       .innerJoin(s.users, eq(s.users.id, s.notifications.userId))
       .where(
@@ -52,13 +58,22 @@ export async function sendPendingEmails(limit = 20): Promise<number> {
       .limit(limit)
       .for("update", { of: s.notifications, skipLocked: true });
     const noAddress = rows.filter((n) => !n.email).map((n) => n.id);
-    if (noAddress.length) await tx.update(s.notifications).set({ emailStatus: "none" }).where(inArray(s.notifications.id, noAddress));
+    if (noAddress.length)
+      await tx.update(s.notifications).set({ emailStatus: "none" }).where(inArray(s.notifications.id, noAddress));
     const toSend = rows.filter((n) => n.email);
     if (toSend.length) {
       await tx
         .update(s.notifications)
-        .set({ emailClaimedUntil: new Date(at.getTime() + LEASE_MS), emailAttempts: sql`${s.notifications.emailAttempts} + 1` })
-        .where(inArray(s.notifications.id, toSend.map((n) => n.id)));
+        .set({
+          emailClaimedUntil: new Date(at.getTime() + LEASE_MS),
+          emailAttempts: sql`${s.notifications.emailAttempts} + 1`,
+        })
+        .where(
+          inArray(
+            s.notifications.id,
+            toSend.map((n) => n.id),
+          ),
+        );
     }
     return toSend;
   });
@@ -70,8 +85,17 @@ export async function sendPendingEmails(limit = 20): Promise<number> {
     for (const n of due) {
       const { subject, text } = render(n.kind, n.params);
       try {
-        await transport.sendMail({ from: env().MAIL_FROM, to: n.email!, subject, text: n.link ? `${text}\n\n${n.link}` : text, messageId: `<notification-${n.id}@elian.local>` });
-        await db.update(s.notifications).set({ emailStatus: "sent", emailClaimedUntil: null }).where(eq(s.notifications.id, n.id));
+        await transport.sendMail({
+          from: env().MAIL_FROM,
+          to: n.email!,
+          subject,
+          text: n.link ? `${text}\n\n${n.link}` : text,
+          messageId: `<notification-${n.id}@elian.local>`,
+        });
+        await db
+          .update(s.notifications)
+          .set({ emailStatus: "sent", emailClaimedUntil: null })
+          .where(eq(s.notifications.id, n.id));
         sent++;
       } catch (err) {
         console.warn("[mail] send failed:", (err as Error).message);

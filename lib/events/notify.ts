@@ -10,7 +10,13 @@ import type { NotificationDto, NotificationKind } from "./contract";
  */
 export async function notify(
   db: DbOrTx,
-  n: { userId: string; kind: NotificationKind; params?: Record<string, string | number>; link?: string; dedupeKey: string },
+  n: {
+    userId: string;
+    kind: NotificationKind;
+    params?: Record<string, string | number>;
+    link?: string;
+    dedupeKey: string;
+  },
 ): Promise<void> {
   await db
     .insert(s.notifications)
@@ -54,5 +60,8 @@ export async function unreadCount(userId: string): Promise<number> {
 
 export async function markAllRead(userId: string): Promise<void> {
   const db = await getDb();
-  await db.update(s.notifications).set({ readAt: sql`now()` }).where(and(eq(s.notifications.userId, userId), isNull(s.notifications.readAt)));
+  await db
+    .update(s.notifications)
+    .set({ readAt: sql`now()` })
+    .where(and(eq(s.notifications.userId, userId), isNull(s.notifications.readAt)));
 }

@@ -22,7 +22,11 @@ async function world() {
   const coop = await createCoop(t.db);
   const stationA = await createStation(t.db);
   const stationB = await createStation(t.db);
-  const { variants } = await createProduct(t.db, { coopId: coop.id, nameZh: "湖墩大米", variants: [{ priceFen: 6980, stock: 50 }] });
+  const { variants } = await createProduct(t.db, {
+    coopId: coop.id,
+    nameZh: "湖墩大米",
+    variants: [{ priceFen: 6980, stock: 50 }],
+  });
   const member = await createViewer(t.db, { memberships: [{ kind: "coop", scopeId: coop.id }] });
   const base = {
     variantId: variants[0]!.id,
@@ -58,7 +62,10 @@ describe("campaign creation", () => {
 
   it("unknown station → field error; another cooperative → 404", async () => {
     const w = await world();
-    await expect(createCampaign(w.member, { ...w.base, stations: ["stn_nope"] })).rejects.toMatchObject({ code: "VALIDATION", fields: { stations: ["unknown_station"] } });
+    await expect(createCampaign(w.member, { ...w.base, stations: ["stn_nope"] })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fields: { stations: ["unknown_station"] },
+    });
     const stranger = await createViewer(t.db, { memberships: [{ kind: "coop", scopeId: "coop_else" }] });
     await expect(createCampaign(stranger, w.base)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
@@ -70,7 +77,12 @@ describe("ordering from a campaign", () => {
     const { id } = await createCampaign(w.member, w.base);
     const buyer = await createViewer(t.db);
     setClockForTests(OPEN);
-    const placed = await orderFromCampaign(buyer, { campaignId: id, stationId: w.stationA.id, quantity: "2", idempotencyKey: idemKey() });
+    const placed = await orderFromCampaign(buyer, {
+      campaignId: id,
+      stationId: w.stationA.id,
+      quantity: "2",
+      idempotencyKey: idemKey(),
+    });
     const order = await getMyOrder(buyer, placed.number);
     expect(order).toMatchObject({ channel: "campaign", subtotalFen: 11800 });
     const [row] = await t.db.select().from(s.orders).where(eq(s.orders.number, placed.number));
@@ -84,7 +96,9 @@ describe("ordering from a campaign", () => {
     const buyer = await createViewer(t.db);
     const order = (at: Date, quantity: number, stationId = w.stationA.id) => {
       setClockForTests(at);
-      return orderFromCampaign(buyer, { campaignId: id, stationId, quantity, idempotencyKey: idemKey() }).catch((e: unknown) => (isAppError(e) ? e.code : e));
+      return orderFromCampaign(buyer, { campaignId: id, stationId, quantity, idempotencyKey: idemKey() }).catch(
+        (e: unknown) => (isAppError(e) ? e.code : e),
+      );
     };
     expect(await order(new Date("2026-11-27T23:00:00Z"), 1)).toBe("NOT_OPEN");
     expect(await order(new Date("2026-11-29T12:00:00Z"), 1)).toBe("NOT_OPEN");
@@ -99,7 +113,14 @@ describe("ordering from a campaign", () => {
     const { id } = await createCampaign(w.member, { ...w.base, stockCap: "10" });
     setClockForTests(OPEN);
     const buyers = await Promise.all(Array.from({ length: 30 }, () => createViewer(t.db)));
-    const results = await Promise.all(buyers.map((b) => orderFromCampaign(b, { campaignId: id, stationId: w.stationA.id, quantity: 1, idempotencyKey: idemKey() }).then(() => "ok", (e: unknown) => (isAppError(e) ? e.code : "x"))));
+    const results = await Promise.all(
+      buyers.map((b) =>
+        orderFromCampaign(b, { campaignId: id, stationId: w.stationA.id, quantity: 1, idempotencyKey: idemKey() }).then(
+          () => "ok",
+          (e: unknown) => (isAppError(e) ? e.code : "x"),
+        ),
+      ),
+    );
     expect(results.filter((r) => r === "ok")).toHaveLength(10);
     expect(results.filter((r) => r === "SOLD_OUT")).toHaveLength(20);
     expect((await getCampaign(id))?.sold).toBe(10);
@@ -113,13 +134,24 @@ describe("settling at close", () => {
     setClockForTests(OPEN);
     const buyers = [await createViewer(t.db), await createViewer(t.db)];
     const numbers = [];
-    for (const b of buyers) numbers.push((await orderFromCampaign(b, { campaignId: id, stationId: w.stationA.id, quantity: 2, idempotencyKey: idemKey() })).number);
+    for (const b of buyers)
+      numbers.push(
+        (
+          await orderFromCampaign(b, {
+            campaignId: id,
+            stationId: w.stationA.id,
+            quantity: 2,
+            idempotencyKey: idemKey(),
+          })
+        ).number,
+      );
     const close = new Date("2026-11-29T12:00:00Z");
     const r1 = await t.db.transaction((tx) => settleClosedCampaigns(tx, close));
     const r2 = await t.db.transaction((tx) => settleClosedCampaigns(tx, close));
     expect(r1.failed).toBeGreaterThanOrEqual(1);
     expect(r2).toEqual({ succeeded: 0, failed: 0 });
-    for (const [i, b] of buyers.entries()) expect(await getMyOrder(b, numbers[i]!)).toMatchObject({ status: "cancelled", cancelReason: "campaign_failed" });
+    for (const [i, b] of buyers.entries())
+      expect(await getMyOrder(b, numbers[i]!)).toMatchObject({ status: "cancelled", cancelReason: "campaign_failed" });
     const [v] = await t.db.select().from(s.variants).where(eq(s.variants.id, w.variant.id));
     expect(v?.stock).toBe(50);
     const notes = await t.db.select().from(s.notifications).where(eq(s.notifications.kind, "campaign_failed"));
@@ -132,7 +164,12 @@ describe("settling at close", () => {
     const { id } = await createCampaign(w.member, { ...w.base, minTotalQuantity: "2" });
     setClockForTests(OPEN);
     const buyer = await createViewer(t.db);
-    const { number } = await orderFromCampaign(buyer, { campaignId: id, stationId: w.stationA.id, quantity: 3, idempotencyKey: idemKey() });
+    const { number } = await orderFromCampaign(buyer, {
+      campaignId: id,
+      stationId: w.stationA.id,
+      quantity: 3,
+      idempotencyKey: idemKey(),
+    });
     await t.db.transaction((tx) => settleClosedCampaigns(tx, new Date("2026-11-29T12:00:00Z")));
     expect((await getCampaign(id))?.status).toBe("succeeded");
     expect((await getMyOrder(buyer, number)).status).toBe("placed");

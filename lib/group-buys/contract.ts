@@ -4,7 +4,16 @@ import { quantitySchema } from "../inventory/contract";
 
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "invalid");
 const count = (min: number) =>
-  z.union([z.number(), z.string().trim().regex(/^\d{1,6}$/, "invalid").transform(Number)]).pipe(z.number().int("invalid").min(min, "invalid").max(1_000_000, "too_large"));
+  z
+    .union([
+      z.number(),
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,6}$/, "invalid")
+        .transform(Number),
+    ])
+    .pipe(z.number().int("invalid").min(min, "invalid").max(1_000_000, "too_large"));
 
 /** A cooperative's 社区团购 campaign. Times are typed as Shanghai wall-clock times ("2026-12-01T20:00"). */
 export const createCampaignInput = z
@@ -22,8 +31,10 @@ export const createCampaignInput = z
   })
   .superRefine((v, ctx) => {
     if (v.closesAt <= v.opensAt) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "close_before_open" });
-    if (v.pickupDay <= v.closesAt.slice(0, 10)) ctx.addIssue({ code: "custom", path: ["pickupDay"], message: "pickup_before_close" });
-    if (typeof v.minTotalQuantity === "number" && v.minTotalQuantity > v.stockCap) ctx.addIssue({ code: "custom", path: ["minTotalQuantity"], message: "above_cap" });
+    if (v.pickupDay <= v.closesAt.slice(0, 10))
+      ctx.addIssue({ code: "custom", path: ["pickupDay"], message: "pickup_before_close" });
+    if (typeof v.minTotalQuantity === "number" && v.minTotalQuantity > v.stockCap)
+      ctx.addIssue({ code: "custom", path: ["minTotalQuantity"], message: "above_cap" });
   });
 export type CreateCampaignInput = z.infer<typeof createCampaignInput>;
 
@@ -60,11 +71,22 @@ export interface CampaignCardDto {
 }
 
 export interface CampaignDetailDto extends CampaignCardDto {
-  stations: { id: string; nameZh: string; nameEn: string; townZh: string; townEn: string; addressZh: string; addressEn: string }[];
+  stations: {
+    id: string;
+    nameZh: string;
+    nameEn: string;
+    townZh: string;
+    townEn: string;
+    addressZh: string;
+    addressEn: string;
+  }[];
 }
 
 /** Where a campaign stands at `now`: upcoming, open for orders, or over. */
-export function campaignPhase(c: { opensAt: Date; closesAt: Date; status: CampaignStatus }, now: Date): "upcoming" | "open" | "closed" {
+export function campaignPhase(
+  c: { opensAt: Date; closesAt: Date; status: CampaignStatus },
+  now: Date,
+): "upcoming" | "open" | "closed" {
   if (c.status !== "open" || now >= c.closesAt) return "closed";
   return now < c.opensAt ? "upcoming" : "open";
 }

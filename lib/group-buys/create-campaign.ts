@@ -8,14 +8,18 @@ import { getDb, schema as s } from "../db";
 import { localInputInstant } from "../stations/contract";
 import { createCampaignInput } from "./contract";
 
-
 /** A cooperative member opens a group-buy campaign on one of their cooperative's published variants. */
 export async function createCampaign(viewer: Viewer | null, raw: unknown): Promise<{ id: string }> {
   assertViewer(viewer);
   const input = createCampaignInput.parse(raw);
   const db = await getDb();
   const [variant] = await db
-    .select({ id: s.variants.id, coopId: s.products.coopId, productStatus: s.products.status, variantStatus: s.variants.status })
+    .select({
+      id: s.variants.id,
+      coopId: s.products.coopId,
+      productStatus: s.products.status,
+      variantStatus: s.variants.status,
+    })
     .from(s.variants)
     .innerJoin(s.products, eq(s.products.id, s.variants.productId))
     .where(eq(s.variants.id, input.variantId));
@@ -24,10 +28,14 @@ export async function createCampaign(viewer: Viewer | null, raw: unknown): Promi
   if (variant.productStatus !== "published" || variant.variantStatus !== "active") {
     throw new AppError("VALIDATION", "the product must be on sale", { fields: { variantId: ["not_on_sale"] } });
   }
-  const stationIds = input.stations === "all" ? [] : [...new Set(Array.isArray(input.stations) ? input.stations : [input.stations])];
+  const stationIds =
+    input.stations === "all" ? [] : [...new Set(Array.isArray(input.stations) ? input.stations : [input.stations])];
   if (input.stations !== "all") {
     const found = stationIds.length
-      ? await db.select({ id: s.stations.id }).from(s.stations).where(and(inArray(s.stations.id, stationIds), eq(s.stations.status, "active")))
+      ? await db
+          .select({ id: s.stations.id })
+          .from(s.stations)
+          .where(and(inArray(s.stations.id, stationIds), eq(s.stations.status, "active")))
       : [];
     if (!stationIds.length || found.length !== stationIds.length) {
       throw new AppError("VALIDATION", "unknown station", { fields: { stations: ["unknown_station"] } });
@@ -49,7 +57,8 @@ export async function createCampaign(viewer: Viewer | null, raw: unknown): Promi
       pickupDay: input.pickupDay,
       allStations: input.stations === "all",
     });
-    if (stationIds.length) await tx.insert(s.campaignStations).values(stationIds.map((stationId) => ({ campaignId: id, stationId })));
+    if (stationIds.length)
+      await tx.insert(s.campaignStations).values(stationIds.map((stationId) => ({ campaignId: id, stationId })));
   });
   return { id };
 }

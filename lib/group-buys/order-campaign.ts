@@ -44,8 +44,11 @@ export async function orderFromCampaign(viewer: Viewer | null, raw: unknown): Pr
         const [served] = await tx
           .select({ id: s.campaignStations.stationId })
           .from(s.campaignStations)
-          .where(and(eq(s.campaignStations.campaignId, campaign.id), eq(s.campaignStations.stationId, input.stationId)));
-        if (!served) throw new AppError("VALIDATION", "station not served", { fields: { stationId: ["unknown_station"] } });
+          .where(
+            and(eq(s.campaignStations.campaignId, campaign.id), eq(s.campaignStations.stationId, input.stationId)),
+          );
+        if (!served)
+          throw new AppError("VALIDATION", "station not served", { fields: { stationId: ["unknown_station"] } });
       }
       return placeOrder(tx, {
         buyerId: viewer.userId,
@@ -76,6 +79,7 @@ export async function orderFromCampaign(viewer: Viewer | null, raw: unknown): Pr
 async function whyNot(tx: Tx, id: string, at: Date): Promise<AppError> {
   const [c] = await tx.select().from(s.campaigns).where(eq(s.campaigns.id, id));
   if (!c) return new AppError("NOT_FOUND", "campaign not found");
-  if (c.status !== "open" || at < c.opensAt || at >= c.closesAt) return new AppError("NOT_OPEN", "campaign is not open");
+  if (c.status !== "open" || at < c.opensAt || at >= c.closesAt)
+    return new AppError("NOT_OPEN", "campaign is not open");
   return new AppError("SOLD_OUT", "campaign cap reached", { params: { name: c.titleZh, left: c.stockCap - c.sold } });
 }

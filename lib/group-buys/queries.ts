@@ -59,7 +59,11 @@ export async function getCampaign(id: string, db?: DbOrTx): Promise<CampaignDeta
     addressEn: s.stations.addressEn,
   };
   const stations = row!.allStations
-    ? await d.select(stationCols).from(s.stations).where(eq(s.stations.status, "active")).orderBy(asc(s.stations.createdAt))
+    ? await d
+        .select(stationCols)
+        .from(s.stations)
+        .where(eq(s.stations.status, "active"))
+        .orderBy(asc(s.stations.createdAt))
     : await d
         .select(stationCols)
         .from(s.campaignStations)
@@ -90,7 +94,18 @@ export async function listCoopCampaigns(viewer: Viewer | null, coopId: string): 
     .from(s.orders)
     .innerJoin(s.orderLines, eq(s.orderLines.orderId, s.orders.id))
     .innerJoin(s.stations, eq(s.stations.id, s.orders.stationId))
-    .where(and(inArray(s.orders.campaignId, cards.map((x) => x.id)), ne(s.orders.status, "cancelled")))
+    .where(
+      and(
+        inArray(
+          s.orders.campaignId,
+          cards.map((x) => x.id),
+        ),
+        ne(s.orders.status, "cancelled"),
+      ),
+    )
     .groupBy(s.orders.campaignId, s.stations.id);
-  return cards.map((card) => ({ ...card, perStation: totals.filter((t) => t.campaignId === card.id).map(({ campaignId: _, ...t }) => t) }));
+  return cards.map((card) => ({
+    ...card,
+    perStation: totals.filter((t) => t.campaignId === card.id).map(({ campaignId: _, ...t }) => t),
+  }));
 }

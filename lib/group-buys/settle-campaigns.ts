@@ -9,7 +9,11 @@ import { cancelOrderInTx } from "../orders";
  * transaction). Below its minimum, a campaign fails: every order is cancelled (stock and money back, once)
  * and every buyer is told; otherwise it succeeds and its orders go on with their batches.
  */
-export async function settleClosedCampaigns(tx: Tx, at: Date, limit = 20): Promise<{ succeeded: number; failed: number }> {
+export async function settleClosedCampaigns(
+  tx: Tx,
+  at: Date,
+  limit = 20,
+): Promise<{ succeeded: number; failed: number }> {
   const due = await tx
     .select()
     .from(s.campaigns)
@@ -19,7 +23,10 @@ export async function settleClosedCampaigns(tx: Tx, at: Date, limit = 20): Promi
   const result = { succeeded: 0, failed: 0 };
   for (const c of due) {
     const failed = c.minTotalQuantity !== null && c.sold < c.minTotalQuantity;
-    await tx.update(s.campaigns).set({ status: failed ? "failed" : "succeeded", settledAt: at, updatedAt: at }).where(eq(s.campaigns.id, c.id));
+    await tx
+      .update(s.campaigns)
+      .set({ status: failed ? "failed" : "succeeded", settledAt: at, updatedAt: at })
+      .where(eq(s.campaigns.id, c.id));
     const orders = await tx.select().from(s.orders).where(eq(s.orders.campaignId, c.id)).for("update");
     for (const order of orders) {
       if (failed && (order.status === "placed" || order.status === "confirmed")) {
@@ -27,7 +34,13 @@ export async function settleClosedCampaigns(tx: Tx, at: Date, limit = 20): Promi
       }
       const kind = failed ? "campaign_failed" : "campaign_succeeded";
       if (order.status !== "cancelled" || failed) {
-        await notify(tx, { userId: order.buyerId, kind, params: { title: c.titleZh, number: order.number }, link: `/orders/${order.number}`, dedupeKey: `${kind}:${order.id}` });
+        await notify(tx, {
+          userId: order.buyerId,
+          kind,
+          params: { title: c.titleZh, number: order.number },
+          link: `/orders/${order.number}`,
+          dedupeKey: `${kind}:${order.id}`,
+        });
       }
     }
     result[failed ? "failed" : "succeeded"]++;

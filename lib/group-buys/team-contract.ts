@@ -18,8 +18,19 @@ export const teamLimits = {
 
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "invalid");
 const intField = (min: number, max: number) =>
-  z.union([z.number(), z.string().trim().regex(/^-?\d{1,7}$/, "invalid").transform(Number)]).pipe(z.number().int("invalid").min(min, "invalid").max(max, "too_large"));
-const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).transform((v) => v === true || v === "on" || v === "true");
+  z
+    .union([
+      z.number(),
+      z
+        .string()
+        .trim()
+        .regex(/^-?\d{1,7}$/, "invalid")
+        .transform(Number),
+    ])
+    .pipe(z.number().int("invalid").min(min, "invalid").max(max, "too_large"));
+const checkbox = z
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
+  .transform((v) => v === true || v === "on" || v === "true");
 
 /** A cooperative's team deal. Times are Shanghai wall-clock ("2026-12-01T20:00"); the price is in yuan. */
 export const createTeamDealInput = z
@@ -27,15 +38,22 @@ export const createTeamDealInput = z
     variantId: z.string().min(1).max(64),
     teamPrice: yuanPrice,
     teamSize: intField(teamLimits.minSize, teamLimits.maxSize),
-    formingHours: z.union([z.literal(""), intField(1, 10_000)]).optional().transform((v) => (v === "" || v === undefined ? teamLimits.defaultFormingHours : v)),
+    formingHours: z
+      .union([z.literal(""), intField(1, 10_000)])
+      .optional()
+      .transform((v) => (v === "" || v === undefined ? teamLimits.defaultFormingHours : v)),
     stockCap: intField(1, 1_000_000),
     sameStationOnly: checkbox.optional().default(false),
-    maxOpenTeamsPerBuyer: z.union([z.literal(""), intField(1, teamLimits.maxOpenTeamsPerBuyer)]).optional().transform((v) => (v === "" || v === undefined ? 1 : v)),
+    maxOpenTeamsPerBuyer: z
+      .union([z.literal(""), intField(1, teamLimits.maxOpenTeamsPerBuyer)])
+      .optional()
+      .transform((v) => (v === "" || v === undefined ? 1 : v)),
     activeFrom: localDateTime,
     activeTo: localDateTime,
   })
   .superRefine((v, ctx) => {
-    if (v.formingHours > teamLimits.maxFormingHours) ctx.addIssue({ code: "custom", path: ["formingHours"], message: "forming_too_long" });
+    if (v.formingHours > teamLimits.maxFormingHours)
+      ctx.addIssue({ code: "custom", path: ["formingHours"], message: "forming_too_long" });
     // A card member is authorised when they join and captured when the team completes: the whole forming
     // time plus settlement must fit inside the authorisation's validity, or the capture would fail.
     if (v.formingHours + teamLimits.settlementMarginHours > teamLimits.authorisationValidityHours) {

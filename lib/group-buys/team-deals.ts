@@ -9,7 +9,6 @@ import { getDb, schema as s, type DbOrTx } from "../db";
 import { localInputInstant } from "../stations/contract";
 import { createTeamDealInput, type CoopTeamDealDto, type TeamDealDto } from "./team-contract";
 
-
 /**
  * A cooperative member offers a team deal on one of their cooperative's variants on sale. The team price
  * must be below the variant's price now (read from the database); every rule failing is a field error and
@@ -20,7 +19,13 @@ export async function createTeamDeal(viewer: Viewer | null, raw: unknown): Promi
   const input = createTeamDealInput.parse(raw);
   const db = await getDb();
   const [variant] = await db
-    .select({ id: s.variants.id, priceFen: s.variants.priceFen, coopId: s.products.coopId, productStatus: s.products.status, variantStatus: s.variants.status })
+    .select({
+      id: s.variants.id,
+      priceFen: s.variants.priceFen,
+      coopId: s.products.coopId,
+      productStatus: s.products.status,
+      variantStatus: s.variants.status,
+    })
     .from(s.variants)
     .innerJoin(s.products, eq(s.products.id, s.variants.productId))
     .where(eq(s.variants.id, input.variantId));
@@ -30,7 +35,9 @@ export async function createTeamDeal(viewer: Viewer | null, raw: unknown): Promi
     throw new AppError("VALIDATION", "the product must be on sale", { fields: { variantId: ["not_on_sale"] } });
   }
   if (input.teamPrice >= variant.priceFen) {
-    throw new AppError("VALIDATION", "the team price must be below the normal price", { fields: { teamPrice: ["not_below_price"] } });
+    throw new AppError("VALIDATION", "the team price must be below the normal price", {
+      fields: { teamPrice: ["not_below_price"] },
+    });
   }
   const id = newId("tdl");
   await db.insert(s.teamDeals).values({
@@ -55,7 +62,10 @@ export async function endTeamDeal(viewer: Viewer | null, dealId: string): Promis
   const db = await getDb();
   const deal = await ownDeal(db, viewer, dealId);
   if (deal.status === "ended") return;
-  await db.update(s.teamDeals).set({ status: "ended", activeTo: now(), updatedAt: now() }).where(and(eq(s.teamDeals.id, dealId), eq(s.teamDeals.status, "active")));
+  await db
+    .update(s.teamDeals)
+    .set({ status: "ended", activeTo: now(), updatedAt: now() })
+    .where(and(eq(s.teamDeals.id, dealId), eq(s.teamDeals.status, "active")));
 }
 
 /** A deal of one of the viewer's cooperatives; anyone else's (or none) is NOT_FOUND. */
@@ -100,7 +110,10 @@ export function dealQuery(db: DbOrTx) {
 export async function listCoopTeamDeals(viewer: Viewer | null, coopId: string): Promise<CoopTeamDealDto[]> {
   assertCoopMember(viewer, coopId);
   const db = await getDb();
-  const deals: TeamDealDto[] = await dealQuery(db).where(eq(s.teamDeals.coopId, coopId)).orderBy(desc(s.teamDeals.createdAt)).limit(100);
+  const deals: TeamDealDto[] = await dealQuery(db)
+    .where(eq(s.teamDeals.coopId, coopId))
+    .orderBy(desc(s.teamDeals.createdAt))
+    .limit(100);
   if (!deals.length) return [];
   const ids = deals.map((d) => d.id);
   const teamCounts = await db
@@ -109,17 +122,33 @@ export async function listCoopTeamDeals(viewer: Viewer | null, coopId: string): 
     .where(inArray(s.teams.dealId, ids))
     .groupBy(s.teams.dealId, s.teams.status);
   const memberCounts = await db
-    .select({ dealId: s.teams.dealId, members: sql<number>`count(*)::int`, units: sql<number>`coalesce(sum(${s.teamMembers.quantity}), 0)::int` })
+    .select({
+      dealId: s.teams.dealId,
+      members: sql<number>`count(*)::int`,
+      units: sql<number>`coalesce(sum(${s.teamMembers.quantity}), 0)::int`,
+    })
     .from(s.teamMembers)
     .innerJoin(s.teams, eq(s.teams.id, s.teamMembers.teamId))
-    .where(and(inArray(s.teams.dealId, ids), inArray(s.teams.status, ["forming", "completed"]), inArray(s.teamMembers.status, ["pending_payment", "joined"])))
+    .where(
+      and(
+        inArray(s.teams.dealId, ids),
+        inArray(s.teams.status, ["forming", "completed"]),
+        inArray(s.teamMembers.status, ["pending_payment", "joined"]),
+      ),
+    )
     .groupBy(s.teams.dealId);
   return deals.map((deal) => {
     const count = (status: string) => teamCounts.find((c) => c.dealId === deal.id && c.status === status)?.n ?? 0;
     const teams = { forming: count("forming"), completed: count("completed"), failed: count("failed") };
     const ended = teams.completed + teams.failed;
     const m = memberCounts.find((c) => c.dealId === deal.id);
-    return { ...deal, teams, conversion: ended ? teams.completed / ended : null, unitsCommitted: m?.units ?? 0, members: m?.members ?? 0 };
+    return {
+      ...deal,
+      teams,
+      conversion: ended ? teams.completed / ended : null,
+      unitsCommitted: m?.units ?? 0,
+      members: m?.members ?? 0,
+    };
   });
 }
 

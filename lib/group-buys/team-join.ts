@@ -47,7 +47,9 @@ export async function openTeam(viewer: Viewer | null, raw: unknown): Promise<Tea
           .from(s.teams)
           .where(and(eq(s.teams.dealId, deal.id), eq(s.teams.leaderId, viewer.userId), eq(s.teams.status, "forming")));
         if ((open?.n ?? 0) >= deal.maxOpenTeamsPerBuyer) {
-          throw new AppError("TEAM_LIMIT", "too many forming teams of this deal", { params: { limit: deal.maxOpenTeamsPerBuyer } });
+          throw new AppError("TEAM_LIMIT", "too many forming teams of this deal", {
+            params: { limit: deal.maxOpenTeamsPerBuyer },
+          });
         }
         const [team] = await tx
           .insert(s.teams)
@@ -90,10 +92,13 @@ export async function joinTeam(viewer: Viewer | null, raw: unknown): Promise<Tea
             .select({ id: s.teamMembers.id })
             .from(s.teamMembers)
             .where(and(eq(s.teamMembers.teamId, team.id), eq(s.teamMembers.userId, viewer.userId)));
-          if (already) throw new AppError("CONFLICT", "already in this team", { params: { reason: "already_in_team" } });
+          if (already)
+            throw new AppError("CONFLICT", "already in this team", { params: { reason: "already_in_team" } });
           if (team.seats >= team.size) throw closed("full");
           if (team.stationId && team.stationId !== input.stationId) {
-            throw new AppError("VALIDATION", "this team picks up at one station", { fields: { stationId: ["team_station_only"] } });
+            throw new AppError("VALIDATION", "this team picks up at one station", {
+              fields: { stationId: ["team_station_only"] },
+            });
           }
           const deal = await takeFromDeal(tx, team.dealId, input.quantity, at, false);
           return addMember(tx, team, deal, viewer.userId, input, at);
@@ -102,7 +107,8 @@ export async function joinTeam(viewer: Viewer | null, raw: unknown): Promise<Tea
     );
   } catch (err) {
     // The unique (team, buyer) index backs the check above if two requests of one buyer ever got past it.
-    if (isUniqueViolation(err, "team_members_team_user_key")) throw new AppError("CONFLICT", "already in this team", { params: { reason: "already_in_team" } });
+    if (isUniqueViolation(err, "team_members_team_user_key"))
+      throw new AppError("CONFLICT", "already in this team", { params: { reason: "already_in_team" } });
     throw err;
   }
 }
@@ -111,7 +117,9 @@ const closed = (why: string) => new AppError("TEAM_CLOSED", `team is ${why}`, { 
 
 function assertPayable(method: TeamPayMethod) {
   if (method !== "pay_at_pickup" && !onlinePaymentsEnabled()) {
-    throw new AppError("VALIDATION", "online payment is not available", { fields: { payMethod: ["online_unavailable"] } });
+    throw new AppError("VALIDATION", "online payment is not available", {
+      fields: { payMethod: ["online_unavailable"] },
+    });
   }
 }
 
@@ -129,7 +137,12 @@ async function idempotent(buyerId: string, key: string, body: (tx: Tx) => Promis
   }
 }
 
-async function transactionBody(tx: Tx, buyerId: string, key: string, work: (at: Date) => Promise<TeamEntry>): Promise<TeamEntry> {
+async function transactionBody(
+  tx: Tx,
+  buyerId: string,
+  key: string,
+  work: (at: Date) => Promise<TeamEntry>,
+): Promise<TeamEntry> {
   const existing = await existingEntry(tx, buyerId, key);
   if (existing) return existing;
   return work(now());
@@ -137,13 +150,28 @@ async function transactionBody(tx: Tx, buyerId: string, key: string, work: (at: 
 
 async function existingEntry(tx: Tx, buyerId: string, key: string): Promise<TeamEntry | null> {
   const [row] = await tx
-    .select({ teamId: s.teamMembers.teamId, orderId: s.orders.id, orderNumber: s.orders.number, payMethod: s.teamMembers.payMethod, memberStatus: s.teamMembers.status, teamStatus: s.teams.status })
+    .select({
+      teamId: s.teamMembers.teamId,
+      orderId: s.orders.id,
+      orderNumber: s.orders.number,
+      payMethod: s.teamMembers.payMethod,
+      memberStatus: s.teamMembers.status,
+      teamStatus: s.teams.status,
+    })
     .from(s.orders)
     .innerJoin(s.teamMembers, eq(s.teamMembers.orderId, s.orders.id))
     .innerJoin(s.teams, eq(s.teams.id, s.teamMembers.teamId))
     .where(and(eq(s.orders.buyerId, buyerId), eq(s.orders.idempotencyKey, key)));
   if (!row) return null;
-  return { teamId: row.teamId, orderId: row.orderId, orderNumber: row.orderNumber, payMethod: row.payMethod, needsPayment: row.memberStatus === "pending_payment", completed: row.teamStatus === "completed", created: false };
+  return {
+    teamId: row.teamId,
+    orderId: row.orderId,
+    orderNumber: row.orderNumber,
+    payMethod: row.payMethod,
+    needsPayment: row.memberStatus === "pending_payment",
+    completed: row.teamStatus === "completed",
+    created: false,
+  };
 }
 
 /**
@@ -166,9 +194,16 @@ async function takeFromDeal(tx: Tx, dealId: string, quantity: number, at: Date, 
   if (deal) return deal;
   const [row] = await tx.select().from(d).where(eq(d.id, dealId));
   if (!row) throw new AppError("NOT_FOUND", "deal not found");
-  if (opening && (row.status !== "active" || at < row.activeFrom || at >= row.activeTo)) throw new AppError("NOT_OPEN", "deal is not open");
-  const [v] = await tx.select({ name: s.products.nameZh, label: s.variants.labelZh }).from(s.variants).innerJoin(s.products, eq(s.products.id, s.variants.productId)).where(eq(s.variants.id, row.variantId));
-  throw new AppError("SOLD_OUT", "deal cap reached", { params: { name: `${v?.name ?? ""} ${v?.label ?? ""}`.trim(), left: row.stockCap - row.committed } });
+  if (opening && (row.status !== "active" || at < row.activeFrom || at >= row.activeTo))
+    throw new AppError("NOT_OPEN", "deal is not open");
+  const [v] = await tx
+    .select({ name: s.products.nameZh, label: s.variants.labelZh })
+    .from(s.variants)
+    .innerJoin(s.products, eq(s.products.id, s.variants.productId))
+    .where(eq(s.variants.id, row.variantId));
+  throw new AppError("SOLD_OUT", "deal cap reached", {
+    params: { name: `${v?.name ?? ""} ${v?.label ?? ""}`.trim(), left: row.stockCap - row.committed },
+  });
 }
 
 async function addMember(
@@ -211,13 +246,23 @@ async function addMember(
     joinedAt: at,
   });
   const completed = online ? false : await completeTeamInTx(tx, seated[0]!, at);
-  return { teamId: team.id, orderId: placed.id, orderNumber: placed.number, payMethod: input.payMethod, needsPayment: online, completed, created: true };
+  return {
+    teamId: team.id,
+    orderId: placed.id,
+    orderNumber: placed.number,
+    payMethod: input.payMethod,
+    needsPayment: online,
+    completed,
+    created: true,
+  };
 }
 
 /** After commit: a team that completed settles its members' payments (card captures) right away. */
 async function afterCommit(entry: TeamEntry): Promise<TeamEntry> {
   if (entry.completed && entry.created) {
-    await settleTeamPayments({ teamId: entry.teamId }).catch((err: unknown) => console.warn("[teams] settlement will be retried by the sweep:", (err as Error).message));
+    await settleTeamPayments({ teamId: entry.teamId }).catch((err: unknown) =>
+      console.warn("[teams] settlement will be retried by the sweep:", (err as Error).message),
+    );
   }
   return entry;
 }

@@ -17,7 +17,11 @@ type MemberRow = typeof s.teamMembers.$inferSelect;
  */
 export async function completeTeamInTx(tx: Tx, team: TeamRow, at: Date): Promise<boolean> {
   if (team.status !== "forming" || team.seats < team.size) return false;
-  const members = await tx.select().from(s.teamMembers).where(eq(s.teamMembers.teamId, team.id)).orderBy(asc(s.teamMembers.joinedAt));
+  const members = await tx
+    .select()
+    .from(s.teamMembers)
+    .where(eq(s.teamMembers.teamId, team.id))
+    .orderBy(asc(s.teamMembers.joinedAt));
   const live = members.filter((m) => m.status !== "dropped");
   if (live.length < team.size || live.some((m) => m.status !== "joined")) return false;
   teamMachine.assert(team.status, "completed");
@@ -35,9 +39,18 @@ export async function completeTeamInTx(tx: Tx, team: TeamRow, at: Date): Promise
     if (m.payMethod === "card") {
       await tx.update(s.teamMembers).set({ settleAction: "capture", updatedAt: at }).where(eq(s.teamMembers.id, m.id));
     } else {
-      await tx.update(s.teamMembers).set({ settleOutcome: "nothing", settledAt: at, updatedAt: at }).where(eq(s.teamMembers.id, m.id));
+      await tx
+        .update(s.teamMembers)
+        .set({ settleOutcome: "nothing", settledAt: at, updatedAt: at })
+        .where(eq(s.teamMembers.id, m.id));
     }
-    await notify(tx, { userId: m.userId, kind: "team_completed", params: { number: order.number }, link: `/teams/${team.id}`, dedupeKey: `team_completed:${m.id}` });
+    await notify(tx, {
+      userId: m.userId,
+      kind: "team_completed",
+      params: { number: order.number },
+      link: `/teams/${team.id}`,
+      dedupeKey: `team_completed:${m.id}`,
+    });
   }
   return true;
 }
@@ -56,7 +69,10 @@ export async function failTeamInTx(tx: Tx, team: TeamRow, at: Date): Promise<voi
     .returning({ id: s.teams.id });
   if (!moved.length) return;
   team.status = "failed";
-  const members = await tx.select().from(s.teamMembers).where(and(eq(s.teamMembers.teamId, team.id), inArray(s.teamMembers.status, ["pending_payment", "joined"])));
+  const members = await tx
+    .select()
+    .from(s.teamMembers)
+    .where(and(eq(s.teamMembers.teamId, team.id), inArray(s.teamMembers.status, ["pending_payment", "joined"])));
   for (const m of members) {
     const number = await releaseMemberOrder(tx, team, m, at, "team_failed");
     await tx
@@ -69,7 +85,14 @@ export async function failTeamInTx(tx: Tx, team: TeamRow, at: Date): Promise<voi
         updatedAt: at,
       })
       .where(eq(s.teamMembers.id, m.id));
-    if (number) await notify(tx, { userId: m.userId, kind: "team_failed", params: { number }, link: `/orders/${number}`, dedupeKey: `team_failed:${m.id}` });
+    if (number)
+      await notify(tx, {
+        userId: m.userId,
+        kind: "team_failed",
+        params: { number },
+        link: `/orders/${number}`,
+        dedupeKey: `team_failed:${m.id}`,
+      });
   }
 }
 
@@ -78,7 +101,14 @@ export async function failTeamInTx(tx: Tx, team: TeamRow, at: Date): Promise<voi
  * and a forming team frees the seat. `tell` notifies them (a capture that failed); a payment simply never
  * made is not news to the buyer.
  */
-export async function dropMemberInTx(tx: Tx, team: TeamRow, m: MemberRow, at: Date, reason: string, tell: boolean): Promise<void> {
+export async function dropMemberInTx(
+  tx: Tx,
+  team: TeamRow,
+  m: MemberRow,
+  at: Date,
+  reason: string,
+  tell: boolean,
+): Promise<void> {
   teamMemberMachine.assert(m.status as TeamMemberStatus, "dropped");
   const rows = await tx
     .update(s.teamMembers)
@@ -88,16 +118,31 @@ export async function dropMemberInTx(tx: Tx, team: TeamRow, m: MemberRow, at: Da
   if (!rows.length) return;
   const number = await releaseMemberOrder(tx, team, m, at, reason);
   if (team.status === "forming") {
-    await tx.update(s.teams).set({ seats: sql`${s.teams.seats} - 1`, updatedAt: at }).where(eq(s.teams.id, team.id));
+    await tx
+      .update(s.teams)
+      .set({ seats: sql`${s.teams.seats} - 1`, updatedAt: at })
+      .where(eq(s.teams.id, team.id));
     team.seats -= 1;
   }
   if (tell && number) {
-    await notify(tx, { userId: m.userId, kind: "team_member_dropped", params: { number }, link: `/orders/${number}`, dedupeKey: `team_member_dropped:${m.id}` });
+    await notify(tx, {
+      userId: m.userId,
+      kind: "team_member_dropped",
+      params: { number },
+      link: `/orders/${number}`,
+      dedupeKey: `team_member_dropped:${m.id}`,
+    });
   }
 }
 
 /** Cancels a member's order if it is still live, and gives its units back to the deal's cap; returns its number. */
-async function releaseMemberOrder(tx: Tx, team: TeamRow, m: MemberRow, at: Date, reason: string): Promise<string | null> {
+async function releaseMemberOrder(
+  tx: Tx,
+  team: TeamRow,
+  m: MemberRow,
+  at: Date,
+  reason: string,
+): Promise<string | null> {
   const order = await lockOrder(tx, { id: m.orderId });
   if (!order) return null;
   if (order.status !== "cancelled") {

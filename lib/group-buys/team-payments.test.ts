@@ -27,7 +27,11 @@ const HOUR = 3_600_000;
 async function world(teamSize = 3) {
   const coop = await createCoop(t.db);
   const station = await createStation(t.db);
-  const { variants } = await createProduct(t.db, { coopId: coop.id, nameZh: "湖墩大米", variants: [{ priceFen: 6980, stock: 50 }] });
+  const { variants } = await createProduct(t.db, {
+    coopId: coop.id,
+    nameZh: "湖墩大米",
+    variants: [{ priceFen: 6980, stock: 50 }],
+  });
   const member = await createViewer(t.db, { memberships: [{ kind: "coop", scopeId: coop.id }] });
   setClockForTests(OPEN);
   const { id: dealId } = await createTeamDeal(member, {
@@ -44,10 +48,17 @@ async function world(teamSize = 3) {
 type World = Awaited<ReturnType<typeof world>>;
 
 /** A buyer opens (no team yet) or joins a team with a method; online ones go through Checkout and pay there. */
-async function enter(w: World, payMethod: TeamPayMethod, teamId?: string, opts: { pay?: boolean } = {}): Promise<{ buyer: Viewer; entry: TeamEntry; sessionId?: string }> {
+async function enter(
+  w: World,
+  payMethod: TeamPayMethod,
+  teamId?: string,
+  opts: { pay?: boolean } = {},
+): Promise<{ buyer: Viewer; entry: TeamEntry; sessionId?: string }> {
   const buyer = await createViewer(t.db);
   const input = { stationId: w.station.id, payMethod, idempotencyKey: idemKey() };
-  const entry = teamId ? await joinTeam(buyer, { ...input, teamId }) : await openTeam(buyer, { ...input, dealId: w.dealId });
+  const entry = teamId
+    ? await joinTeam(buyer, { ...input, teamId })
+    : await openTeam(buyer, { ...input, dealId: w.dealId });
   if (payMethod === "pay_at_pickup") return { buyer, entry };
   const { url } = await startTeamPayment(buyer, entry.orderNumber, ORIGIN);
   const sessionId = url.split("/pay/")[1]!;
@@ -58,16 +69,24 @@ async function enter(w: World, payMethod: TeamPayMethod, teamId?: string, opts: 
 /** Stripe's side: the buyer completes the hosted page; the signed webhook reaches our route. */
 async function pay(sessionId: string, method: string) {
   await stripe.fake.complete(sessionId, "paid", method);
-  const { payload, header } = await stripe.fake.emit("checkout.session.completed", stripe.fake.sessions.get(sessionId)!, { deliver: false });
+  const { payload, header } = await stripe.fake.emit(
+    "checkout.session.completed",
+    stripe.fake.sessions.get(sessionId)!,
+    { deliver: false },
+  );
   const res = await deliver(payload, header);
   expect(res.status).toBe(200);
 }
 
 const orderOf = async (id: string) => (await t.db.select().from(s.orders).where(eq(s.orders.id, id)))[0]!;
-const memberOf = async (orderId: string) => (await t.db.select().from(s.teamMembers).where(eq(s.teamMembers.orderId, orderId)))[0]!;
+const memberOf = async (orderId: string) =>
+  (await t.db.select().from(s.teamMembers).where(eq(s.teamMembers.orderId, orderId)))[0]!;
 const teamOf = async (id: string) => (await t.db.select().from(s.teams).where(eq(s.teams.id, id)))[0]!;
 const stockOf = async (id: string) => (await t.db.select().from(s.variants).where(eq(s.variants.id, id)))[0]!.stock;
-const calls = (path: RegExp, key?: string) => stripe.fake.requests.filter((r) => r.method === "POST" && path.test(r.path) && (key === undefined || r.idempotencyKey === key));
+const calls = (path: RegExp, key?: string) =>
+  stripe.fake.requests.filter(
+    (r) => r.method === "POST" && path.test(r.path) && (key === undefined || r.idempotencyKey === key),
+  );
 
 describe("paying for a team", () => {
   it("a card is authorised (manual capture), a wallet charged now; a member holds the seat while paying", async () => {
@@ -77,12 +96,22 @@ describe("paying for a team", () => {
     expect(b.entry.needsPayment).toBe(true);
     expect(await teamOf(a.entry.teamId)).toMatchObject({ seats: 2, status: "forming" });
     const session = calls(/^\/v1\/checkout\/sessions$/).find((r) => r.body.client_reference_id === b.entry.orderId)!;
-    expect(session.body).toMatchObject({ allowed_payment_method_types: ["card"], payment_intent_data: { capture_method: "manual" }, line_items: [{ price_data: { unit_amount: "5990" } }] });
+    expect(session.body).toMatchObject({
+      allowed_payment_method_types: ["card"],
+      payment_intent_data: { capture_method: "manual" },
+      line_items: [{ price_data: { unit_amount: "5990" } }],
+    });
     expect(await memberOf(b.entry.orderId)).toMatchObject({ status: "pending_payment" });
     await pay(b.sessionId!, "card");
     expect(await memberOf(b.entry.orderId)).toMatchObject({ status: "joined" });
-    expect(await orderOf(b.entry.orderId)).toMatchObject({ status: "placed", paymentStatus: "authorized", pickupCode: null });
-    expect(stripe.fake.intents.get(String(stripe.fake.sessions.get(b.sessionId!)!.payment_intent))!.status).toBe("requires_capture");
+    expect(await orderOf(b.entry.orderId)).toMatchObject({
+      status: "placed",
+      paymentStatus: "authorized",
+      pickupCode: null,
+    });
+    expect(stripe.fake.intents.get(String(stripe.fake.sessions.get(b.sessionId!)!.payment_intent))!.status).toBe(
+      "requires_capture",
+    );
     const c = await enter(w, "wallet", a.entry.teamId, { pay: false });
     const wallet = calls(/^\/v1\/checkout\/sessions$/).find((r) => r.body.client_reference_id === c.entry.orderId)!;
     expect(wallet.body.allowed_payment_method_types).toEqual(["alipay", "wechat_pay"]);
@@ -123,11 +152,25 @@ describe("paying for a team", () => {
     await processRefunds();
     expect(await teamOf(d.entry.teamId)).toMatchObject({ status: "failed" });
     expect(calls(/\/cancel$/, `cancel:${d.entry.orderId}`)).toHaveLength(1);
-    expect(calls(/^\/v1\/refunds$/).filter((r) => r.body.payment_intent === stripe.fake.sessions.get(e.sessionId!)!.payment_intent)).toHaveLength(1);
+    expect(
+      calls(/^\/v1\/refunds$/).filter(
+        (r) => r.body.payment_intent === stripe.fake.sessions.get(e.sessionId!)!.payment_intent,
+      ),
+    ).toHaveLength(1);
     expect(calls(/^\/v1\/refunds$/, `refund:${e.entry.orderId}`)).toHaveLength(1);
-    expect(await orderOf(d.entry.orderId)).toMatchObject({ status: "cancelled", cancelReason: "team_failed", paymentStatus: "released" });
-    expect(await orderOf(e.entry.orderId)).toMatchObject({ status: "cancelled", cancelReason: "team_failed", paymentStatus: "refunded" });
-    expect(stripe.fake.intents.get(String(stripe.fake.sessions.get(d.sessionId!)!.payment_intent))!.status).toBe("canceled");
+    expect(await orderOf(d.entry.orderId)).toMatchObject({
+      status: "cancelled",
+      cancelReason: "team_failed",
+      paymentStatus: "released",
+    });
+    expect(await orderOf(e.entry.orderId)).toMatchObject({
+      status: "cancelled",
+      cancelReason: "team_failed",
+      paymentStatus: "refunded",
+    });
+    expect(stripe.fake.intents.get(String(stripe.fake.sessions.get(d.sessionId!)!.payment_intent))!.status).toBe(
+      "canceled",
+    );
     expect(await stockOf(w2.variant.id)).toBe(50);
     expect(await memberOf(d.entry.orderId)).toMatchObject({ settleAction: null, settleOutcome: "released" });
     expect(await memberOf(e.entry.orderId)).toMatchObject({ settleAction: null, settleOutcome: "refunded" });
@@ -154,7 +197,15 @@ describe("paying for a team", () => {
     expect(await memberOf(b.entry.orderId)).toMatchObject({ status: "dropped", settleOutcome: "capture_failed" });
     expect(await orderOf(a.entry.orderId)).toMatchObject({ status: "confirmed" });
     expect(await orderOf(d.entry.orderId)).toMatchObject({ status: "confirmed", paymentStatus: "paid" });
-    const told = await t.db.select().from(s.notifications).where(and(eq(s.notifications.kind, "team_member_dropped"), inArray(s.notifications.userId, [b.buyer.userId, c.buyer.userId])));
+    const told = await t.db
+      .select()
+      .from(s.notifications)
+      .where(
+        and(
+          eq(s.notifications.kind, "team_member_dropped"),
+          inArray(s.notifications.userId, [b.buyer.userId, c.buyer.userId]),
+        ),
+      );
     expect(told).toHaveLength(2);
     expect(await stockOf(w.variant.id)).toBe(48);
     await settleTeamPayments();
@@ -191,7 +242,11 @@ describe("paying for a team", () => {
     await settleTeamPayments();
     await processRefunds();
     expect(calls(/^\/v1\/refunds$/, `refund:${b.entry.orderId}`)).toHaveLength(1);
-    expect(calls(/^\/v1\/refunds$/).filter((r) => r.body.payment_intent === stripe.fake.sessions.get(b.sessionId!)!.payment_intent)).toHaveLength(1);
+    expect(
+      calls(/^\/v1\/refunds$/).filter(
+        (r) => r.body.payment_intent === stripe.fake.sessions.get(b.sessionId!)!.payment_intent,
+      ),
+    ).toHaveLength(1);
     expect(await orderOf(b.entry.orderId)).toMatchObject({ status: "cancelled", paymentStatus: "refunded" });
     expect(await memberOf(b.entry.orderId)).toMatchObject({ status: "dropped", settleAction: null });
   });

@@ -4,7 +4,14 @@ import type { Viewer } from "../auth/contract";
 import { now } from "../core/clock";
 import { getDb, schema as s } from "../db";
 import { dealQuery } from "./team-deals";
-import { avatarHue, dealOpen, maskName, type OpenTeamCardDto, type TeamDealDto, type TeamViewDto } from "./team-contract";
+import {
+  avatarHue,
+  dealOpen,
+  maskName,
+  type OpenTeamCardDto,
+  type TeamDealDto,
+  type TeamViewDto,
+} from "./team-contract";
 
 const stationCols = { id: s.stations.id, nameZh: s.stations.nameZh, nameEn: s.stations.nameEn };
 
@@ -18,9 +25,18 @@ export async function getTeamView(viewer: Viewer | null, teamId: string): Promis
   if (!team) return null;
   const [deal] = await dealQuery(db).where(eq(s.teamDeals.id, team.dealId));
   if (!deal) return null;
-  const [station] = team.stationId ? await db.select(stationCols).from(s.stations).where(eq(s.stations.id, team.stationId)) : [];
+  const [station] = team.stationId
+    ? await db.select(stationCols).from(s.stations).where(eq(s.stations.id, team.stationId))
+    : [];
   const members = await db
-    .select({ id: s.teamMembers.id, userId: s.teamMembers.userId, status: s.teamMembers.status, payMethod: s.teamMembers.payMethod, name: s.users.name, orderNumber: s.orders.number })
+    .select({
+      id: s.teamMembers.id,
+      userId: s.teamMembers.userId,
+      status: s.teamMembers.status,
+      payMethod: s.teamMembers.payMethod,
+      name: s.users.name,
+      orderNumber: s.orders.number,
+    })
     .from(s.teamMembers)
     .innerJoin(s.users, eq(s.users.id, s.teamMembers.userId))
     .innerJoin(s.orders, eq(s.orders.id, s.teamMembers.orderId))
@@ -65,7 +81,10 @@ export interface ProductTeamDealsDto {
  * The team deals of a product for its page: each active deal with its forming teams that still have a seat,
  * soonest deadline first (station-scoped teams at the viewer's station first when one is given).
  */
-export async function listProductTeamDeals(productId: string, opts: { stationId?: string | null } = {}): Promise<ProductTeamDealsDto[]> {
+export async function listProductTeamDeals(
+  productId: string,
+  opts: { stationId?: string | null } = {},
+): Promise<ProductTeamDealsDto[]> {
   const db = await getDb();
   const at = now();
   const deals = await dealQuery(db)
@@ -87,7 +106,16 @@ export async function listProductTeamDeals(productId: string, opts: { stationId?
     .from(s.teams)
     .innerJoin(s.users, eq(s.users.id, s.teams.leaderId))
     .leftJoin(s.stations, eq(s.stations.id, s.teams.stationId))
-    .where(and(inArray(s.teams.dealId, deals.map((d) => d.id)), eq(s.teams.status, "forming"), gt(s.teams.expiresAt, at)))
+    .where(
+      and(
+        inArray(
+          s.teams.dealId,
+          deals.map((d) => d.id),
+        ),
+        eq(s.teams.status, "forming"),
+        gt(s.teams.expiresAt, at),
+      ),
+    )
     .orderBy(asc(s.teams.expiresAt))
     .limit(200);
   return deals.map((deal) => {
@@ -102,10 +130,18 @@ export async function listProductTeamDeals(productId: string, opts: { stationId?
           missing: t.size - t.seats,
           expiresAt: t.expiresAt.toISOString(),
           station: t.stationId && t.station ? t.station : null,
-          leader: { maskedName: maskName(t.leaderName), initial: [...t.leaderName.trim()][0] ?? "?", hue: avatarHue(t.leaderId) },
+          leader: {
+            maskedName: maskName(t.leaderName),
+            initial: [...t.leaderName.trim()][0] ?? "?",
+            hue: avatarHue(t.leaderId),
+          },
         };
       })
-      .sort((a, b) => Number(b.station?.id === opts.stationId && !!opts.stationId) - Number(a.station?.id === opts.stationId && !!opts.stationId));
+      .sort(
+        (a, b) =>
+          Number(b.station?.id === opts.stationId && !!opts.stationId) -
+          Number(a.station?.id === opts.stationId && !!opts.stationId),
+      );
     return { deal, open: dealOpen(deal, at), teams: mine.slice(0, 10) };
   });
 }
@@ -114,7 +150,14 @@ export async function listProductTeamDeals(productId: string, opts: { stationId?
 export async function listMyTeams(viewer: Viewer, limit = 20) {
   const db = await getDb();
   return db
-    .select({ teamId: s.teams.id, status: s.teams.status, size: s.teams.size, seats: s.teams.seats, expiresAt: s.teams.expiresAt, orderNumber: s.orders.number })
+    .select({
+      teamId: s.teams.id,
+      status: s.teams.status,
+      size: s.teams.size,
+      seats: s.teams.seats,
+      expiresAt: s.teams.expiresAt,
+      orderNumber: s.orders.number,
+    })
     .from(s.teamMembers)
     .innerJoin(s.teams, eq(s.teams.id, s.teamMembers.teamId))
     .innerJoin(s.orders, eq(s.orders.id, s.teamMembers.orderId))
@@ -124,7 +167,9 @@ export async function listMyTeams(viewer: Viewer, limit = 20) {
 }
 
 /** The station a buyer last picked up at (their "near me" for station-scoped teams), if any. */
-export async function usualPickupStation(viewer: Viewer | null): Promise<{ id: string; nameZh: string; nameEn: string } | null> {
+export async function usualPickupStation(
+  viewer: Viewer | null,
+): Promise<{ id: string; nameZh: string; nameEn: string } | null> {
   if (!viewer) return null;
   const db = await getDb();
   const [row] = await db

@@ -75,7 +75,10 @@ export async function settleTeamPayments(opts: { teamId?: string; limit?: number
     await db.transaction((tx) => record(tx, m, answer, result));
   }
   // Refunds asked for above are carried out now rather than at the next sweep (each once, by its key).
-  if (result.refunded) await processRefunds().catch((err: unknown) => console.warn("[teams] refunds will be retried:", (err as Error).message));
+  if (result.refunded)
+    await processRefunds().catch((err: unknown) =>
+      console.warn("[teams] refunds will be retried:", (err as Error).message),
+    );
   return result;
 }
 
@@ -100,8 +103,16 @@ async function claimMembers(opts: { teamId?: string; limit?: number }): Promise<
     if (due.length) {
       await tx
         .update(s.teamMembers)
-        .set({ settleClaimedUntil: new Date(at.getTime() + SETTLE_LEASE_MS), settleAttempts: sql`${s.teamMembers.settleAttempts} + 1` })
-        .where(inArray(s.teamMembers.id, due.map((m) => m.id)));
+        .set({
+          settleClaimedUntil: new Date(at.getTime() + SETTLE_LEASE_MS),
+          settleAttempts: sql`${s.teamMembers.settleAttempts} + 1`,
+        })
+        .where(
+          inArray(
+            s.teamMembers.id,
+            due.map((m) => m.id),
+          ),
+        );
     }
     return due;
   });
@@ -122,7 +133,9 @@ async function captureAtStripe(m: MemberRow): Promise<StripeAnswer> {
   const [payment] = await db
     .select()
     .from(s.payments)
-    .where(and(eq(s.payments.orderId, m.orderId), or(eq(s.payments.status, "authorized"), eq(s.payments.status, "paid"))))
+    .where(
+      and(eq(s.payments.orderId, m.orderId), or(eq(s.payments.status, "authorized"), eq(s.payments.status, "paid"))),
+    )
     .orderBy(desc(s.payments.attempt))
     .limit(1);
   const outcome: CaptureOutcome = payment?.paymentIntentId
@@ -140,7 +153,11 @@ async function captureAtStripe(m: MemberRow): Promise<StripeAnswer> {
  */
 async function releaseAtStripe(m: MemberRow): Promise<StripeAnswer> {
   const db = await getDb();
-  const attempts = await db.select().from(s.payments).where(eq(s.payments.orderId, m.orderId)).orderBy(asc(s.payments.attempt));
+  const attempts = await db
+    .select()
+    .from(s.payments)
+    .where(eq(s.payments.orderId, m.orderId))
+    .orderBy(asc(s.payments.attempt));
   const facts: ReleaseFact[] = [];
   for (const p of attempts) {
     let intentId = p.paymentIntentId;
@@ -161,11 +178,20 @@ async function releaseAtStripe(m: MemberRow): Promise<StripeAnswer> {
       facts.push({ paymentId: p.id, intentId, state: "released", amountFen: intent.amountFen });
     } else if (intent.status === "succeeded") {
       facts.push({ paymentId: p.id, intentId, state: "charged", amountFen: intent.amountFen });
-    } else if (intent.status === "processing" || intent.status === "requires_action" || intent.status === "requires_confirmation") {
+    } else if (
+      intent.status === "processing" ||
+      intent.status === "requires_action" ||
+      intent.status === "requires_confirmation"
+    ) {
       return { kind: "release", retry: true, facts };
     } else {
       // Cancelled already: by an earlier run whose record was lost, or the hold lapsed. Either way nothing is held.
-      facts.push({ paymentId: p.id, intentId, state: intent.status === "canceled" ? "released" : "none", amountFen: 0 });
+      facts.push({
+        paymentId: p.id,
+        intentId,
+        state: intent.status === "canceled" ? "released" : "none",
+        amountFen: 0,
+      });
     }
   }
   return { kind: "release", retry: false, facts };
@@ -178,13 +204,28 @@ async function record(tx: Tx, claimed: MemberRow, answer: StripeAnswer, result: 
   if (!team || !m) return;
   const at = now();
   const settled = (outcome: MemberRow["settleOutcome"], error: string | null = null) =>
-    tx.update(s.teamMembers).set({ settleAction: null, settleOutcome: outcome, settleError: error, settledAt: at, settleClaimedUntil: null, updatedAt: at }).where(eq(s.teamMembers.id, m.id));
-  const unclaim = () => tx.update(s.teamMembers).set({ settleClaimedUntil: null, settleError: null, updatedAt: at }).where(eq(s.teamMembers.id, m.id));
+    tx
+      .update(s.teamMembers)
+      .set({
+        settleAction: null,
+        settleOutcome: outcome,
+        settleError: error,
+        settledAt: at,
+        settleClaimedUntil: null,
+        updatedAt: at,
+      })
+      .where(eq(s.teamMembers.id, m.id));
+  const unclaim = () =>
+    tx
+      .update(s.teamMembers)
+      .set({ settleClaimedUntil: null, settleError: null, updatedAt: at })
+      .where(eq(s.teamMembers.id, m.id));
 
   if (answer.kind === "capture") {
     const { outcome, paymentId } = answer;
     if (outcome.ok) {
-      if (paymentId) await tx.update(s.payments).set({ status: "paid", updatedAt: at }).where(eq(s.payments.id, paymentId));
+      if (paymentId)
+        await tx.update(s.payments).set({ status: "paid", updatedAt: at }).where(eq(s.payments.id, paymentId));
       await tx.update(s.orders).set({ paymentStatus: "paid", updatedAt: at }).where(eq(s.orders.id, m.orderId));
       result.captured++;
       // Cancelled while the capture was under way (the action became "release"): the next run refunds the charge.
@@ -194,7 +235,11 @@ async function record(tx: Tx, claimed: MemberRow, answer: StripeAnswer, result: 
     }
     if (m.settleAction !== "capture") return void (await unclaim());
     await dropMemberInTx(tx, team, m, at, "team_payment_failed", true);
-    if (paymentId) await tx.update(s.payments).set({ status: "failed", failureMessage: outcome.message.slice(0, 300), updatedAt: at }).where(eq(s.payments.id, paymentId));
+    if (paymentId)
+      await tx
+        .update(s.payments)
+        .set({ status: "failed", failureMessage: outcome.message.slice(0, 300), updatedAt: at })
+        .where(eq(s.payments.id, paymentId));
     await tx.update(s.orders).set({ paymentStatus: "unpaid", updatedAt: at }).where(eq(s.orders.id, m.orderId));
     await settled("capture_failed", outcome.message.slice(0, 300));
     result.dropped++;
@@ -204,9 +249,16 @@ async function record(tx: Tx, claimed: MemberRow, answer: StripeAnswer, result: 
   if (m.settleAction !== "release") return void (await unclaim());
   let outcome: "released" | "refunded" | "nothing" = "nothing";
   for (const f of answer.facts) {
-    if (f.intentId) await tx.update(s.payments).set({ paymentIntentId: f.intentId, updatedAt: at }).where(and(eq(s.payments.id, f.paymentId), isNull(s.payments.paymentIntentId)));
+    if (f.intentId)
+      await tx
+        .update(s.payments)
+        .set({ paymentIntentId: f.intentId, updatedAt: at })
+        .where(and(eq(s.payments.id, f.paymentId), isNull(s.payments.paymentIntentId)));
     if (f.state === "ended") {
-      await tx.update(s.payments).set({ status: "expired", updatedAt: at }).where(and(eq(s.payments.id, f.paymentId), inArray(s.payments.status, ["creating", "open"])));
+      await tx
+        .update(s.payments)
+        .set({ status: "expired", updatedAt: at })
+        .where(and(eq(s.payments.id, f.paymentId), inArray(s.payments.status, ["creating", "open"])));
     } else if (f.state === "released") {
       await tx.update(s.payments).set({ status: "canceled", updatedAt: at }).where(eq(s.payments.id, f.paymentId));
       await tx.update(s.orders).set({ paymentStatus: "released", updatedAt: at }).where(eq(s.orders.id, m.orderId));
@@ -216,7 +268,10 @@ async function record(tx: Tx, claimed: MemberRow, answer: StripeAnswer, result: 
       const rest = (order?.totalFen ?? 0) - (await refundedSoFar(tx, m.orderId));
       await requestRefund(tx, { orderId: m.orderId, amountFen: Math.min(rest, f.amountFen), reason: "team_failed" });
       if (order && order.paymentStatus !== "refunded" && order.paymentStatus !== "partially_refunded") {
-        await tx.update(s.orders).set({ paymentStatus: "refund_pending", updatedAt: at }).where(eq(s.orders.id, m.orderId));
+        await tx
+          .update(s.orders)
+          .set({ paymentStatus: "refund_pending", updatedAt: at })
+          .where(eq(s.orders.id, m.orderId));
       }
       await tx.update(s.payments).set({ status: "paid", updatedAt: at }).where(eq(s.payments.id, f.paymentId));
       outcome = "refunded";
@@ -241,7 +296,10 @@ async function record(tx: Tx, claimed: MemberRow, answer: StripeAnswer, result: 
 export async function syncTeamOrder(orderId: string): Promise<"joined" | "completed" | "dropped" | "release" | "none"> {
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
-    const [ref] = await tx.select({ teamId: s.teamMembers.teamId }).from(s.teamMembers).where(eq(s.teamMembers.orderId, orderId));
+    const [ref] = await tx
+      .select({ teamId: s.teamMembers.teamId })
+      .from(s.teamMembers)
+      .where(eq(s.teamMembers.orderId, orderId));
     if (!ref) return { outcome: "none" as const, teamId: null };
     const [team] = await tx.select().from(s.teams).where(eq(s.teams.id, ref.teamId)).for("update");
     const [m] = await tx.select().from(s.teamMembers).where(eq(s.teamMembers.orderId, orderId)).for("update");
@@ -265,7 +323,8 @@ export async function syncTeamOrder(orderId: string): Promise<"joined" | "comple
     }
     return { outcome: "none" as const, teamId: team.id };
   });
-  if (result.teamId && result.outcome !== "joined" && result.outcome !== "none") await settleTeamPayments({ teamId: result.teamId });
+  if (result.teamId && result.outcome !== "joined" && result.outcome !== "none")
+    await settleTeamPayments({ teamId: result.teamId });
   return result.outcome;
 }
 
@@ -277,7 +336,11 @@ export async function afterTeamPaymentEvent(event: WebhookEventView): Promise<vo
     .select({ orderId: s.payments.orderId, channel: s.orders.channel })
     .from(s.payments)
     .innerJoin(s.orders, eq(s.orders.id, s.payments.orderId))
-    .where(event.sessionId ? eq(s.payments.checkoutSessionId, event.sessionId) : eq(s.payments.paymentIntentId, event.paymentIntentId!));
+    .where(
+      event.sessionId
+        ? eq(s.payments.checkoutSessionId, event.sessionId)
+        : eq(s.payments.paymentIntentId, event.paymentIntentId!),
+    );
   if (row?.channel === "team") await syncTeamOrder(row.orderId);
 }
 
@@ -291,7 +354,12 @@ export async function syncPendingTeamMembers(limit = 50): Promise<number> {
     .select({ orderId: s.teamMembers.orderId })
     .from(s.teamMembers)
     .innerJoin(s.orders, eq(s.orders.id, s.teamMembers.orderId))
-    .where(and(eq(s.teamMembers.status, "pending_payment"), or(eq(s.orders.status, "placed"), eq(s.orders.status, "cancelled"))))
+    .where(
+      and(
+        eq(s.teamMembers.status, "pending_payment"),
+        or(eq(s.orders.status, "placed"), eq(s.orders.status, "cancelled")),
+      ),
+    )
     .limit(limit);
   let moved = 0;
   for (const r of rows) if ((await syncTeamOrder(r.orderId)) !== "none") moved++;
@@ -302,7 +370,11 @@ export async function syncPendingTeamMembers(limit = 50): Promise<number> {
  * Sends a member to pay: a card is authorised now and captured only if the team completes (manual
  * capture); Alipay and WeChat Pay have no manual capture, so they are charged now and refunded if it fails.
  */
-export async function startTeamPayment(viewer: Viewer | null, orderNumber: string, origin: string): Promise<{ url: string }> {
+export async function startTeamPayment(
+  viewer: Viewer | null,
+  orderNumber: string,
+  origin: string,
+): Promise<{ url: string }> {
   assertViewer(viewer);
   const db = await getDb();
   const [row] = await db
@@ -312,12 +384,17 @@ export async function startTeamPayment(viewer: Viewer | null, orderNumber: strin
     .where(and(eq(s.orders.number, orderNumber), eq(s.orders.buyerId, viewer.userId)));
   if (!row) throw new AppError("NOT_FOUND", "order not found");
   const { order, member } = row;
-  if (order.status !== "awaiting_payment" || member.status !== "pending_payment") throw new AppError("INVALID_STATE", `order is ${order.status}`);
+  if (order.status !== "awaiting_payment" || member.status !== "pending_payment")
+    throw new AppError("INVALID_STATE", `order is ${order.status}`);
   const lines = await db.select().from(s.orderLines).where(eq(s.orderLines.orderId, order.id));
   const card = member.payMethod === "card";
   return openCheckoutAttempt(db, {
     orderId: order.id,
-    lines: lines.map((l) => ({ name: `${l.productNameZh} ${l.variantLabelZh} · 拼团`, unitAmountFen: l.unitPriceFen, quantity: l.quantity })),
+    lines: lines.map((l) => ({
+      name: `${l.productNameZh} ${l.variantLabelZh} · 拼团`,
+      unitAmountFen: l.unitPriceFen,
+      quantity: l.quantity,
+    })),
     expiresAt: order.holdExpiresAt ?? new Date(now().getTime() + 30 * 60_000),
     successUrl: `${origin}/teams/${member.teamId}/paid?session_id={CHECKOUT_SESSION_ID}`,
     cancelUrl: `${origin}/teams/${member.teamId}?payment=cancelled`,
@@ -332,6 +409,9 @@ export async function confirmTeamReturn(viewer: Viewer | null, orderNumber: stri
   const result = await confirmReturnFromCheckout(viewer, orderNumber, sessionId);
   if (result === "ignored") return;
   const db = await getDb();
-  const [order] = await db.select({ id: s.orders.id }).from(s.orders).where(and(eq(s.orders.number, orderNumber), eq(s.orders.buyerId, viewer.userId)));
+  const [order] = await db
+    .select({ id: s.orders.id })
+    .from(s.orders)
+    .where(and(eq(s.orders.number, orderNumber), eq(s.orders.buyerId, viewer.userId)));
   if (order) await syncTeamOrder(order.id);
 }

@@ -36,7 +36,10 @@ function fill(template: string, params?: Record<string, string | number>): strin
  */
 export function errorMessage(code: ErrorCode, locale: Locale, params?: Record<string, string | number>): string {
   const table = catalogs()[locale].errors as Record<string, string>;
-  const shown = params && typeof params.day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(params.day) ? { ...params, day: formatDay(params.day, locale) } : params;
+  const shown =
+    params && typeof params.day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(params.day)
+      ? { ...params, day: formatDay(params.day, locale) }
+      : params;
   return fill(table[code] ?? table.INTERNAL!, shown);
 }
 
@@ -50,7 +53,26 @@ export function fieldMessage(key: string, locale: Locale): string {
  * The namespaces client components read (useTranslations in "use client" files). Only these travel to the
  * browser with every page; `npm run lint` checks the list is complete.
  */
-export const CLIENT_NAMESPACES = ["common", "auth", "cart", "categories", "certifications", "checkout", "coopCatalog", "errorPage", "productPage", "stationsPage", "groupBuys", "stationConsole", "coopCampaigns", "adminStations", "live", "streamer", "teams", "coopTeamDeals"] as const;
+export const CLIENT_NAMESPACES = [
+  "common",
+  "auth",
+  "cart",
+  "categories",
+  "certifications",
+  "checkout",
+  "coopCatalog",
+  "errorPage",
+  "productPage",
+  "stationsPage",
+  "groupBuys",
+  "stationConsole",
+  "coopCampaigns",
+  "adminStations",
+  "live",
+  "streamer",
+  "teams",
+  "coopTeamDeals",
+] as const;
 
 const clientCache = new Map<Locale, Catalog>();
 

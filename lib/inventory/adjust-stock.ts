@@ -26,9 +26,14 @@ export async function adjustStock(viewer: Viewer | null, input: AdjustStockInput
       .returning({ stock: s.variants.stock });
     if (!row) {
       const field = input.delta < 0 ? "below_zero" : "too_large";
-      throw new AppError("INVALID_STATE", `adjustment ${input.delta} does not fit the stock`, { fields: { delta: [field] } });
+      throw new AppError("INVALID_STATE", `adjustment ${input.delta} does not fit the stock`, {
+        fields: { delta: [field] },
+      });
     }
-    await writeMovement(tx, variant.id, input.delta, row.stock, "adjust", { actorId: viewer.userId, note: input.reason });
+    await writeMovement(tx, variant.id, input.delta, row.stock, "adjust", {
+      actorId: viewer.userId,
+      note: input.reason,
+    });
     return { stock: row.stock };
   });
 }

@@ -2,7 +2,14 @@ import { z } from "zod";
 
 /** A quantity typed by a person or sent by a client: a whole number 1–999, never "1.5", "1e9" or 2^53. */
 export const quantitySchema = z
-  .union([z.number(), z.string().trim().regex(/^\d{1,4}$/, "invalid").transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,4}$/, "invalid")
+      .transform(Number),
+  ])
   .pipe(z.number().int("invalid").min(1, "invalid").max(999, "too_large"));
 
 export type MovementReason = "receive" | "adjust" | "order" | "cancel" | "expire" | "correction";
@@ -10,12 +17,22 @@ export type MovementReason = "receive" | "adjust" | "order" | "cancel" | "expire
 /** The most a variant may hold; keeps every sum far from the integer column's limit. */
 export const MAX_STOCK = 1_000_000;
 
-const variantId = z.string().trim().regex(/^[a-z0-9_]{1,64}$/, "invalid");
+const variantId = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9_]{1,64}$/, "invalid");
 const noControlChars = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
 
 /** Whole units received: "40" or 40, from 1 up to 100 000. */
 const receivedQuantity = z
-  .union([z.number(), z.string().trim().regex(/^\d{1,6}$/, "invalid").transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,6}$/, "invalid")
+      .transform(Number),
+  ])
   .pipe(z.number().int("invalid").min(1, "invalid").max(100_000, "too_large"));
 
 // Chinese keyboards often type full-width signs; "－5" means "-5".
@@ -29,7 +46,14 @@ const signedDelta = z
       .pipe(z.string().regex(/^[+-]?\d{1,6}$/, "invalid"))
       .transform(Number),
   ])
-  .pipe(z.number().int("invalid").min(-100_000, "too_large").max(100_000, "too_large").refine((n) => n !== 0, "invalid"));
+  .pipe(
+    z
+      .number()
+      .int("invalid")
+      .min(-100_000, "too_large")
+      .max(100_000, "too_large")
+      .refine((n) => n !== 0, "invalid"),
+  );
 
 export const receiveStockInput = z.strictObject({
   variantId,

@@ -6,7 +6,9 @@ import { getDb, rowsOf, type DbOrTx } from "../db";
  * The stock invariant: for every variant, the sum of its movements equals its stock now.
  * Returns the variants that break it (none, always); the tests and the admin page call it.
  */
-export async function stockInvariantViolations(db?: DbOrTx): Promise<{ variantId: string; stock: number; sum: number }[]> {
+export async function stockInvariantViolations(
+  db?: DbOrTx,
+): Promise<{ variantId: string; stock: number; sum: number }[]> {
   const d = db ?? (await getDb());
   return rowsOf(
     d.execute(sql`

@@ -8,7 +8,11 @@ import { stockVariantOrThrow } from "./own-variant";
 const m = s.inventoryMovements;
 
 /** A variant's stock movements, newest first, with who made each one and what it refers to; 50 per page. */
-export async function movementHistory(viewer: Viewer | null, variantId: string, opts: { before?: number; limit?: number } = {}): Promise<MovementHistoryDto> {
+export async function movementHistory(
+  viewer: Viewer | null,
+  variantId: string,
+  opts: { before?: number; limit?: number } = {},
+): Promise<MovementHistoryDto> {
   const db = await getDb();
   const variant = await stockVariantOrThrow(db, viewer, variantId);
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
@@ -41,4 +45,3 @@ export async function movementHistory(viewer: Viewer | null, variantId: string, 
     olderThan: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
   };
 }
-

@@ -7,7 +7,11 @@ import { schema as s, type DbOrTx } from "../db";
 import type { StockVariantDto } from "./contract";
 
 /** The variant, if the viewer is a member of its product's cooperative; otherwise NOT_FOUND, as if it did not exist. */
-export async function stockVariantOrThrow(db: DbOrTx, viewer: Viewer | null, variantId: string): Promise<StockVariantDto> {
+export async function stockVariantOrThrow(
+  db: DbOrTx,
+  viewer: Viewer | null,
+  variantId: string,
+): Promise<StockVariantDto> {
   assertViewer(viewer);
   const [row] = await db
     .select({

@@ -19,10 +19,20 @@ export async function receiveStock(viewer: Viewer | null, input: ReceiveStockInp
     const [row] = await tx
       .update(s.variants)
       .set({ stock: sql`${s.variants.stock} + ${input.quantity}`, updatedAt: now() })
-      .where(and(eq(s.variants.id, variant.id), eq(s.variants.status, "active"), lte(s.variants.stock, MAX_STOCK - input.quantity)))
+      .where(
+        and(
+          eq(s.variants.id, variant.id),
+          eq(s.variants.status, "active"),
+          lte(s.variants.stock, MAX_STOCK - input.quantity),
+        ),
+      )
       .returning({ stock: s.variants.stock });
-    if (!row) throw new AppError("INVALID_STATE", "stock would pass its maximum", { fields: { quantity: ["too_large"] } });
-    await writeMovement(tx, variant.id, input.quantity, row.stock, "receive", { actorId: viewer.userId, note: input.note });
+    if (!row)
+      throw new AppError("INVALID_STATE", "stock would pass its maximum", { fields: { quantity: ["too_large"] } });
+    await writeMovement(tx, variant.id, input.quantity, row.stock, "receive", {
+      actorId: viewer.userId,
+      note: input.note,
+    });
     return { stock: row.stock };
   });
 }

@@ -21,14 +21,18 @@ async function setup() {
 
 async function stockAndSum(variantId: string) {
   const [v] = await t.db.select({ stock: s.variants.stock }).from(s.variants).where(eq(s.variants.id, variantId));
-  const moves = await t.db.select({ delta: s.inventoryMovements.delta }).from(s.inventoryMovements).where(eq(s.inventoryMovements.variantId, variantId));
+  const moves = await t.db
+    .select({ delta: s.inventoryMovements.delta })
+    .from(s.inventoryMovements)
+    .where(eq(s.inventoryMovements.variantId, variantId));
   return { stock: v!.stock, sum: moves.reduce((a, m) => a + m.delta, 0), movements: moves.length };
 }
 
 describe("invariant: initial stock + Σ movements = stock (DESIGN invariant 2)", () => {
   it("holds through a receipt, adjustments up and down, and a refused adjustment below zero", async () => {
     const { member, variantId } = await setup();
-    const receive = (quantity: string) => receiveStock(member, receiveStockInput.parse({ variantId, quantity, note: "新米入库" }));
+    const receive = (quantity: string) =>
+      receiveStock(member, receiveStockInput.parse({ variantId, quantity, note: "新米入库" }));
     const adjust = (delta: string) => adjustStock(member, adjustStockInput.parse({ variantId, delta, reason: "盘点" }));
 
     expect(await receive("25")).toEqual({ stock: 25 });
@@ -64,7 +68,10 @@ describe("invariant: initial stock + Σ movements = stock (DESIGN invariant 2)",
     // Every +2 fits, and at least the first three -3 fit whatever the order.
     expect(applied.filter((o) => o.delta > 0)).toHaveLength(6);
     expect(applied.filter((o) => o.delta < 0).length).toBeGreaterThanOrEqual(3);
-    const afters = await t.db.select({ stockAfter: s.inventoryMovements.stockAfter }).from(s.inventoryMovements).where(eq(s.inventoryMovements.variantId, variantId));
+    const afters = await t.db
+      .select({ stockAfter: s.inventoryMovements.stockAfter })
+      .from(s.inventoryMovements)
+      .where(eq(s.inventoryMovements.variantId, variantId));
     expect(afters.every((m) => m.stockAfter >= 0)).toBe(true);
     expect(await stockInvariantViolations(t.db)).toEqual([]);
   });

@@ -33,14 +33,25 @@ describe("receiving stock", () => {
   it("adds the quantity and records who, why and the stock after", async () => {
     const variantId = await variant(0);
     await receiveStock(member, receiveStockInput.parse({ variantId, quantity: "40", note: "  10月28日新米  " }));
-    const { movements: [m] } = await movementHistory(member, variantId);
-    expect(m).toMatchObject({ delta: 40, stockAfter: 40, reason: "receive", note: "10月28日新米", actorName: "富志刚", reference: null });
+    const {
+      movements: [m],
+    } = await movementHistory(member, variantId);
+    expect(m).toMatchObject({
+      delta: 40,
+      stockAfter: 40,
+      reason: "receive",
+      note: "10月28日新米",
+      actorName: "富志刚",
+      reference: null,
+    });
   });
 
   it("refuses an archived variant and writes nothing", async () => {
     const variantId = await variant(3, "archived");
     const before = await movements();
-    await expect(receiveStock(member, { variantId, quantity: 1, note: null })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(receiveStock(member, { variantId, quantity: 1, note: null })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
     expect(await movements()).toBe(before);
   });
 
@@ -55,7 +66,9 @@ describe("adjusting stock", () => {
     expect(adjustStockInput.safeParse({ variantId: "var_x", delta: "-2" }).error?.issues[0]?.path).toEqual(["reason"]);
     expect(adjustStockInput.safeParse({ variantId: "var_x", delta: "0", reason: "零" }).success).toBe(false);
     expect(adjustStockInput.safeParse({ variantId: "var_x", delta: "1.5", reason: "x" }).success).toBe(false);
-    expect(adjustStockInput.safeParse({ variantId: "var_x", delta: "-2", reason: "破损", stock: "99" }).success).toBe(false);
+    expect(adjustStockInput.safeParse({ variantId: "var_x", delta: "-2", reason: "破损", stock: "99" }).success).toBe(
+      false,
+    );
     expect(adjustStockInput.parse({ variantId: "var_x", delta: "－2", reason: "破损" }).delta).toBe(-2);
     expect(adjustStockInput.parse({ variantId: "var_x", delta: "+7", reason: "多出" }).delta).toBe(7);
   });
@@ -63,7 +76,10 @@ describe("adjusting stock", () => {
   it("below zero is refused with a field error on the change, and nothing is written", async () => {
     const variantId = await variant(5);
     const before = await movements();
-    await expect(adjustStock(member, { variantId, delta: -6, reason: "盘点" })).rejects.toMatchObject({ code: "INVALID_STATE", fields: { delta: ["below_zero"] } });
+    await expect(adjustStock(member, { variantId, delta: -6, reason: "盘点" })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      fields: { delta: ["below_zero"] },
+    });
     expect(await movements()).toBe(before);
     expect((await movementHistory(member, variantId)).variant.stock).toBe(5);
   });
@@ -81,7 +97,19 @@ describe("movement history", () => {
     const buyer = await createUser(t.db, { name: "买家" });
     const station = await createStation(t.db);
     const orderId = newId("ord");
-    await t.db.insert(s.orders).values({ id: orderId, number: "E261128HIST01", buyerId: buyer.id, status: "placed", fulfillment: "pickup", stationId: station.id, paymentMethod: "pay_at_pickup", subtotalFen: 500, totalFen: 500, idempotencyKey: newId("idem"), placedAt: new Date() });
+    await t.db.insert(s.orders).values({
+      id: orderId,
+      number: "E261128HIST01",
+      buyerId: buyer.id,
+      status: "placed",
+      fulfillment: "pickup",
+      stationId: station.id,
+      paymentMethod: "pay_at_pickup",
+      subtotalFen: 500,
+      totalFen: 500,
+      idempotencyKey: newId("idem"),
+      placedAt: new Date(),
+    });
     await t.db.transaction(async (tx) => {
       await tx.update(s.variants).set({ stock: 9 }).where(eq(s.variants.id, variantId));
       await writeMovement(tx, variantId, -1, 9, "order", { refType: "order", refId: orderId, actorId: buyer.id });
@@ -93,7 +121,10 @@ describe("movement history", () => {
       ["adjust", -2, 7],
       ["order", -1, 9],
     ]);
-    expect(page1.movements[1]).toMatchObject({ reference: { type: "order", label: "E261128HIST01" }, actorName: "买家" });
+    expect(page1.movements[1]).toMatchObject({
+      reference: { type: "order", label: "E261128HIST01" },
+      actorName: "买家",
+    });
     expect(page1.olderThan).not.toBeNull();
     const page2 = await movementHistory(member, variantId, { limit: 2, before: page1.olderThan! });
     expect(page2.movements.map((m) => m.reason)).toEqual(["receive"]);
@@ -106,10 +137,16 @@ describe("movement history", () => {
     const consumer = await createViewer(t.db);
     for (const who of [other, consumer]) {
       await expect(movementHistory(who, variantId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(receiveStock(who, { variantId, quantity: 1, note: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(adjustStock(who, { variantId, delta: -1, reason: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(receiveStock(who, { variantId, quantity: 1, note: null })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+      await expect(adjustStock(who, { variantId, delta: -1, reason: "x" })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
     }
-    await expect(adjustStock(null, { variantId, delta: -1, reason: "x" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(adjustStock(null, { variantId, delta: -1, reason: "x" })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
     expect((await movementHistory(member, variantId)).variant.stock).toBe(2);
   });
 });

@@ -20,14 +20,21 @@ async function world() {
   const { id } = await createSession(streamer, { title: "API 直播", scheduledAt: "2026-12-01T20:00" });
   await setBag(streamer, { sessionId: id, productIds: [product.id] });
   await goLive(streamer, { sessionId: id });
-  const all = await createApiToken(streamer, { name: "Stream Deck", scopes: ["sessions:read", "live:write", "drops:write", "figures:read"] });
+  const all = await createApiToken(streamer, {
+    name: "Stream Deck",
+    scopes: ["sessions:read", "live:write", "drops:write", "figures:read"],
+  });
   return { id, streamer, productId: product.id, variantId: variants[0]!.id, token: all.token, tokenId: all.id };
 }
 
 function req(url: string, token: string | null, body?: unknown, method = body === undefined ? "GET" : "POST") {
   const headers = new Headers({ "content-type": "application/json" });
   if (token) headers.set("authorization", `Bearer ${token}`);
-  return new NextRequest(`http://127.0.0.1${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return new NextRequest(`http://127.0.0.1${url}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 const params = (p: Record<string, string>) => ({ params: Promise.resolve(p) });
 const json = async (res: Response) => ({ status: res.status, body: await res.json() });
@@ -35,9 +42,25 @@ const json = async (res: Response) => ({ status: res.status, body: await res.jso
 describe("the streamer API", () => {
   it("pins, opens drops and reads figures through the same use cases as the control room", async () => {
     const w = await world();
-    expect((await json(await listSessions(req("/api/v1/sessions", w.token)))).body.sessions.map((s: { id: string }) => s.id)).toContain(w.id);
-    expect((await pin(req(`/api/v1/sessions/${w.id}/pin`, w.token, { productId: w.productId }), params({ id: w.id }))).status).toBe(200);
-    const drop = await json(await openDropRoute(req(`/api/v1/sessions/${w.id}/drops`, w.token, { variantId: w.variantId, price: "9.90", quantityCap: 10, perBuyerLimit: 2, durationSeconds: 120 }), params({ id: w.id })));
+    expect(
+      (await json(await listSessions(req("/api/v1/sessions", w.token)))).body.sessions.map((s: { id: string }) => s.id),
+    ).toContain(w.id);
+    expect(
+      (await pin(req(`/api/v1/sessions/${w.id}/pin`, w.token, { productId: w.productId }), params({ id: w.id })))
+        .status,
+    ).toBe(200);
+    const drop = await json(
+      await openDropRoute(
+        req(`/api/v1/sessions/${w.id}/drops`, w.token, {
+          variantId: w.variantId,
+          price: "9.90",
+          quantityCap: 10,
+          perBuyerLimit: 2,
+          durationSeconds: 120,
+        }),
+        params({ id: w.id }),
+      ),
+    );
     expect(drop.body.dropId).toMatch(/^drop_/);
     const f = await json(await figures(req(`/api/v1/sessions/${w.id}/figures`, w.token), params({ id: w.id })));
     expect(f.body).toMatchObject({ status: "live", orders: 0, revenueFen: 0 });
@@ -47,7 +70,18 @@ describe("the streamer API", () => {
   it("scopes: a token without drops:write gets 403 with a stable code", async () => {
     const w = await world();
     const { token } = await createApiToken(w.streamer, { name: "read only", scopes: ["sessions:read"] });
-    const res = await json(await openDropRoute(req(`/api/v1/sessions/${w.id}/drops`, token, { variantId: w.variantId, price: "1", quantityCap: 1, perBuyerLimit: 1, durationSeconds: 60 }), params({ id: w.id })));
+    const res = await json(
+      await openDropRoute(
+        req(`/api/v1/sessions/${w.id}/drops`, token, {
+          variantId: w.variantId,
+          price: "1",
+          quantityCap: 1,
+          perBuyerLimit: 1,
+          durationSeconds: 60,
+        }),
+        params({ id: w.id }),
+      ),
+    );
     expect(res).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
   });
 
@@ -62,16 +96,42 @@ describe("the streamer API", () => {
   it("another streamer's session answers 404", async () => {
     const w = await world();
     const other = await world();
-    const res = await json(await pin(req(`/api/v1/sessions/${other.id}/pin`, w.token, { productId: other.productId }), params({ id: other.id })));
+    const res = await json(
+      await pin(
+        req(`/api/v1/sessions/${other.id}/pin`, w.token, { productId: other.productId }),
+        params({ id: other.id }),
+      ),
+    );
     expect(res).toMatchObject({ status: 404, body: { error: { code: "NOT_FOUND" } } });
   });
 
   it("bad bodies get 400 with field errors", async () => {
     const w = await world();
-    const res = await json(await openDropRoute(req(`/api/v1/sessions/${w.id}/drops`, w.token, { variantId: w.variantId, price: "0", quantityCap: -1, perBuyerLimit: 1, durationSeconds: 0, hack: true }), params({ id: w.id })));
+    const res = await json(
+      await openDropRoute(
+        req(`/api/v1/sessions/${w.id}/drops`, w.token, {
+          variantId: w.variantId,
+          price: "0",
+          quantityCap: -1,
+          perBuyerLimit: 1,
+          durationSeconds: 0,
+          hack: true,
+        }),
+        params({ id: w.id }),
+      ),
+    );
     expect(res.status).toBe(400);
-    expect(Object.keys(res.body.error.fields)).toEqual(expect.arrayContaining(["price", "quantityCap", "durationSeconds", "hack"]));
-    const notJson = await pin(new NextRequest(`http://127.0.0.1/api/v1/sessions/${w.id}/pin`, { method: "POST", body: "{nope", headers: { authorization: `Bearer ${w.token}` } }), params({ id: w.id }));
+    expect(Object.keys(res.body.error.fields)).toEqual(
+      expect.arrayContaining(["price", "quantityCap", "durationSeconds", "hack"]),
+    );
+    const notJson = await pin(
+      new NextRequest(`http://127.0.0.1/api/v1/sessions/${w.id}/pin`, {
+        method: "POST",
+        body: "{nope",
+        headers: { authorization: `Bearer ${w.token}` },
+      }),
+      params({ id: w.id }),
+    );
     expect(notJson.status).toBe(400);
   });
 

@@ -16,28 +16,42 @@ export async function setBag(viewer: Viewer | null, raw: unknown): Promise<void>
   const db = await getDb();
   await db.transaction(async (tx) => {
     const session = await ownSession(tx, viewer, input.sessionId, true);
-    if (session.status === "ended" || session.status === "cancelled") throw new AppError("INVALID_STATE", `session is ${session.status}`);
+    if (session.status === "ended" || session.status === "cancelled")
+      throw new AppError("INVALID_STATE", `session is ${session.status}`);
     const ids = [...new Set(input.productIds)];
     if (ids.length) {
       const found = await tx
         .select({ id: s.products.id })
         .from(s.products)
         .innerJoin(s.cooperatives, eq(s.cooperatives.id, s.products.coopId))
-        .where(and(inArray(s.products.id, ids), eq(s.products.status, "published"), eq(s.cooperatives.status, "approved")));
-      if (found.length !== ids.length) throw new AppError("VALIDATION", "unknown product", { fields: { productIds: ["invalid"] } });
+        .where(
+          and(inArray(s.products.id, ids), eq(s.products.status, "published"), eq(s.cooperatives.status, "approved")),
+        );
+      if (found.length !== ids.length)
+        throw new AppError("VALIDATION", "unknown product", { fields: { productIds: ["invalid"] } });
     }
     if (session.pinnedProductId && !ids.includes(session.pinnedProductId)) {
       throw new AppError("INVALID_STATE", "unpin the product before taking it out of the bag");
     }
     await tx.delete(s.liveBagItems).where(eq(s.liveBagItems.sessionId, session.id));
     if (ids.length) {
-      await tx.insert(s.liveBagItems).values(ids.map((productId, position) => ({ sessionId: session.id, productId, position, priceRevealed: !input.hiddenPriceIds.includes(productId) })));
+      await tx.insert(s.liveBagItems).values(
+        ids.map((productId, position) => ({
+          sessionId: session.id,
+          productId,
+          position,
+          priceRevealed: !input.hiddenPriceIds.includes(productId),
+        })),
+      );
     }
   });
 }
 
 async function closeOpenPin(tx: Tx, sessionId: string, at: Date) {
-  await tx.update(s.livePins).set({ unpinnedAt: at }).where(and(eq(s.livePins.sessionId, sessionId), isNull(s.livePins.unpinnedAt)));
+  await tx
+    .update(s.livePins)
+    .set({ unpinnedAt: at })
+    .where(and(eq(s.livePins.sessionId, sessionId), isNull(s.livePins.unpinnedAt)));
 }
 
 /** Pins a bag product (讲解中): one at a time, written to the pin history for the replay. */
@@ -46,13 +60,22 @@ export async function pinProduct(viewer: Viewer | null, raw: unknown): Promise<{
   const db = await getDb();
   return db.transaction(async (tx) => {
     const session = await ownSession(tx, viewer, input.sessionId, true);
-    if (session.status !== "live" && session.status !== "scheduled") throw new AppError("INVALID_STATE", `session is ${session.status}`);
+    if (session.status !== "live" && session.status !== "scheduled")
+      throw new AppError("INVALID_STATE", `session is ${session.status}`);
     const product = await bagProduct(tx, session.id, input.productId);
-    if (!product) throw new AppError("VALIDATION", "product is not in the session's bag", { fields: { productId: ["not_in_bag"] } });
+    if (!product)
+      throw new AppError("VALIDATION", "product is not in the session's bag", {
+        fields: { productId: ["not_in_bag"] },
+      });
     const at = now();
     await closeOpenPin(tx, session.id, at);
-    await tx.insert(s.livePins).values({ id: newId("pin"), sessionId: session.id, productId: product.productId, pinnedAt: at });
-    await tx.update(s.liveSessions).set({ pinnedProductId: product.productId, updatedAt: at }).where(eq(s.liveSessions.id, session.id));
+    await tx
+      .insert(s.livePins)
+      .values({ id: newId("pin"), sessionId: session.id, productId: product.productId, pinnedAt: at });
+    await tx
+      .update(s.liveSessions)
+      .set({ pinnedProductId: product.productId, updatedAt: at })
+      .where(eq(s.liveSessions.id, session.id));
     return { eventId: await appendEvent(tx, session.id, "pinned", { product }) };
   });
 }
@@ -65,7 +88,10 @@ export async function unpinProduct(viewer: Viewer | null, raw: unknown): Promise
     if (!session.pinnedProductId) throw new AppError("INVALID_STATE", "nothing is pinned");
     const at = now();
     await closeOpenPin(tx, session.id, at);
-    await tx.update(s.liveSessions).set({ pinnedProductId: null, updatedAt: at }).where(eq(s.liveSessions.id, session.id));
+    await tx
+      .update(s.liveSessions)
+      .set({ pinnedProductId: null, updatedAt: at })
+      .where(eq(s.liveSessions.id, session.id));
     await appendEvent(tx, session.id, "unpinned", { productId: session.pinnedProductId });
   });
 }
@@ -79,9 +105,16 @@ export async function revealPrice(viewer: Viewer | null, raw: unknown): Promise<
     const rows = await tx
       .update(s.liveBagItems)
       .set({ priceRevealed: true })
-      .where(and(eq(s.liveBagItems.sessionId, session.id), eq(s.liveBagItems.productId, input.productId), eq(s.liveBagItems.priceRevealed, false)))
+      .where(
+        and(
+          eq(s.liveBagItems.sessionId, session.id),
+          eq(s.liveBagItems.productId, input.productId),
+          eq(s.liveBagItems.priceRevealed, false),
+        ),
+      )
       .returning({ id: s.liveBagItems.productId });
-    if (!rows.length) throw new AppError("INVALID_STATE", "that price is not hidden (or the product is not in the bag)");
+    if (!rows.length)
+      throw new AppError("INVALID_STATE", "that price is not hidden (or the product is not in the bag)");
     await appendEvent(tx, session.id, "price_revealed", { product: await bagProduct(tx, session.id, input.productId) });
   });
 }

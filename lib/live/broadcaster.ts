@@ -95,7 +95,9 @@ function ensureListening(): Promise<void> {
       // a stream that sent one live event first would skip everything it missed before it. So notifications
       // wait here until the resync is in the delivery chain, ahead of them.
       const early: string[] | null = first ? null : [];
-      client.on("notification", (n) => (early && !established ? early.push(n.payload ?? "") : receive(n.payload ?? "")));
+      client.on("notification", (n) =>
+        early && !established ? early.push(n.payload ?? "") : receive(n.payload ?? ""),
+      );
       let warned = false;
       client.on("error", (err) => {
         if (!established || warned) return;

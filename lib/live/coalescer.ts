@@ -25,7 +25,9 @@ export function markActivity(sessionId: string): void {
   if (p.timer) return;
   p.timer = setTimeout(() => {
     p.timer = null;
-    void flush(sessionId, p).catch((err: unknown) => console.warn("[live] coalesced update failed:", (err as Error).message));
+    void flush(sessionId, p).catch((err: unknown) =>
+      console.warn("[live] coalesced update failed:", (err as Error).message),
+    );
   }, COALESCE_MS);
   p.timer.unref?.();
 }

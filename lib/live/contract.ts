@@ -17,9 +17,21 @@ const httpsUrl = z
     }
   }, "invalid_url");
 const int = (min: number, max: number) =>
-  z.union([z.number(), z.string().trim().regex(/^\d{1,7}$/, "invalid").transform(Number)]).pipe(z.number().int("invalid").min(min, "invalid").max(max, "too_large"));
+  z
+    .union([
+      z.number(),
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,7}$/, "invalid")
+        .transform(Number),
+    ])
+    .pipe(z.number().int("invalid").min(min, "invalid").max(max, "too_large"));
 
-const ids = z.union([id, z.array(id).max(50)]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+const ids = z
+  .union([id, z.array(id).max(50)])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 
 /** A session as the streamer types it; times are Shanghai wall-clock ("2026-12-01T20:00"). */
 export const sessionFields = {
@@ -136,7 +148,13 @@ export function applyLiveEvent(state: LiveSnapshot, e: LiveEventDto): LiveSnapsh
     case "session_started":
       return { ...next, status: "live", startedAt: String(p.startedAt ?? next.startedAt) };
     case "session_ended":
-      return { ...next, status: "ended", endedAt: String(p.endedAt ?? next.endedAt), pinned: null, drops: next.drops.map((d) => ({ ...d, status: "closed" })) };
+      return {
+        ...next,
+        status: "ended",
+        endedAt: String(p.endedAt ?? next.endedAt),
+        pinned: null,
+        drops: next.drops.map((d) => ({ ...d, status: "closed" })),
+      };
     case "pinned":
       return { ...next, pinned: p.product as LiveProductDto };
     case "unpinned":
@@ -150,7 +168,10 @@ export function applyLiveEvent(state: LiveSnapshot, e: LiveEventDto): LiveSnapsh
       };
     }
     case "drop_opened":
-      return { ...next, drops: [...next.drops.filter((d) => d.id !== (p.drop as LiveDropDto).id), p.drop as LiveDropDto] };
+      return {
+        ...next,
+        drops: [...next.drops.filter((d) => d.id !== (p.drop as LiveDropDto).id), p.drop as LiveDropDto],
+      };
     case "drop_closed":
       return { ...next, drops: next.drops.map((d) => (d.id === p.dropId ? { ...d, status: "closed" } : d)) };
     case "drop_units": {

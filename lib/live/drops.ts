@@ -29,9 +29,15 @@ export async function openDrop(viewer: Viewer | null, raw: unknown): Promise<{ d
     const [variant] = await tx
       .select({ id: s.variants.id, productId: s.variants.productId })
       .from(s.variants)
-      .innerJoin(s.liveBagItems, and(eq(s.liveBagItems.productId, s.variants.productId), eq(s.liveBagItems.sessionId, session.id)))
+      .innerJoin(
+        s.liveBagItems,
+        and(eq(s.liveBagItems.productId, s.variants.productId), eq(s.liveBagItems.sessionId, session.id)),
+      )
       .where(and(eq(s.variants.id, input.variantId), eq(s.variants.status, "active")));
-    if (!variant) throw new AppError("VALIDATION", "variant is not in the session's bag", { fields: { variantId: ["not_in_bag"] } });
+    if (!variant)
+      throw new AppError("VALIDATION", "variant is not in the session's bag", {
+        fields: { variantId: ["not_in_bag"] },
+      });
     const at = now();
     const dropId = newId("drop");
     await tx.insert(s.liveDrops).values({
@@ -67,7 +73,10 @@ export async function closeDrop(viewer: Viewer | null, raw: unknown): Promise<vo
   const db = await getDb();
   await db.transaction(async (tx) => {
     const session = await ownSession(tx, viewer, input.sessionId, true);
-    const [drop] = await tx.select().from(s.liveDrops).where(and(eq(s.liveDrops.id, input.dropId), eq(s.liveDrops.sessionId, session.id)));
+    const [drop] = await tx
+      .select()
+      .from(s.liveDrops)
+      .where(and(eq(s.liveDrops.id, input.dropId), eq(s.liveDrops.sessionId, session.id)));
     if (!drop) throw new AppError("NOT_FOUND", "drop not found");
     dropMachine.assert(drop.status, "closed");
     await closeDropTx(tx, session.id, drop.id, now());
@@ -96,7 +105,9 @@ export async function buyDrop(viewer: Viewer | null, raw: unknown): Promise<Plac
   assertViewer(viewer);
   const input = buyDropInput.parse(raw);
   if (input.paymentMethod === "online" && !onlinePaymentsEnabled()) {
-    throw new AppError("VALIDATION", "online payment is not available", { fields: { paymentMethod: ["online_unavailable"] } });
+    throw new AppError("VALIDATION", "online payment is not available", {
+      fields: { paymentMethod: ["online_unavailable"] },
+    });
   }
   await enforce(`drop:user:${viewer.userId}`, { max: 60, windowSeconds: 60 }, "drop purchases");
   const db = await getDb();
@@ -111,7 +122,13 @@ export async function buyDrop(viewer: Viewer | null, raw: unknown): Promise<Plac
       const at = now();
       // A cheap read first turns most late buyers away without touching the hot row; the UPDATE below decides.
       const [seen] = await tx.select().from(s.liveDrops).where(eq(s.liveDrops.id, input.dropId));
-      if (!seen || seen.status !== "open" || at < seen.opensAt || at >= seen.closesAt || seen.sold + input.quantity > seen.quantityCap) {
+      if (
+        !seen ||
+        seen.status !== "open" ||
+        at < seen.opensAt ||
+        at >= seen.closesAt ||
+        seen.sold + input.quantity > seen.quantityCap
+      ) {
         throw await whyNot(tx, input.dropId, at);
       }
       sessionId = seen.sessionId;
@@ -124,7 +141,8 @@ export async function buyDrop(viewer: Viewer | null, raw: unknown): Promise<Plac
           setWhere: sql`${s.liveDropBuyers.units} + ${input.quantity} <= ${seen.perBuyerLimit}`,
         })
         .returning({ units: s.liveDropBuyers.units });
-      if (!mine || mine.units > seen.perBuyerLimit) throw new AppError("LIMIT_REACHED", "per-buyer limit reached", { params: { limit: seen.perBuyerLimit } });
+      if (!mine || mine.units > seen.perBuyerLimit)
+        throw new AppError("LIMIT_REACHED", "per-buyer limit reached", { params: { limit: seen.perBuyerLimit } });
       const stationId = input.stationId ?? (await defaultStation(tx));
       const online = input.paymentMethod === "online";
       const placed = await placeOrder(tx, {
@@ -138,7 +156,13 @@ export async function buyDrop(viewer: Viewer | null, raw: unknown): Promise<Plac
         at,
         liveSessionId: seen.sessionId,
         dropId: seen.id,
-        ...(online ? { status: "awaiting_payment" as const, issueCode: false, holdExpiresAt: new Date(at.getTime() + Math.min(DROP_HOLD_MINUTES, env().PAYMENT_HOLD_MINUTES) * 60_000) } : {}),
+        ...(online
+          ? {
+              status: "awaiting_payment" as const,
+              issueCode: false,
+              holdExpiresAt: new Date(at.getTime() + Math.min(DROP_HOLD_MINUTES, env().PAYMENT_HOLD_MINUTES) * 60_000),
+            }
+          : {}),
       });
       // The drop's quantity last, with the conditional UPDATE that decides: its row lock is held only until commit.
       const [taken] = await tx
@@ -175,14 +199,23 @@ export async function buyDrop(viewer: Viewer | null, raw: unknown): Promise<Plac
 async function whyNot(tx: Tx, dropId: string, at: Date): Promise<AppError> {
   const [d] = await tx.select().from(s.liveDrops).where(eq(s.liveDrops.id, dropId));
   if (!d) return new AppError("NOT_FOUND", "drop not found");
-  const [session] = await tx.select({ status: s.liveSessions.status }).from(s.liveSessions).where(eq(s.liveSessions.id, d.sessionId));
-  if (d.status !== "open" || at < d.opensAt || at >= d.closesAt || session?.status !== "live") return new AppError("NOT_OPEN", "drop is not open");
+  const [session] = await tx
+    .select({ status: s.liveSessions.status })
+    .from(s.liveSessions)
+    .where(eq(s.liveSessions.id, d.sessionId));
+  if (d.status !== "open" || at < d.opensAt || at >= d.closesAt || session?.status !== "live")
+    return new AppError("NOT_OPEN", "drop is not open");
   return new AppError("SOLD_OUT", "drop sold out", { params: { name: "", left: d.quantityCap - d.sold } });
 }
 
 /** Without a chosen station a drop order goes to the first open station (the buyer can change it later at checkout). */
 async function defaultStation(tx: Tx): Promise<string> {
-  const [st] = await tx.select({ id: s.stations.id }).from(s.stations).where(eq(s.stations.status, "active")).orderBy(s.stations.createdAt).limit(1);
+  const [st] = await tx
+    .select({ id: s.stations.id })
+    .from(s.stations)
+    .where(eq(s.stations.status, "active"))
+    .orderBy(s.stations.createdAt)
+    .limit(1);
   if (!st) throw new AppError("VALIDATION", "no station", { fields: { stationId: ["unknown_station"] } });
   return st.id;
 }

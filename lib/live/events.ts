@@ -27,17 +27,29 @@ const APPEND_LOCK_SPACE = 7_274_912;
  * transaction is free. On PGlite there is one connection, so transactions never overlap and the lock is
  * always granted at once.
  */
-export async function appendEvent(tx: Tx, sessionId: string, type: LiveEventType, payload: Record<string, unknown>): Promise<number> {
+export async function appendEvent(
+  tx: Tx,
+  sessionId: string,
+  type: LiveEventType,
+  payload: Record<string, unknown>,
+): Promise<number> {
   await tx.execute(sql`select pg_advisory_xact_lock(${APPEND_LOCK_SPACE}, hashtext(${sessionId}))`);
   const [row] = await tx.insert(s.liveEvents).values({ sessionId, type, payload }).returning({ id: s.liveEvents.id });
   const message = JSON.stringify({ s: sessionId, i: row!.id, t: type, p: payload });
   const small = Buffer.byteLength(message, "utf8") < MAX_NOTIFY_BYTES;
-  await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${small ? message : JSON.stringify({ s: sessionId, i: row!.id, big: true })})`);
+  await tx.execute(
+    sql`select pg_notify(${LIVE_CHANNEL}, ${small ? message : JSON.stringify({ s: sessionId, i: row!.id, big: true })})`,
+  );
   return row!.id;
 }
 
 /** The events a reconnecting viewer missed, in order. */
-export async function eventsAfter(sessionId: string, afterId: number, limit = 500, db?: DbOrTx): Promise<LiveEventDto[]> {
+export async function eventsAfter(
+  sessionId: string,
+  afterId: number,
+  limit = 500,
+  db?: DbOrTx,
+): Promise<LiveEventDto[]> {
   const d = db ?? (await getDb());
   const rows = await d
     .select({ id: s.liveEvents.id, type: s.liveEvents.type, payload: s.liveEvents.payload })
@@ -51,7 +63,12 @@ export async function eventsAfter(sessionId: string, afterId: number, limit = 50
 export async function eventById(id: number): Promise<(LiveEventDto & { sessionId: string }) | null> {
   const db = await getDb();
   const [row] = await db
-    .select({ id: s.liveEvents.id, type: s.liveEvents.type, payload: s.liveEvents.payload, sessionId: s.liveEvents.sessionId })
+    .select({
+      id: s.liveEvents.id,
+      type: s.liveEvents.type,
+      payload: s.liveEvents.payload,
+      sessionId: s.liveEvents.sessionId,
+    })
     .from(s.liveEvents)
     .where(eq(s.liveEvents.id, id));
   return (row as (LiveEventDto & { sessionId: string }) | undefined) ?? null;
@@ -60,7 +77,17 @@ export async function eventById(id: number): Promise<(LiveEventDto & { sessionId
 /** The first and last event ids of a session (0 when it has none). */
 export async function eventRange(sessionId: string, db?: DbOrTx): Promise<{ first: number; last: number }> {
   const d = db ?? (await getDb());
-  const [first] = await d.select({ id: s.liveEvents.id }).from(s.liveEvents).where(eq(s.liveEvents.sessionId, sessionId)).orderBy(asc(s.liveEvents.id)).limit(1);
-  const [last] = await d.select({ id: s.liveEvents.id }).from(s.liveEvents).where(eq(s.liveEvents.sessionId, sessionId)).orderBy(desc(s.liveEvents.id)).limit(1);
+  const [first] = await d
+    .select({ id: s.liveEvents.id })
+    .from(s.liveEvents)
+    .where(eq(s.liveEvents.sessionId, sessionId))
+    .orderBy(asc(s.liveEvents.id))
+    .limit(1);
+  const [last] = await d
+    .select({ id: s.liveEvents.id })
+    .from(s.liveEvents)
+    .where(eq(s.liveEvents.sessionId, sessionId))
+    .orderBy(desc(s.liveEvents.id))
+    .limit(1);
   return { first: first?.id ?? 0, last: last?.id ?? 0 };
 }

@@ -17,7 +17,10 @@ function allowList(): BlockList {
   list.addSubnet("127.0.0.0", 8, "ipv4");
   list.addAddress("::1", "ipv6");
   // lib/env.ts has checked every entry is an address or address/prefix.
-  for (const entry of source.split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of source
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [address = "", prefix] = entry.split("/");
     const type = isIP(address) === 6 ? "ipv6" : "ipv4";
     if (prefix === undefined) list.addAddress(address, type);
@@ -57,12 +60,17 @@ const mediaType = (headers: Headers) => (headers.get("content-type") ?? "").spli
  * posts), carries the shared secret when one is configured, and sends the one media type that server sends.
  * Then the body, at most HOOK_BODY_LIMIT bytes. Throws FORBIDDEN (403) or PAYLOAD_TOO_LARGE (413).
  */
-export async function readHookBody(req: Request, expectedType: "application/x-www-form-urlencoded" | "application/json"): Promise<string> {
+export async function readHookBody(
+  req: Request,
+  expectedType: "application/x-www-form-urlencoded" | "application/json",
+): Promise<string> {
   const address = clientIp(req.headers);
   if (!hookAddressAllowed(address)) throw refused(`from ${address}`);
   const site = req.headers.get("sec-fetch-site");
-  if (req.headers.has("origin") || (site !== null && site !== "none")) throw refused("from a browser (Origin or Sec-Fetch-Site)");
+  if (req.headers.has("origin") || (site !== null && site !== "none"))
+    throw refused("from a browser (Origin or Sec-Fetch-Site)");
   if (!secretMatches(new URL(req.url).searchParams.get("secret"))) throw refused("secret missing or wrong");
-  if (mediaType(req.headers) !== expectedType) throw refused(`body is ${mediaType(req.headers).slice(0, 60) || "untyped"}, not ${expectedType}`);
+  if (mediaType(req.headers) !== expectedType)
+    throw refused(`body is ${mediaType(req.headers).slice(0, 60) || "untyped"}, not ${expectedType}`);
   return readTextLimited(req, HOOK_BODY_LIMIT);
 }

@@ -22,7 +22,16 @@ const srsBody = z.looseObject({
 /** SRS v5/v6 HTTP callbacks (JSON). */
 export function fromSrs(raw: unknown): IngestCallback {
   const b = srsBody.parse(raw);
-  const action = ({ on_publish: "publish", on_unpublish: "unpublish", on_play: "play", on_stop: "stop", on_dvr: "record", on_hls: "hls" } as const)[b.action];
+  const action = (
+    {
+      on_publish: "publish",
+      on_unpublish: "unpublish",
+      on_play: "play",
+      on_stop: "stop",
+      on_dvr: "record",
+      on_hls: "hls",
+    } as const
+  )[b.action];
   return {
     action,
     stream: b.stream,
@@ -47,7 +56,16 @@ const nginxBody = z.looseObject({
 export function fromNginx(form: Record<string, string>): IngestCallback {
   const b = nginxBody.parse(form);
   const action = (
-    { publish: "publish", publish_done: "unpublish", update_publish: "update", update: "update", play: "play", play_done: "stop", record_done: "record", done: "unpublish" } as const
+    {
+      publish: "publish",
+      publish_done: "unpublish",
+      update_publish: "update",
+      update: "update",
+      play: "play",
+      play_done: "stop",
+      record_done: "record",
+      done: "unpublish",
+    } as const
   )[b.call];
   return {
     action,

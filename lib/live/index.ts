@@ -1,10 +1,31 @@
 import "server-only";
-export { createSession, updateSession, cancelSession, regenerateStreamKey, goLive, endSession, setReplayUrl, remindMe, startSessionTx, endSessionTx, hashStreamKey } from "./sessions";
+export {
+  createSession,
+  updateSession,
+  cancelSession,
+  regenerateStreamKey,
+  goLive,
+  endSession,
+  setReplayUrl,
+  remindMe,
+  startSessionTx,
+  endSessionTx,
+  hashStreamKey,
+} from "./sessions";
 export { setBag, pinProduct, unpinProduct, revealPrice } from "./bag-and-pins";
 export { openDrop, closeDrop, buyDrop, closeExpiredDrops } from "./drops";
 export { openEventStream } from "./stream";
 export { buildSnapshot } from "./snapshot";
-export { listLiveSessions, getLiveRoom, listMySessions, getSessionForStreamer, liveFigures, playbackUrl, type LiveCardDto, type LiveRoomDto } from "./queries";
+export {
+  listLiveSessions,
+  getLiveRoom,
+  listMySessions,
+  getSessionForStreamer,
+  liveFigures,
+  playbackUrl,
+  type LiveCardDto,
+  type LiveRoomDto,
+} from "./queries";
 export { sessionMachine, dropMachine } from "./state";
 export { handleIngestCallback, endAbandonedSessions } from "./ingest";
 export { readHookBody } from "./hook-guard";

@@ -21,7 +21,9 @@ function sameHash(a: string, b: string | null): boolean {
 function log(decision: string, cb: IngestCallback, detail: string) {
   // A stream name that is not a session id may be a stream key: never write it to the log.
   const stream = /^live_[a-z0-9_]{1,40}$/.test(cb.stream) ? cb.stream : "(key)";
-  console.warn(`[live-ingest] ${decision} ${cb.action} stream=${stream} client=${cb.clientId?.slice(0, 20) ?? "-"}: ${detail}`);
+  console.warn(
+    `[live-ingest] ${decision} ${cb.action} stream=${stream} client=${cb.clientId?.slice(0, 20) ?? "-"}: ${detail}`,
+  );
 }
 
 /**
@@ -35,12 +37,17 @@ async function sessionFor(tx: Tx, cb: IngestCallback): Promise<{ session: Sessio
     const [session] = await tx.select().from(s.liveSessions).where(eq(s.liveSessions.id, cb.stream)).for("update");
     return session && sameHash(sha256(cb.token), session.streamKeyHash) ? { session, keyAsName: false } : null;
   }
-  const [session] = await tx.select().from(s.liveSessions).where(eq(s.liveSessions.streamKeyHash, sha256(cb.stream))).for("update");
+  const [session] = await tx
+    .select()
+    .from(s.liveSessions)
+    .where(eq(s.liveSessions.streamKeyHash, sha256(cb.stream)))
+    .for("update");
   return session ? { session, keyAsName: true } : null;
 }
 
 /** The connection the session's stream comes from now (or came from last): a callback without one is not it. */
-const fromPublisher = (session: SessionRow, cb: IngestCallback) => session.publishClientId !== null && cb.clientId !== null && session.publishClientId === cb.clientId;
+const fromPublisher = (session: SessionRow, cb: IngestCallback) =>
+  session.publishClientId !== null && cb.clientId !== null && session.publishClientId === cb.clientId;
 
 /**
  * Applies a streaming server's callback. Every callback but a viewer's (play/stop) must carry the session's
@@ -73,7 +80,10 @@ export async function handleIngestCallback(cb: IngestCallback): Promise<IngestDe
         return { allow: false, reason: "outside_window", status: 403 };
       }
       if (session.status === "scheduled") await startSessionTx(tx, session, at);
-      await tx.update(s.liveSessions).set({ unpublishedAt: null, publishClientId: cb.clientId, updatedAt: at }).where(eq(s.liveSessions.id, session.id));
+      await tx
+        .update(s.liveSessions)
+        .set({ unpublishedAt: null, publishClientId: cb.clientId, updatedAt: at })
+        .where(eq(s.liveSessions.id, session.id));
       // Published under the key itself: the server renames the stream to the session id (so playback URLs never show the key).
       return { allow: true, sessionId: session.id, ...(keyAsName ? { renameTo: session.id } : {}) };
     }
@@ -83,7 +93,10 @@ export async function handleIngestCallback(cb: IngestCallback): Promise<IngestDe
     }
     if (cb.action === "unpublish") {
       if (session.status === "live" && !session.unpublishedAt) {
-        await tx.update(s.liveSessions).set({ unpublishedAt: at, updatedAt: at }).where(eq(s.liveSessions.id, session.id));
+        await tx
+          .update(s.liveSessions)
+          .set({ unpublishedAt: at, updatedAt: at })
+          .where(eq(s.liveSessions.id, session.id));
       }
       return { allow: true, sessionId: session.id };
     }
@@ -99,7 +112,8 @@ export async function handleIngestCallback(cb: IngestCallback): Promise<IngestDe
       return { allow: true, sessionId: session.id };
     }
     // SRS reports its playlist on every segment: write only when the replay actually changes.
-    if (replayUrl !== session.replayUrl) await tx.update(s.liveSessions).set({ replayUrl, updatedAt: at }).where(eq(s.liveSessions.id, session.id));
+    if (replayUrl !== session.replayUrl)
+      await tx.update(s.liveSessions).set({ replayUrl, updatedAt: at }).where(eq(s.liveSessions.id, session.id));
     return { allow: true, sessionId: session.id };
   });
 }
@@ -129,7 +143,13 @@ export async function endAbandonedSessions(tx: Tx, at: Date): Promise<number> {
   const due = await tx
     .select()
     .from(s.liveSessions)
-    .where(and(eq(s.liveSessions.status, "live"), isNotNull(s.liveSessions.unpublishedAt), lte(s.liveSessions.unpublishedAt, graceStart)))
+    .where(
+      and(
+        eq(s.liveSessions.status, "live"),
+        isNotNull(s.liveSessions.unpublishedAt),
+        lte(s.liveSessions.unpublishedAt, graceStart),
+      ),
+    )
     // In id order: each ending takes its session's event lock, and two sweeps taking them in different orders
     // could deadlock.
     .orderBy(asc(s.liveSessions.id))

@@ -20,18 +20,46 @@ afterEach(() => setClockForTests(null));
 async function liveWorld(stock = 1000) {
   const coop = await createCoop(t.db);
   await createStation(t.db);
-  const rice = await createProduct(t.db, { coopId: coop.id, nameZh: "湖墩大米", variants: [{ priceFen: 6980, stock }] });
-  const oil = await createProduct(t.db, { coopId: coop.id, nameZh: "菜籽油", variants: [{ priceFen: 7500, stock: 10 }] });
-  const outside = await createProduct(t.db, { coopId: coop.id, nameZh: "不在袋里", variants: [{ priceFen: 100, stock: 10 }] });
+  const rice = await createProduct(t.db, {
+    coopId: coop.id,
+    nameZh: "湖墩大米",
+    variants: [{ priceFen: 6980, stock }],
+  });
+  const oil = await createProduct(t.db, {
+    coopId: coop.id,
+    nameZh: "菜籽油",
+    variants: [{ priceFen: 7500, stock: 10 }],
+  });
+  const outside = await createProduct(t.db, {
+    coopId: coop.id,
+    nameZh: "不在袋里",
+    variants: [{ priceFen: 100, stock: 10 }],
+  });
   const streamer = await createViewer(t.db, { name: "小柳", memberships: [{ kind: "streamer" }] });
-  const { id } = await createSession(streamer, { title: "湖墩新米直播", scheduledAt: "2026-12-01T20:00", coopIds: [coop.id] });
-  await setBag(streamer, { sessionId: id, productIds: [rice.product.id, oil.product.id], hiddenPriceIds: [oil.product.id] });
+  const { id } = await createSession(streamer, {
+    title: "湖墩新米直播",
+    scheduledAt: "2026-12-01T20:00",
+    coopIds: [coop.id],
+  });
+  await setBag(streamer, {
+    sessionId: id,
+    productIds: [rice.product.id, oil.product.id],
+    hiddenPriceIds: [oil.product.id],
+  });
   return { sessionId: id, streamer, rice, oil, outside };
 }
 
 async function openLiveDrop(w: Awaited<ReturnType<typeof liveWorld>>, over: Record<string, unknown> = {}) {
   await goLive(w.streamer, { sessionId: w.sessionId });
-  return openDrop(w.streamer, { sessionId: w.sessionId, variantId: w.rice.variants[0]!.id, price: "49.90", quantityCap: 100, perBuyerLimit: 3, durationSeconds: 300, ...over });
+  return openDrop(w.streamer, {
+    sessionId: w.sessionId,
+    variantId: w.rice.variants[0]!.id,
+    price: "49.90",
+    quantityCap: 100,
+    perBuyerLimit: 3,
+    durationSeconds: 300,
+    ...over,
+  });
 }
 
 const buy = (viewer: Awaited<ReturnType<typeof createViewer>>, dropId: string, quantity: number) =>
@@ -44,8 +72,12 @@ describe("streamer rules", () => {
   it("another streamer's session answers NOT_FOUND; only bag products can be pinned", async () => {
     const w = await liveWorld();
     const other = await createViewer(t.db, { memberships: [{ kind: "streamer" }] });
-    await expect(pinProduct(other, { sessionId: w.sessionId, productId: w.rice.product.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(pinProduct(w.streamer, { sessionId: w.sessionId, productId: w.outside.product.id })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(pinProduct(other, { sessionId: w.sessionId, productId: w.rice.product.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      pinProduct(w.streamer, { sessionId: w.sessionId, productId: w.outside.product.id }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
     const consumer = await createViewer(t.db);
     await expect(goLive(consumer, { sessionId: w.sessionId })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
@@ -58,15 +90,43 @@ describe("streamer rules", () => {
   ])("a drop with %s is refused and nothing is written", async (_, over) => {
     const w = await liveWorld();
     await goLive(w.streamer, { sessionId: w.sessionId });
-    await expect(openDrop(w.streamer, { sessionId: w.sessionId, variantId: w.rice.variants[0]!.id, price: "49.90", quantityCap: 10, perBuyerLimit: 2, durationSeconds: 60, ...over })).rejects.toMatchObject({ name: "ZodError" });
+    await expect(
+      openDrop(w.streamer, {
+        sessionId: w.sessionId,
+        variantId: w.rice.variants[0]!.id,
+        price: "49.90",
+        quantityCap: 10,
+        perBuyerLimit: 2,
+        durationSeconds: 60,
+        ...over,
+      }),
+    ).rejects.toMatchObject({ name: "ZodError" });
     expect(await t.db.select().from(s.liveDrops).where(eq(s.liveDrops.sessionId, w.sessionId))).toHaveLength(0);
   });
 
   it("drops open only while live, and only on bag variants", async () => {
     const w = await liveWorld();
-    await expect(openDrop(w.streamer, { sessionId: w.sessionId, variantId: w.rice.variants[0]!.id, price: "1", quantityCap: 1, perBuyerLimit: 1, durationSeconds: 60 })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(
+      openDrop(w.streamer, {
+        sessionId: w.sessionId,
+        variantId: w.rice.variants[0]!.id,
+        price: "1",
+        quantityCap: 1,
+        perBuyerLimit: 1,
+        durationSeconds: 60,
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_STATE" });
     await goLive(w.streamer, { sessionId: w.sessionId });
-    await expect(openDrop(w.streamer, { sessionId: w.sessionId, variantId: w.outside.variants[0]!.id, price: "1", quantityCap: 1, perBuyerLimit: 1, durationSeconds: 60 })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(
+      openDrop(w.streamer, {
+        sessionId: w.sessionId,
+        variantId: w.outside.variants[0]!.id,
+        price: "1",
+        quantityCap: 1,
+        perBuyerLimit: 1,
+        durationSeconds: 60,
+      }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
   });
 
   it("pin, reveal, unpin and end write events with increasing ids; the replay timeline comes from the pins", async () => {
@@ -78,7 +138,14 @@ describe("streamer rules", () => {
     await unpinProduct(w.streamer, { sessionId: w.sessionId });
     await endSession(w.streamer, { sessionId: w.sessionId });
     const events = await eventsAfter(w.sessionId, 0);
-    expect(events.map((e) => e.type)).toEqual(["session_started", "pinned", "price_revealed", "pinned", "unpinned", "session_ended"]);
+    expect(events.map((e) => e.type)).toEqual([
+      "session_started",
+      "pinned",
+      "price_revealed",
+      "pinned",
+      "unpinned",
+      "session_ended",
+    ]);
     expect(events.map((e) => e.id)).toEqual([...events.map((e) => e.id)].sort((a, b) => a - b));
     expect((events[1]!.payload.product as { minPriceFen: number | null }).minPriceFen).toBeNull();
     expect((events[2]!.payload.product as { minPriceFen: number | null }).minPriceFen).toBe(7500);
@@ -95,7 +162,10 @@ describe("buying from a drop", () => {
     const buyer = await createViewer(t.db);
     const placed = await buy(buyer, dropId, 2);
     expect(placed).toMatchObject({ created: true });
-    const [order] = await t.db.select().from(s.orders).where(eq(s.orders.id, (placed as { id: string }).id));
+    const [order] = await t.db
+      .select()
+      .from(s.orders)
+      .where(eq(s.orders.id, (placed as { id: string }).id));
     expect(order).toMatchObject({ channel: "live", liveSessionId: w.sessionId, dropId, subtotalFen: 9980 });
   });
 
@@ -110,13 +180,29 @@ describe("buying from a drop", () => {
     expect(await buy(a, dropId, 1)).toBe("LIMIT_REACHED");
     expect(await buy(b, dropId, 2)).toMatchObject({ created: true });
     expect(await buy(c, dropId, 1)).toBe("SOLD_OUT");
-    const { dropId: second } = await openDrop(w.streamer, { sessionId: w.sessionId, variantId: w.rice.variants[0]!.id, price: "49.90", quantityCap: 5, perBuyerLimit: 5, durationSeconds: 60 });
+    const { dropId: second } = await openDrop(w.streamer, {
+      sessionId: w.sessionId,
+      variantId: w.rice.variants[0]!.id,
+      price: "49.90",
+      quantityCap: 5,
+      perBuyerLimit: 5,
+      durationSeconds: 60,
+    });
     await closeDrop(w.streamer, { sessionId: w.sessionId, dropId: second });
     expect(await buy(c, second, 1)).toBe("NOT_OPEN");
-    const { dropId: third } = await openDrop(w.streamer, { sessionId: w.sessionId, variantId: w.rice.variants[0]!.id, price: "49.90", quantityCap: 5, perBuyerLimit: 5, durationSeconds: 60 });
+    const { dropId: third } = await openDrop(w.streamer, {
+      sessionId: w.sessionId,
+      variantId: w.rice.variants[0]!.id,
+      price: "49.90",
+      quantityCap: 5,
+      perBuyerLimit: 5,
+      durationSeconds: 60,
+    });
     setClockForTests(new Date(Date.now() + 61_000));
     expect(await buy(c, third, 1)).toBe("NOT_OPEN");
-    expect(await t.db.transaction((tx) => closeExpiredDrops(tx, new Date(Date.now() + 61_000)))).toBeGreaterThanOrEqual(1);
+    expect(await t.db.transaction((tx) => closeExpiredDrops(tx, new Date(Date.now() + 61_000)))).toBeGreaterThanOrEqual(
+      1,
+    );
     const orders = await t.db.select().from(s.orders).where(eq(s.orders.liveSessionId, w.sessionId));
     expect(orders).toHaveLength(2);
   });

@@ -15,7 +15,8 @@ interface Presence {
   shown: Map<string, number>;
 }
 const g = globalThis as typeof globalThis & { __elianPresence?: Presence };
-const state = () => (g.__elianPresence ??= { instanceId: `inst_${randomBytes(6).toString("hex")}`, timer: null, shown: new Map() });
+const state = () =>
+  (g.__elianPresence ??= { instanceId: `inst_${randomBytes(6).toString("hex")}`, timer: null, shown: new Map() });
 
 /**
  * Every few seconds each app instance writes how many viewers it streams to per session; the viewer count
@@ -24,7 +25,10 @@ const state = () => (g.__elianPresence ??= { instanceId: `inst_${randomBytes(6).
 export function startPresenceReporter(): void {
   const st = state();
   if (st.timer) return;
-  st.timer = setInterval(() => void report().catch((err: unknown) => console.warn("[live] presence:", (err as Error).message)), REPORT_MS);
+  st.timer = setInterval(
+    () => void report().catch((err: unknown) => console.warn("[live] presence:", (err as Error).message)),
+    REPORT_MS,
+  );
   st.timer.unref();
 }
 
@@ -38,7 +42,10 @@ export async function report(): Promise<void> {
     await db
       .insert(s.livePresence)
       .values({ instanceId: st.instanceId, sessionId, viewers, updatedAt: at })
-      .onConflictDoUpdate({ target: [s.livePresence.instanceId, s.livePresence.sessionId], set: { viewers, updatedAt: at } });
+      .onConflictDoUpdate({
+        target: [s.livePresence.instanceId, s.livePresence.sessionId],
+        set: { viewers, updatedAt: at },
+      });
     const total = await viewerCount(db, sessionId, at);
     if (st.shown.get(sessionId) !== total) {
       await db.transaction((tx) => appendEvent(tx, sessionId, "viewers", { viewers: total }));
@@ -46,5 +53,13 @@ export async function report(): Promise<void> {
       else st.shown.set(sessionId, total);
     }
   }
-  await db.delete(s.livePresence).where(and(eq(s.livePresence.instanceId, st.instanceId), eq(s.livePresence.viewers, 0), lt(s.livePresence.updatedAt, at)));
+  await db
+    .delete(s.livePresence)
+    .where(
+      and(
+        eq(s.livePresence.instanceId, st.instanceId),
+        eq(s.livePresence.viewers, 0),
+        lt(s.livePresence.updatedAt, at),
+      ),
+    );
 }

@@ -6,7 +6,12 @@ import type { LiveProductDto } from "./contract";
 /** The bag of a session as viewers see it: hidden prices stay null until revealed. */
 export async function bagProducts(db: DbOrTx, sessionId: string): Promise<LiveProductDto[]> {
   const items = await db
-    .select({ productId: s.liveBagItems.productId, priceRevealed: s.liveBagItems.priceRevealed, position: s.liveBagItems.position, p: s.products })
+    .select({
+      productId: s.liveBagItems.productId,
+      priceRevealed: s.liveBagItems.priceRevealed,
+      position: s.liveBagItems.position,
+      p: s.products,
+    })
     .from(s.liveBagItems)
     .innerJoin(s.products, eq(s.products.id, s.liveBagItems.productId))
     .where(eq(s.liveBagItems.sessionId, sessionId))
@@ -15,7 +20,15 @@ export async function bagProducts(db: DbOrTx, sessionId: string): Promise<LivePr
   const variants = await db
     .select()
     .from(s.variants)
-    .where(and(inArray(s.variants.productId, items.map((i) => i.productId)), eq(s.variants.status, "active")))
+    .where(
+      and(
+        inArray(
+          s.variants.productId,
+          items.map((i) => i.productId),
+        ),
+        eq(s.variants.status, "active"),
+      ),
+    )
     .orderBy(asc(s.variants.position));
   return items.map((i) => {
     const vs = variants.filter((v) => v.productId === i.productId);
@@ -27,7 +40,13 @@ export async function bagProducts(db: DbOrTx, sessionId: string): Promise<LivePr
       imagePath: i.p.imagePath,
       priceRevealed: i.priceRevealed,
       minPriceFen: i.priceRevealed && vs.length ? Math.min(...vs.map((v) => v.priceFen)) : null,
-      variants: vs.map((v) => ({ id: v.id, labelZh: v.labelZh, labelEn: v.labelEn, priceFen: i.priceRevealed ? v.priceFen : null, stock: v.stock })),
+      variants: vs.map((v) => ({
+        id: v.id,
+        labelZh: v.labelZh,
+        labelEn: v.labelEn,
+        priceFen: i.priceRevealed ? v.priceFen : null,
+        stock: v.stock,
+      })),
     };
   });
 }

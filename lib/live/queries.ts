@@ -26,7 +26,9 @@ export function playbackUrl(session: { id: string; externalPlaybackUrl: string |
 }
 
 /** /live: sessions live now, coming up, and ended ones with a replay. */
-export async function listLiveSessions(viewer: Viewer | null): Promise<{ live: LiveCardDto[]; upcoming: LiveCardDto[]; replays: LiveCardDto[] }> {
+export async function listLiveSessions(
+  viewer: Viewer | null,
+): Promise<{ live: LiveCardDto[]; upcoming: LiveCardDto[]; replays: LiveCardDto[] }> {
   const db = await getDb();
   const rows = await db
     .select({
@@ -45,13 +47,23 @@ export async function listLiveSessions(viewer: Viewer | null): Promise<{ live: L
     .orderBy(asc(s.liveSessions.scheduledAt))
     .limit(200);
   const reminded = viewer
-    ? new Set((await db.select({ id: s.liveReminders.sessionId }).from(s.liveReminders).where(eq(s.liveReminders.userId, viewer.userId))).map((r) => r.id))
+    ? new Set(
+        (
+          await db
+            .select({ id: s.liveReminders.sessionId })
+            .from(s.liveReminders)
+            .where(eq(s.liveReminders.userId, viewer.userId))
+        ).map((r) => r.id),
+      )
     : new Set<string>();
   const card = ({ replayUrl: _, ...r }: (typeof rows)[number]): LiveCardDto => ({ ...r, reminded: reminded.has(r.id) });
   return {
     live: rows.filter((r) => r.status === "live").map(card),
     upcoming: rows.filter((r) => r.status === "scheduled").map(card),
-    replays: rows.filter((r) => r.status === "ended" && r.replayUrl).map(card).reverse(),
+    replays: rows
+      .filter((r) => r.status === "ended" && r.replayUrl)
+      .map(card)
+      .reverse(),
   };
 }
 
@@ -67,7 +79,16 @@ export interface LiveRoomDto {
   playbackUrl: string;
   replayUrl: string | null;
   streamerName: string;
-  timeline: { productId: string; slug: string; nameZh: string; nameEn: string; offsetSeconds: number; pinnedAt: Date; unpinnedAt: Date | null; openDropId: string | null }[];
+  timeline: {
+    productId: string;
+    slug: string;
+    nameZh: string;
+    nameEn: string;
+    offsetSeconds: number;
+    pinnedAt: Date;
+    unpinnedAt: Date | null;
+    openDropId: string | null;
+  }[];
 }
 
 /** A session's public page; the product timeline (from the pin history) is there once it ended. */
@@ -118,7 +139,13 @@ export async function listMySessions(viewer: Viewer | null) {
   const db = await getDb();
   if (!viewer) return [];
   return db
-    .select({ id: s.liveSessions.id, title: s.liveSessions.title, status: s.liveSessions.status, scheduledAt: s.liveSessions.scheduledAt, startedAt: s.liveSessions.startedAt })
+    .select({
+      id: s.liveSessions.id,
+      title: s.liveSessions.title,
+      status: s.liveSessions.status,
+      scheduledAt: s.liveSessions.scheduledAt,
+      startedAt: s.liveSessions.startedAt,
+    })
     .from(s.liveSessions)
     .where(eq(s.liveSessions.streamerId, viewer.userId))
     .orderBy(desc(s.liveSessions.scheduledAt));
@@ -128,7 +155,10 @@ export async function listMySessions(viewer: Viewer | null) {
 export async function getSessionForStreamer(viewer: Viewer | null, sessionId: string) {
   const db = await getDb();
   const session = await ownSession(db, viewer, sessionId);
-  const coops = await db.select({ coopId: s.liveSessionCoops.coopId }).from(s.liveSessionCoops).where(eq(s.liveSessionCoops.sessionId, sessionId));
+  const coops = await db
+    .select({ coopId: s.liveSessionCoops.coopId })
+    .from(s.liveSessionCoops)
+    .where(eq(s.liveSessionCoops.sessionId, sessionId));
   return {
     id: session.id,
     title: session.title,
@@ -154,10 +184,22 @@ export async function liveFigures(viewer: Viewer | null, sessionId: string) {
   const drops = await dropDtos(db, session.id);
   const perDrop = drops.length
     ? await db
-        .select({ dropId: s.orders.dropId, orders: sql<number>`count(*)::int`, units: sql<number>`coalesce(sum(${s.orderLines.quantity}), 0)::int` })
+        .select({
+          dropId: s.orders.dropId,
+          orders: sql<number>`count(*)::int`,
+          units: sql<number>`coalesce(sum(${s.orderLines.quantity}), 0)::int`,
+        })
         .from(s.orders)
         .innerJoin(s.orderLines, eq(s.orderLines.orderId, s.orders.id))
-        .where(and(inArray(s.orders.dropId, drops.map((d) => d.id)), ne(s.orders.status, "cancelled")))
+        .where(
+          and(
+            inArray(
+              s.orders.dropId,
+              drops.map((d) => d.id),
+            ),
+            ne(s.orders.status, "cancelled"),
+          ),
+        )
         .groupBy(s.orders.dropId)
     : [];
   const [revenue] = await db
@@ -169,6 +211,10 @@ export async function liveFigures(viewer: Viewer | null, sessionId: string) {
     viewers: await viewerCount(db, session.id, now()),
     revenueFen: revenue?.fen ?? 0,
     orders: revenue?.orders ?? 0,
-    drops: drops.map((d) => ({ ...d, orders: perDrop.find((p) => p.dropId === d.id)?.orders ?? 0, unitsSold: perDrop.find((p) => p.dropId === d.id)?.units ?? 0 })),
+    drops: drops.map((d) => ({
+      ...d,
+      orders: perDrop.find((p) => p.dropId === d.id)?.orders ?? 0,
+      unitsSold: perDrop.find((p) => p.dropId === d.id)?.units ?? 0,
+    })),
   };
 }

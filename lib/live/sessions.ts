@@ -19,8 +19,12 @@ export const hashStreamKey = (key: string) => createHash("sha256").update(key).d
 
 async function assertCoops(tx: Tx, coopIds: string[]) {
   if (!coopIds.length) return;
-  const found = await tx.select({ id: s.cooperatives.id }).from(s.cooperatives).where(and(inArray(s.cooperatives.id, coopIds), eq(s.cooperatives.status, "approved")));
-  if (found.length !== new Set(coopIds).size) throw new AppError("VALIDATION", "unknown cooperative", { fields: { coopIds: ["invalid"] } });
+  const found = await tx
+    .select({ id: s.cooperatives.id })
+    .from(s.cooperatives)
+    .where(and(inArray(s.cooperatives.id, coopIds), eq(s.cooperatives.status, "approved")));
+  if (found.length !== new Set(coopIds).size)
+    throw new AppError("VALIDATION", "unknown cooperative", { fields: { coopIds: ["invalid"] } });
 }
 
 /**
@@ -30,7 +34,10 @@ async function assertCoops(tx: Tx, coopIds: string[]) {
 function assertStreamerUrls(urls: Record<string, string | undefined>): void {
   if (env().NODE_ENV !== "production") return;
   const bad = Object.keys(urls).filter((k) => urls[k] && new URL(urls[k]).protocol !== "https:");
-  if (bad.length) throw new AppError("VALIDATION", "http URL in production", { fields: Object.fromEntries(bad.map((k) => [k, ["invalid_url"]])) });
+  if (bad.length)
+    throw new AppError("VALIDATION", "http URL in production", {
+      fields: Object.fromEntries(bad.map((k) => [k, ["invalid_url"]])),
+    });
 }
 
 /** A streamer schedules a session. */
@@ -51,7 +58,10 @@ export async function createSession(viewer: Viewer | null, raw: unknown): Promis
       externalPlaybackUrl: input.externalPlaybackUrl || null,
       coverImagePath: input.coverImagePath ?? "/images/live/cover-hudun.svg",
     });
-    if (input.coopIds.length) await tx.insert(s.liveSessionCoops).values([...new Set(input.coopIds)].map((coopId) => ({ sessionId: id, coopId })));
+    if (input.coopIds.length)
+      await tx
+        .insert(s.liveSessionCoops)
+        .values([...new Set(input.coopIds)].map((coopId) => ({ sessionId: id, coopId })));
   });
   return { id };
 }
@@ -62,7 +72,8 @@ export async function updateSession(viewer: Viewer | null, raw: unknown): Promis
   const db = await getDb();
   await db.transaction(async (tx) => {
     const session = await ownSession(tx, viewer, input.sessionId, true);
-    if (session.status === "ended" || session.status === "cancelled") throw new AppError("INVALID_STATE", `session is ${session.status}`);
+    if (session.status === "ended" || session.status === "cancelled")
+      throw new AppError("INVALID_STATE", `session is ${session.status}`);
     await assertCoops(tx, input.coopIds);
     await tx
       .update(s.liveSessions)
@@ -76,7 +87,10 @@ export async function updateSession(viewer: Viewer | null, raw: unknown): Promis
       })
       .where(eq(s.liveSessions.id, session.id));
     await tx.delete(s.liveSessionCoops).where(eq(s.liveSessionCoops.sessionId, session.id));
-    if (input.coopIds.length) await tx.insert(s.liveSessionCoops).values([...new Set(input.coopIds)].map((coopId) => ({ sessionId: session.id, coopId })));
+    if (input.coopIds.length)
+      await tx
+        .insert(s.liveSessionCoops)
+        .values([...new Set(input.coopIds)].map((coopId) => ({ sessionId: session.id, coopId })));
   });
 }
 
@@ -86,7 +100,10 @@ export async function cancelSession(viewer: Viewer | null, raw: unknown): Promis
   await db.transaction(async (tx) => {
     const session = await ownSession(tx, viewer, sessionId, true);
     sessionMachine.assert(session.status, "cancelled");
-    await tx.update(s.liveSessions).set({ status: "cancelled", updatedAt: now() }).where(eq(s.liveSessions.id, session.id));
+    await tx
+      .update(s.liveSessions)
+      .set({ status: "cancelled", updatedAt: now() })
+      .where(eq(s.liveSessions.id, session.id));
   });
 }
 
@@ -97,8 +114,12 @@ export async function regenerateStreamKey(viewer: Viewer | null, raw: unknown): 
   const streamKey = newSecret("lk_");
   await db.transaction(async (tx) => {
     const session = await ownSession(tx, viewer, sessionId, true);
-    if (session.status === "ended" || session.status === "cancelled") throw new AppError("INVALID_STATE", `session is ${session.status}`);
-    await tx.update(s.liveSessions).set({ streamKeyHash: hashStreamKey(streamKey), streamKeyHint: streamKey.slice(-4), updatedAt: now() }).where(eq(s.liveSessions.id, session.id));
+    if (session.status === "ended" || session.status === "cancelled")
+      throw new AppError("INVALID_STATE", `session is ${session.status}`);
+    await tx
+      .update(s.liveSessions)
+      .set({ streamKeyHash: hashStreamKey(streamKey), streamKeyHint: streamKey.slice(-4), updatedAt: now() })
+      .where(eq(s.liveSessions.id, session.id));
   });
   return { streamKey };
 }
@@ -106,19 +127,37 @@ export async function regenerateStreamKey(viewer: Viewer | null, raw: unknown): 
 /** scheduled → live: writes session_started and tells everyone who asked to be reminded (once). */
 export async function startSessionTx(tx: Tx, session: SessionRow, at: Date): Promise<void> {
   sessionMachine.assert(session.status, "live");
-  await tx.update(s.liveSessions).set({ status: "live", startedAt: at, unpublishedAt: null, updatedAt: at }).where(eq(s.liveSessions.id, session.id));
+  await tx
+    .update(s.liveSessions)
+    .set({ status: "live", startedAt: at, unpublishedAt: null, updatedAt: at })
+    .where(eq(s.liveSessions.id, session.id));
   await appendEvent(tx, session.id, "session_started", { startedAt: at.toISOString() });
-  const reminders = await tx.select({ userId: s.liveReminders.userId }).from(s.liveReminders).where(eq(s.liveReminders.sessionId, session.id));
+  const reminders = await tx
+    .select({ userId: s.liveReminders.userId })
+    .from(s.liveReminders)
+    .where(eq(s.liveReminders.sessionId, session.id));
   for (const r of reminders) {
-    await notify(tx, { userId: r.userId, kind: "live_started", params: { title: session.title }, link: `/live/${session.id}`, dedupeKey: `live_started:${session.id}:${r.userId}` });
+    await notify(tx, {
+      userId: r.userId,
+      kind: "live_started",
+      params: { title: session.title },
+      link: `/live/${session.id}`,
+      dedupeKey: `live_started:${session.id}:${r.userId}`,
+    });
   }
 }
 
 /** live → ended: open drops close, the pin is released (its timeline entry closed), session_ended is written. */
 export async function endSessionTx(tx: Tx, session: SessionRow, at: Date): Promise<void> {
   sessionMachine.assert(session.status, "ended");
-  await tx.update(s.liveSessions).set({ status: "ended", endedAt: at, pinnedProductId: null, updatedAt: at }).where(eq(s.liveSessions.id, session.id));
-  await tx.update(s.livePins).set({ unpinnedAt: at }).where(and(eq(s.livePins.sessionId, session.id), isNull(s.livePins.unpinnedAt)));
+  await tx
+    .update(s.liveSessions)
+    .set({ status: "ended", endedAt: at, pinnedProductId: null, updatedAt: at })
+    .where(eq(s.liveSessions.id, session.id));
+  await tx
+    .update(s.livePins)
+    .set({ unpinnedAt: at })
+    .where(and(eq(s.livePins.sessionId, session.id), isNull(s.livePins.unpinnedAt)));
   const closed = await tx
     .update(s.liveDrops)
     .set({ status: "closed", closedAt: at })
@@ -148,7 +187,10 @@ export async function setReplayUrl(viewer: Viewer | null, raw: unknown): Promise
   const db = await getDb();
   await db.transaction(async (tx) => {
     const session = await ownSession(tx, viewer, input.sessionId, true);
-    await tx.update(s.liveSessions).set({ replayUrl: input.replayUrl, updatedAt: now() }).where(eq(s.liveSessions.id, session.id));
+    await tx
+      .update(s.liveSessions)
+      .set({ replayUrl: input.replayUrl, updatedAt: now() })
+      .where(eq(s.liveSessions.id, session.id));
   });
 }
 
@@ -157,7 +199,10 @@ export async function remindMe(viewer: Viewer | null, raw: unknown): Promise<voi
   if (!viewer) throw new AppError("UNAUTHENTICATED", "sign in to be reminded");
   const { sessionId } = sessionIdInput.parse(raw);
   const db = await getDb();
-  const [session] = await db.select({ status: s.liveSessions.status }).from(s.liveSessions).where(eq(s.liveSessions.id, sessionId));
+  const [session] = await db
+    .select({ status: s.liveSessions.status })
+    .from(s.liveSessions)
+    .where(eq(s.liveSessions.id, sessionId));
   if (!session) throw new AppError("NOT_FOUND", "session not found");
   if (session.status !== "scheduled") throw new AppError("INVALID_STATE", `session is ${session.status}`);
   await db.insert(s.liveReminders).values({ sessionId, userId: viewer.userId }).onConflictDoNothing();

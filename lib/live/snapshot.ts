@@ -9,7 +9,14 @@ import { bagProducts } from "./products";
 /** A drop as viewers see it; units left come from the drop row the purchases update. */
 export async function dropDtos(db: DbOrTx, sessionId: string, dropIds?: string[]): Promise<LiveDropDto[]> {
   const rows = await db
-    .select({ d: s.liveDrops, nameZh: s.products.nameZh, nameEn: s.products.nameEn, labelZh: s.variants.labelZh, labelEn: s.variants.labelEn, regular: s.variants.priceFen })
+    .select({
+      d: s.liveDrops,
+      nameZh: s.products.nameZh,
+      nameEn: s.products.nameEn,
+      labelZh: s.variants.labelZh,
+      labelEn: s.variants.labelEn,
+      regular: s.variants.priceFen,
+    })
     .from(s.liveDrops)
     .innerJoin(s.products, eq(s.products.id, s.liveDrops.productId))
     .innerJoin(s.variants, eq(s.variants.id, s.liveDrops.variantId))
@@ -56,7 +63,9 @@ export async function viewerCount(db: DbOrTx, sessionId: string, at: Date): Prom
   const [row] = await db
     .select({ n: sql<number>`coalesce(sum(${s.livePresence.viewers}), 0)::int` })
     .from(s.livePresence)
-    .where(and(eq(s.livePresence.sessionId, sessionId), gte(s.livePresence.updatedAt, new Date(at.getTime() - 15_000))));
+    .where(
+      and(eq(s.livePresence.sessionId, sessionId), gte(s.livePresence.updatedAt, new Date(at.getTime() - 15_000))),
+    );
   return row?.n ?? 0;
 }
 
@@ -67,7 +76,9 @@ export async function buildSnapshot(sessionId: string, at: Date): Promise<LiveSn
   if (!session || session.status === "cancelled") return null;
   const { last } = await eventRange(sessionId, db);
   const bag = await bagProducts(db, sessionId);
-  const drops = (await dropDtos(db, sessionId)).filter((d) => d.status === "open" || Date.parse(d.closesAt) > at.getTime() - 10 * 60_000);
+  const drops = (await dropDtos(db, sessionId)).filter(
+    (d) => d.status === "open" || Date.parse(d.closesAt) > at.getTime() - 10 * 60_000,
+  );
   return {
     sessionId,
     status: session.status,

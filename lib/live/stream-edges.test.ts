@@ -15,7 +15,10 @@ const open: AbortController[] = [];
 afterAll(() => open.forEach((c) => c.abort()));
 
 const onPostgres = testDriver() === "postgres";
-if (!onPostgres) console.info("[stream-edges] the LISTEN reconnect test needs PostgreSQL (PGlite listens in-process, there is no connection to kill); it is skipped");
+if (!onPostgres)
+  console.info(
+    "[stream-edges] the LISTEN reconnect test needs PostgreSQL (PGlite listens in-process, there is no connection to kill); it is skipped",
+  );
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -71,12 +74,18 @@ class Viewer {
   /** Reads until `until` holds or the stream ends; fails after `ms`. Leaves no read pending once it returns. */
   async readUntil(until: (v: Viewer) => boolean, ms = 15_000): Promise<void> {
     const deadline = Date.now() + ms;
-    const timeout = () => new Error(`viewer: condition not met within ${ms} ms (received ${this.frames.length} frames, last id ${this.lastId})`);
+    const timeout = () =>
+      new Error(
+        `viewer: condition not met within ${ms} ms (received ${this.frames.length} frames, last id ${this.lastId})`,
+      );
     while (!until(this) && !this.ended) {
       const left = deadline - Date.now();
       if (left <= 0) throw timeout();
       let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([this.readOnce(), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(timeout()), left)))]).finally(() => clearTimeout(timer));
+      await Promise.race([
+        this.readOnce(),
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(timeout()), left))),
+      ]).finally(() => clearTimeout(timer));
     }
   }
 
@@ -92,7 +101,10 @@ class Viewer {
     this.drain();
     const deadline = Date.now() + ms;
     while (!until(this)) {
-      if (Date.now() > deadline) throw new Error(`viewer: condition not met within ${ms} ms (received ${this.frames.length} frames, last id ${this.lastId})`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `viewer: condition not met within ${ms} ms (received ${this.frames.length} frames, last id ${this.lastId})`,
+        );
       await sleep(10);
     }
   }
@@ -113,7 +125,8 @@ async function liveSession(): Promise<string> {
 }
 
 /** One event in its own transaction, as the use cases write them. */
-const append = (sessionId: string, payload: Record<string, unknown>) => t.db.transaction((tx) => appendEvent(tx, sessionId, "ticker", payload));
+const append = (sessionId: string, payload: Record<string, unknown>) =>
+  t.db.transaction((tx) => appendEvent(tx, sessionId, "ticker", payload));
 
 /**
  * Every committed event id of the session in (afterId, upTo], in order: what a viewer must receive. (Bounded
@@ -262,7 +275,9 @@ describe("live stream edge cases", () => {
       await resumed.readUntil((v) => v.lastId >= appended.at(-1)!);
       expect(resumed.frames[0]!.event).not.toBe("snapshot");
       expect(resumed.idsUpTo(upTo)).toEqual(await committedIds(sessionId, resumeFrom, upTo));
-      expect([...stalled.ids, ...resumed.idsUpTo(upTo)]).toEqual(await committedIds(sessionId, stalled.frames[0]!.id, upTo));
+      expect([...stalled.ids, ...resumed.idsUpTo(upTo)]).toEqual(
+        await committedIds(sessionId, stalled.frames[0]!.id, upTo),
+      );
     } finally {
       warn.mockRestore();
     }

@@ -17,14 +17,23 @@ interface Frame {
 }
 
 /** Reads SSE frames from a stream until `until` says stop (or the time runs out). */
-async function read(stream: ReadableStream<Uint8Array>, until: (frames: Frame[]) => boolean, ms = 5000): Promise<Frame[]> {
+async function read(
+  stream: ReadableStream<Uint8Array>,
+  until: (frames: Frame[]) => boolean,
+  ms = 5000,
+): Promise<Frame[]> {
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   const frames: Frame[] = [];
   let buf = "";
   const deadline = Date.now() + ms;
   while (!until(frames) && Date.now() < deadline) {
-    const chunk = await Promise.race([reader.read(), new Promise<{ value: undefined; done: true }>((r) => setTimeout(() => r({ value: undefined, done: true }), deadline - Date.now()))]);
+    const chunk = await Promise.race([
+      reader.read(),
+      new Promise<{ value: undefined; done: true }>((r) =>
+        setTimeout(() => r({ value: undefined, done: true }), deadline - Date.now()),
+      ),
+    ]);
     if (chunk.done) break;
     buf += decoder.decode(chunk.value, { stream: true });
     let i: number;

@@ -21,7 +21,8 @@ export const STREAM_BUFFER_BYTES = 256 * 1024;
 /** A replay writes only while the viewer has less than this unread: it goes at the reader's pace, never past the bound. */
 const REPLAY_ROOM_BYTES = STREAM_BUFFER_BYTES / 2;
 
-const frame = (id: number, event: string, data: unknown) => `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+const frame = (id: number, event: string, data: unknown) =>
+  `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 const encoder = new TextEncoder();
 /**
@@ -52,9 +53,16 @@ function encodedFrame(e: LiveEventDto): Uint8Array {
  *   unread when more arrives is disconnected (once, with a warning): its queue is dropped, the stream ends,
  *   and it resumes from the last id it received. Other viewers are not held up.
  */
-export async function openEventStream(sessionId: string, lastEventIdRaw: string | null, signal: AbortSignal): Promise<ReadableStream<Uint8Array> | null> {
+export async function openEventStream(
+  sessionId: string,
+  lastEventIdRaw: string | null,
+  signal: AbortSignal,
+): Promise<ReadableStream<Uint8Array> | null> {
   const db = await getDb();
-  const [session] = await db.select({ status: s.liveSessions.status }).from(s.liveSessions).where(eq(s.liveSessions.id, sessionId));
+  const [session] = await db
+    .select({ status: s.liveSessions.status })
+    .from(s.liveSessions)
+    .where(eq(s.liveSessions.id, sessionId));
   if (!session || session.status === "cancelled") return null;
   startPresenceReporter();
 

@@ -38,8 +38,13 @@ export async function dispatchBatch(viewer: Viewer | null, raw: unknown): Promis
     if (!batch) throw new AppError("NOT_FOUND", "batch not found");
     assertCoopMember(viewer, batch.coopId);
     if (batch.status === "open") {
-      const [station] = await tx.select({ cutoffTime: s.stations.cutoffTime }).from(s.stations).where(eq(s.stations.id, batch.stationId));
-      throw new AppError("BEFORE_CUTOFF", "the batch still takes orders until its cutoff", { params: { time: station?.cutoffTime ?? "", day: batch.deliveryDay } });
+      const [station] = await tx
+        .select({ cutoffTime: s.stations.cutoffTime })
+        .from(s.stations)
+        .where(eq(s.stations.id, batch.stationId));
+      throw new AppError("BEFORE_CUTOFF", "the batch still takes orders until its cutoff", {
+        params: { time: station?.cutoffTime ?? "", day: batch.deliveryDay },
+      });
     }
     batchMachine.assert(batch.status, "dispatched");
     const at = now();
@@ -48,14 +53,21 @@ export async function dispatchBatch(viewer: Viewer | null, raw: unknown): Promis
     const actor: Actor = { actorId: viewer.userId, at };
     for (const orderId of orderIds) {
       const order = (await lockOrder(tx, { id: orderId }))!;
-      for (const [from, to] of [["placed", "confirmed"], ["confirmed", "dispatched"]] as const) {
+      for (const [from, to] of [
+        ["placed", "confirmed"],
+        ["confirmed", "dispatched"],
+      ] as const) {
         const moved = await tx
           .update(s.orderLines)
           .set({ status: to, updatedAt: at })
-          .where(and(eq(s.orderLines.orderId, orderId), eq(s.orderLines.batchId, batch.id), eq(s.orderLines.status, from)))
+          .where(
+            and(eq(s.orderLines.orderId, orderId), eq(s.orderLines.batchId, batch.id), eq(s.orderLines.status, from)),
+          )
           .returning({ id: s.orderLines.id });
         if (moved.length) {
-          await tx.insert(s.orderEvents).values({ orderId, fromStatus: from, toStatus: to, coopId: batch.coopId, actorId: viewer.userId, at });
+          await tx
+            .insert(s.orderEvents)
+            .values({ orderId, fromStatus: from, toStatus: to, coopId: batch.coopId, actorId: viewer.userId, at });
         }
       }
       await followLines(tx, order, actor);
@@ -87,11 +99,23 @@ export async function receiveBatch(viewer: Viewer | null, raw: unknown): Promise
         .select({ id: s.orderLines.id })
         .from(s.orderLines)
         .innerJoin(s.batches, eq(s.batches.id, s.orderLines.batchId))
-        .where(and(eq(s.orderLines.orderId, orderId), ne(s.orderLines.status, "cancelled"), ne(s.batches.status, "received")))
+        .where(
+          and(
+            eq(s.orderLines.orderId, orderId),
+            ne(s.orderLines.status, "cancelled"),
+            ne(s.batches.status, "received"),
+          ),
+        )
         .limit(1);
       if (pending.length) continue;
       await moveOrder(tx, order, "ready_for_pickup", { actorId: viewer.userId, at });
-      await notify(tx, { userId: order.buyerId, kind: "order_ready", params: { number: order.number }, link: `/orders/${order.number}`, dedupeKey: `ready:${order.id}` });
+      await notify(tx, {
+        userId: order.buyerId,
+        kind: "order_ready",
+        params: { number: order.number },
+        link: `/orders/${order.number}`,
+        dedupeKey: `ready:${order.id}`,
+      });
       ready++;
     }
     return { ready };
@@ -104,6 +128,12 @@ async function ordersIn(tx: Tx, batchId: string): Promise<string[]> {
     .selectDistinct({ orderId: s.orderLines.orderId })
     .from(s.orderLines)
     .innerJoin(s.orders, eq(s.orders.id, s.orderLines.orderId))
-    .where(and(eq(s.orderLines.batchId, batchId), ne(s.orderLines.status, "cancelled"), ne(s.orders.status, "awaiting_payment")));
+    .where(
+      and(
+        eq(s.orderLines.batchId, batchId),
+        ne(s.orderLines.status, "cancelled"),
+        ne(s.orders.status, "awaiting_payment"),
+      ),
+    );
   return rows.map((r) => r.orderId).sort();
 }

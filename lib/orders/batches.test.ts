@@ -27,18 +27,34 @@ async function world() {
   const coop = await createCoop(t.db);
   const station = await createStation(t.db, { cutoffTime: "22:00", pickupExpiryDays: 3 });
   const other = await createStation(t.db);
-  const { variants } = await createProduct(t.db, { coopId: coop.id, nameZh: "湖墩大米", variants: [{ priceFen: 6980, stock: 100 }] });
+  const { variants } = await createProduct(t.db, {
+    coopId: coop.id,
+    nameZh: "湖墩大米",
+    variants: [{ priceFen: 6980, stock: 100 }],
+  });
   const buyer = await createViewer(t.db, { name: "张小禾" });
   const member = await createViewer(t.db, { memberships: [{ kind: "coop", scopeId: coop.id }] });
   const manager = await createViewer(t.db, { memberships: [{ kind: "station", scopeId: station.id }] });
   const otherManager = await createViewer(t.db, { memberships: [{ kind: "station", scopeId: other.id }] });
   const order = async (at: Date, quantity = 1, stationId = station.id) => {
     setClockForTests(at);
-    const { number } = await checkout(buyer, { idempotencyKey: idemKey(), lines: JSON.stringify([{ variantId: variants[0]!.id, quantity }]), fulfillment: "pickup", stationId, paymentMethod: "pay_at_pickup" });
+    const { number } = await checkout(buyer, {
+      idempotencyKey: idemKey(),
+      lines: JSON.stringify([{ variantId: variants[0]!.id, quantity }]),
+      fulfillment: "pickup",
+      stationId,
+      paymentMethod: "pay_at_pickup",
+    });
     return number;
   };
   const batchOf = async (number: string) =>
-    (await rowsOf<{ batch_id: string; delivery_day: string }>(t.db.execute(sql`select l.batch_id, o.delivery_day from orders o join order_lines l on l.order_id = o.id where o.number = ${number}`)))[0]!;
+    (
+      await rowsOf<{ batch_id: string; delivery_day: string }>(
+        t.db.execute(
+          sql`select l.batch_id, o.delivery_day from orders o join order_lines l on l.order_id = o.id where o.number = ${number}`,
+        ),
+      )
+    )[0]!;
   return { coop, station, other, variant: variants[0]!, buyer, member, manager, otherManager, order, batchOf };
 }
 
@@ -84,7 +100,9 @@ describe("batches and the daily cutoff", () => {
     const w = await world();
     for (let i = 0; i < 5; i++) await w.order(new Date(BEFORE.getTime() - i * 86_400_000));
     const at = new Date("2026-12-01T00:00:00Z");
-    const [due] = await rowsOf<{ n: number }>(t.db.execute(sql`select count(*)::int as n from batches where status = 'open' and locks_at <= ${at}`));
+    const [due] = await rowsOf<{ n: number }>(
+      t.db.execute(sql`select count(*)::int as n from batches where status = 'open' and locks_at <= ${at}`),
+    );
     expect(due!.n).toBeGreaterThanOrEqual(5);
     const counts = await Promise.all([1, 2, 3].map(() => t.db.transaction((tx) => lockDueBatches(tx, at))));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(due!.n);
@@ -99,15 +117,26 @@ describe("batches and the daily cutoff", () => {
     expect(notes.map((n) => n.kind)).toContain("order_ready");
     const done = await redeemPickupCode(w.manager, { stationId: w.station.id, code });
     expect(done).toMatchObject({ number, buyerName: "张小禾", collectFen: 6980 });
-    expect(await getMyOrder(w.buyer, number)).toMatchObject({ status: "completed", paymentStatus: "paid", pickupCode: null });
-    await expect(redeemPickupCode(w.manager, { stationId: w.station.id, code })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    expect(await getMyOrder(w.buyer, number)).toMatchObject({
+      status: "completed",
+      paymentStatus: "paid",
+      pickupCode: null,
+    });
+    await expect(redeemPickupCode(w.manager, { stationId: w.station.id, code })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
   });
 
   it("a batch cannot be dispatched before it locks (the refusal names the cutoff and the day), nor received before it is dispatched", async () => {
     const w = await world();
     const { batch_id } = await w.batchOf(await w.order(BEFORE));
-    await expect(dispatchBatch(w.member, { batchId: batch_id })).rejects.toMatchObject({ code: "BEFORE_CUTOFF", params: { time: "22:00", day: "2026-11-29" } });
-    expect(errorMessage("BEFORE_CUTOFF", "zh-CN", { time: "22:00", day: "2026-11-29" })).toBe("截单后(22:00)才能发货:11月29日(周日)到站的这批订单还在接单中。");
+    await expect(dispatchBatch(w.member, { batchId: batch_id })).rejects.toMatchObject({
+      code: "BEFORE_CUTOFF",
+      params: { time: "22:00", day: "2026-11-29" },
+    });
+    expect(errorMessage("BEFORE_CUTOFF", "zh-CN", { time: "22:00", day: "2026-11-29" })).toBe(
+      "截单后(22:00)才能发货:11月29日(周日)到站的这批订单还在接单中。",
+    );
     await expect(receiveBatch(w.manager, { batchId: batch_id })).rejects.toMatchObject({ code: "INVALID_STATE" });
   });
 
@@ -131,17 +160,32 @@ describe("handover by pickup code", () => {
     const w = await world();
     const { code } = await readyOrder(w);
     const viaOther = await redeemPickupCode(w.otherManager, { stationId: w.other.id, code }).catch((e) => e);
-    const wrong = await redeemPickupCode(w.otherManager, { stationId: w.other.id, code: code === "000000" ? "000001" : "000000" }).catch((e) => e);
-    expect({ code: viaOther.code, fields: viaOther.fields, message: viaOther.message }).toEqual({ code: wrong.code, fields: wrong.fields, message: wrong.message });
-    await expect(redeemPickupCode(w.otherManager, { stationId: w.station.id, code })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const wrong = await redeemPickupCode(w.otherManager, {
+      stationId: w.other.id,
+      code: code === "000000" ? "000001" : "000000",
+    }).catch((e) => e);
+    expect({ code: viaOther.code, fields: viaOther.fields, message: viaOther.message }).toEqual({
+      code: wrong.code,
+      fields: wrong.fields,
+      message: wrong.message,
+    });
+    await expect(redeemPickupCode(w.otherManager, { stationId: w.station.id, code })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("10 wrong codes a minute, then 429 — even for the right code; every attempt is logged", async () => {
     const w = await world();
     const { code } = await readyOrder(w);
     const wrongCode = code === "123456" ? "654321" : "123456";
-    for (let i = 0; i < 10; i++) await expect(redeemPickupCode(w.manager, { stationId: w.station.id, code: wrongCode })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(redeemPickupCode(w.manager, { stationId: w.station.id, code })).rejects.toMatchObject({ code: "RATE_LIMITED", status: 429 });
+    for (let i = 0; i < 10; i++)
+      await expect(redeemPickupCode(w.manager, { stationId: w.station.id, code: wrongCode })).rejects.toMatchObject({
+        code: "VALIDATION",
+      });
+    await expect(redeemPickupCode(w.manager, { stationId: w.station.id, code })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      status: 429,
+    });
     const attempts = await t.db.select().from(s.pickupAttempts).where(eq(s.pickupAttempts.stationId, w.station.id));
     expect(attempts.filter((a) => a.outcome === "wrong")).toHaveLength(10);
     expect(attempts.filter((a) => a.outcome === "rate_limited")).toHaveLength(1);
@@ -151,14 +195,21 @@ describe("handover by pickup code", () => {
     const w = await world();
     const { code } = await readyOrder(w);
     const second = await createViewer(t.db, { memberships: [{ kind: "station", scopeId: w.station.id }] });
-    const results = await Promise.allSettled([w.manager, second, w.manager].map((m) => redeemPickupCode(m, { stationId: w.station.id, code })));
+    const results = await Promise.allSettled(
+      [w.manager, second, w.manager].map((m) => redeemPickupCode(m, { stationId: w.station.id, code })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
   });
 
   it("refuses malformed codes and non-managers", async () => {
     const w = await world();
-    for (const code of ["12345", "abcdef", "1234567", ""]) await expect(redeemPickupCode(w.manager, { stationId: w.station.id, code })).rejects.toMatchObject({ name: "ZodError" });
-    await expect(redeemPickupCode(w.buyer, { stationId: w.station.id, code: "123456" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    for (const code of ["12345", "abcdef", "1234567", ""])
+      await expect(redeemPickupCode(w.manager, { stationId: w.station.id, code })).rejects.toMatchObject({
+        name: "ZodError",
+      });
+    await expect(redeemPickupCode(w.buyer, { stationId: w.station.id, code: "123456" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 
@@ -176,10 +227,16 @@ describe("uncollected orders (过期退)", () => {
     expect(await t.db.transaction((tx) => expireUncollected(tx, due))).toBe(0);
     expect(await getMyOrder(w.buyer, number)).toMatchObject({ status: "cancelled", cancelReason: "uncollected" });
     expect(await stock()).toBe(100);
-    const moves = await t.db.select().from(s.inventoryMovements).where(and(eq(s.inventoryMovements.variantId, w.variant.id), eq(s.inventoryMovements.reason, "expire")));
+    const moves = await t.db
+      .select()
+      .from(s.inventoryMovements)
+      .where(and(eq(s.inventoryMovements.variantId, w.variant.id), eq(s.inventoryMovements.reason, "expire")));
     expect(moves).toHaveLength(1);
     expect(moves[0]).toMatchObject({ delta: 1, refType: "order" });
-    const notes = await t.db.select().from(s.notifications).where(and(eq(s.notifications.userId, w.buyer.userId), eq(s.notifications.kind, "order_expired")));
+    const notes = await t.db
+      .select()
+      .from(s.notifications)
+      .where(and(eq(s.notifications.userId, w.buyer.userId), eq(s.notifications.kind, "order_expired")));
     expect(notes).toHaveLength(1);
     expect(await stockInvariantViolations(t.db)).toEqual([]);
   });

@@ -20,7 +20,12 @@ export interface BatchTarget {
  * sweep cannot lock it until this order commits. A batch that locked in the meantime pushes a shop order to
  * the next day; a fixed-day order is refused.
  */
-export async function assignBatches(tx: Tx, coopIds: string[], target: BatchTarget, at: Date): Promise<{ day: string; batchByCoop: Map<string, string> }> {
+export async function assignBatches(
+  tx: Tx,
+  coopIds: string[],
+  target: BatchTarget,
+  at: Date,
+): Promise<{ day: string; batchByCoop: Map<string, string> }> {
   let day = target.day ?? deliveryDayFor(target, at);
   for (let attempt = 0; attempt < 3; attempt++) {
     const batchByCoop = new Map<string, string>();
@@ -35,7 +40,9 @@ export async function assignBatches(tx: Tx, coopIds: string[], target: BatchTarg
       const [batch] = await tx
         .select({ id: s.batches.id, status: s.batches.status, locksAt: s.batches.locksAt })
         .from(s.batches)
-        .where(and(eq(s.batches.coopId, coopId), eq(s.batches.stationId, target.stationId), eq(s.batches.deliveryDay, day)))
+        .where(
+          and(eq(s.batches.coopId, coopId), eq(s.batches.stationId, target.stationId), eq(s.batches.deliveryDay, day)),
+        )
         .for("share");
       if (!batch || batch.status !== "open") {
         allOpen = false;
@@ -65,7 +72,15 @@ export async function lockDueBatches(tx: Tx, at: Date, limit = 500): Promise<num
   const rows = await tx
     .update(s.batches)
     .set({ status: "locked", lockedAt: at })
-    .where(and(inArray(s.batches.id, due.map((b) => b.id)), eq(s.batches.status, "open")))
+    .where(
+      and(
+        inArray(
+          s.batches.id,
+          due.map((b) => b.id),
+        ),
+        eq(s.batches.status, "open"),
+      ),
+    )
     .returning({ id: s.batches.id });
   return rows.length;
 }

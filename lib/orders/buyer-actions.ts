@@ -13,13 +13,19 @@ import { applyEndedSession, endOrderSessions } from "./online-payment";
 import { lockOrder } from "./transitions";
 
 export const orderNumberSchema = z.string().regex(/^E\d{6}[0-9A-Z]{6}$/, "invalid");
-export const cancelMyOrderInput = z.strictObject({ number: orderNumberSchema, reason: z.string().trim().max(200, "too_long").optional() });
+export const cancelMyOrderInput = z.strictObject({
+  number: orderNumberSchema,
+  reason: z.string().trim().max(200, "too_long").optional(),
+});
 
 type OrderRow = typeof s.orders.$inferSelect;
 
 function assertBuyerMayCancel(order: OrderRow) {
   if (order.channel === "team" && (order.status === "placed" || order.status === "awaiting_payment")) {
-    throw new AppError("INVALID_STATE", "a team order waits for its team: it completes or is cancelled and refunded as a whole");
+    throw new AppError(
+      "INVALID_STATE",
+      "a team order waits for its team: it completes or is cancelled and refunded as a whole",
+    );
   }
   if (!buyerCancellable.includes(order.status as OrderStatus)) {
     throw new AppError("INVALID_STATE", `order is ${order.status}; it can no longer be cancelled`);

@@ -28,9 +28,19 @@ export async function listMyOrders(viewer: Viewer | null, limit = 50): Promise<O
     .limit(limit);
   if (!orders.length) return [];
   const lines = await db
-    .select({ orderId: s.orderLines.orderId, quantity: s.orderLines.quantity, nameZh: s.orderLines.productNameZh, nameEn: s.orderLines.productNameEn })
+    .select({
+      orderId: s.orderLines.orderId,
+      quantity: s.orderLines.quantity,
+      nameZh: s.orderLines.productNameZh,
+      nameEn: s.orderLines.productNameEn,
+    })
     .from(s.orderLines)
-    .where(inArray(s.orderLines.orderId, orders.map((o) => o.id)))
+    .where(
+      inArray(
+        s.orderLines.orderId,
+        orders.map((o) => o.id),
+      ),
+    )
     .orderBy(asc(s.orderLines.id));
   return orders.map(({ id, ...o }) => {
     const mine = lines.filter((l) => l.orderId === id);
@@ -55,7 +65,11 @@ export async function getMyOrder(viewer: Viewer | null, number: string): Promise
   if (!o) throw new AppError("NOT_FOUND", "order not found");
   const { order, station } = o;
   const [lines, events] = await Promise.all([
-    db.select().from(s.orderLines).where(eq(s.orderLines.orderId, order.id)).orderBy(asc(s.orderLines.coopNameZh), asc(s.orderLines.id)),
+    db
+      .select()
+      .from(s.orderLines)
+      .where(eq(s.orderLines.orderId, order.id))
+      .orderBy(asc(s.orderLines.coopNameZh), asc(s.orderLines.id)),
     db
       .select({
         toStatus: s.orderEvents.toStatus,
@@ -72,7 +86,10 @@ export async function getMyOrder(viewer: Viewer | null, number: string): Promise
   ]);
   const status = order.status as OrderStatus;
   // A 拼团 order belongs to its team: it is paid and settled there, and waits (no cancelling) while the team forms.
-  const [member] = order.channel === "team" ? await db.select({ teamId: s.teamMembers.teamId }).from(s.teamMembers).where(eq(s.teamMembers.orderId, order.id)) : [];
+  const [member] =
+    order.channel === "team"
+      ? await db.select({ teamId: s.teamMembers.teamId }).from(s.teamMembers).where(eq(s.teamMembers.orderId, order.id))
+      : [];
   const teamForming = order.channel === "team" && (status === "placed" || status === "awaiting_payment");
   return {
     teamId: member?.teamId ?? null,
@@ -91,7 +108,13 @@ export async function getMyOrder(viewer: Viewer | null, number: string): Promise
     firstItemZh: lines[0]?.productNameZh ?? "",
     firstItemEn: lines[0]?.productNameEn ?? "",
     station: station
-      ? { nameZh: station.nameZh, nameEn: station.nameEn, addressZh: station.addressZh, addressEn: station.addressEn, phone: station.phone }
+      ? {
+          nameZh: station.nameZh,
+          nameEn: station.nameEn,
+          addressZh: station.addressZh,
+          addressEn: station.addressEn,
+          phone: station.phone,
+        }
       : null,
     deliveryAddress: order.deliveryAddress ?? null,
     pickupCode: order.fulfillment === "pickup" && openForPickup.includes(status) ? order.pickupCode : null,

@@ -14,7 +14,15 @@ import { moveOrder, type Actor } from "./transitions";
  */
 export async function cancelOrderInTx(
   tx: Tx,
-  order: { id: string; status: OrderStatus; paymentStatus: string; totalFen: number; campaignId: string | null; dropId: string | null; buyerId: string },
+  order: {
+    id: string;
+    status: OrderStatus;
+    paymentStatus: string;
+    totalFen: number;
+    campaignId: string | null;
+    dropId: string | null;
+    buyerId: string;
+  },
   actor: Actor & { reason: string; stockReason?: MovementReason },
 ): Promise<{ variantId: string; quantity: number; lineTotalFen: number; coopId: string }[]> {
   await moveOrder(tx, order, "cancelled", { ...actor, note: actor.reason }, { cancelReason: actor.reason });
@@ -28,16 +36,27 @@ export async function cancelOrderInTx(
       lineTotalFen: s.orderLines.lineTotalFen,
       coopId: s.orderLines.coopId,
     });
-  await returnStock(tx, lines, { refType: "order", refId: order.id, actorId: actor.actorId, note: actor.reason }, actor.stockReason ?? "cancel");
+  await returnStock(
+    tx,
+    lines,
+    { refType: "order", refId: order.id, actorId: actor.actorId, note: actor.reason },
+    actor.stockReason ?? "cancel",
+  );
   // A group-buy order gives its units back to the campaign's cap as well as to the stock.
   if (order.campaignId) {
     const units = lines.reduce((a, l) => a + l.quantity, 0);
-    await tx.update(s.campaigns).set({ sold: sql`${s.campaigns.sold} - ${units}` }).where(eq(s.campaigns.id, order.campaignId));
+    await tx
+      .update(s.campaigns)
+      .set({ sold: sql`${s.campaigns.sold} - ${units}` })
+      .where(eq(s.campaigns.id, order.campaignId));
   }
   // A drop order gives its units back to the drop and to the buyer's per-drop allowance.
   if (order.dropId) {
     const units = lines.reduce((a, l) => a + l.quantity, 0);
-    await tx.update(s.liveDrops).set({ sold: sql`${s.liveDrops.sold} - ${units}` }).where(eq(s.liveDrops.id, order.dropId));
+    await tx
+      .update(s.liveDrops)
+      .set({ sold: sql`${s.liveDrops.sold} - ${units}` })
+      .where(eq(s.liveDrops.id, order.dropId));
     await tx
       .update(s.liveDropBuyers)
       .set({ units: sql`greatest(${s.liveDropBuyers.units} - ${units}, 0)` })
@@ -49,8 +68,18 @@ export async function cancelOrderInTx(
   // back themselves, so they never match here.
   const left = await tx
     .update(s.teamMembers)
-    .set({ status: "dropped", settleAction: sql`case when ${s.teamMembers.settleAction} = 'capture' then 'release' else ${s.teamMembers.settleAction} end`, updatedAt: actor.at })
-    .where(and(eq(s.teamMembers.orderId, order.id), eq(s.teamMembers.status, "joined"), sql`exists (select 1 from teams t where t.id = ${s.teamMembers.teamId} and t.status = 'completed')`))
+    .set({
+      status: "dropped",
+      settleAction: sql`case when ${s.teamMembers.settleAction} = 'capture' then 'release' else ${s.teamMembers.settleAction} end`,
+      updatedAt: actor.at,
+    })
+    .where(
+      and(
+        eq(s.teamMembers.orderId, order.id),
+        eq(s.teamMembers.status, "joined"),
+        sql`exists (select 1 from teams t where t.id = ${s.teamMembers.teamId} and t.status = 'completed')`,
+      ),
+    )
     .returning({ teamId: s.teamMembers.teamId, quantity: s.teamMembers.quantity });
   for (const m of left) {
     await tx

@@ -10,7 +10,13 @@ const t = setupTestDb({ poolSize: 12 });
 
 async function shop() {
   const coop = await createCoop(t.db);
-  const { variants } = await createProduct(t.db, { coopId: coop.id, variants: [{ priceFen: 13800, stock: 50 }, { priceFen: 27600, stock: 50 }] });
+  const { variants } = await createProduct(t.db, {
+    coopId: coop.id,
+    variants: [
+      { priceFen: 13800, stock: 50 },
+      { priceFen: 27600, stock: 50 },
+    ],
+  });
   return { rice: variants[0]!, gift: variants[1]! };
 }
 
@@ -36,11 +42,17 @@ describe("the guest cart at sign-in", () => {
     const { rice, gift } = await shop();
     const buyer = await createViewer(t.db);
     await addToCart({ viewer: buyer, guestCartId: null }, { variantId: gift.id, quantity: 1 });
-    const guest = await guestCart([{ variantId: rice.id, quantity: 1 }, { variantId: gift.id, quantity: 1 }]);
+    const guest = await guestCart([
+      { variantId: rice.id, quantity: 1 },
+      { variantId: gift.id, quantity: 1 },
+    ]);
     expect(await mergeGuestCart(buyer.userId, guest)).toEqual({ merged: 2 });
     expect(await mergeGuestCart(buyer.userId, guest)).toEqual({ merged: 0 });
     const cart = await loadCart({ viewer: buyer, guestCartId: null });
-    expect(cart.lines.map((l) => [l.variantId, l.quantity])).toEqual([[gift.id, 2], [rice.id, 1]]);
+    expect(cart.lines.map((l) => [l.variantId, l.quantity])).toEqual([
+      [gift.id, 2],
+      [rice.id, 1],
+    ]);
     expect(cart).toMatchObject({ count: 3, subtotalFen: 13800 + 2 * 27600 });
     expect(await t.db.select().from(s.carts).where(eq(s.carts.id, guest))).toEqual([]);
   });
@@ -48,7 +60,10 @@ describe("the guest cart at sign-in", () => {
   it("ten merges of one guest cart at once (two tabs, a double submit) add it exactly once", async () => {
     const { rice, gift } = await shop();
     const buyer = await createViewer(t.db);
-    const guest = await guestCart([{ variantId: rice.id, quantity: 1 }, { variantId: gift.id, quantity: 1 }]);
+    const guest = await guestCart([
+      { variantId: rice.id, quantity: 1 },
+      { variantId: gift.id, quantity: 1 },
+    ]);
     const results = await Promise.all(Array.from({ length: 10 }, () => mergeGuestCart(buyer.userId, guest)));
     expect(results.map((r) => r.merged).sort()).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 2]);
     const cart = await loadCart({ viewer: buyer, guestCartId: null });

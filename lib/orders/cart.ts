@@ -19,11 +19,18 @@ const guestIdPattern = /^cart_[0-9a-z]{16}$/;
  * theirs alone: a guest cart left behind a cookie is merged once, at sign-in (mergeGuestCart), never here — a
  * page render that merged raced the header's count and doubled the quantities.
  */
-async function resolveCart(db: DbOrTx, owner: CartOwner, create: boolean): Promise<{ cartId: string | null; newGuestId?: string }> {
+async function resolveCart(
+  db: DbOrTx,
+  owner: CartOwner,
+  create: boolean,
+): Promise<{ cartId: string | null; newGuestId?: string }> {
   const guestId = owner.guestCartId && guestIdPattern.test(owner.guestCartId) ? owner.guestCartId : null;
   if (!owner.viewer) {
     if (guestId) {
-      const [cart] = await db.select({ id: s.carts.id }).from(s.carts).where(and(eq(s.carts.id, guestId), isNull(s.carts.userId)));
+      const [cart] = await db
+        .select({ id: s.carts.id })
+        .from(s.carts)
+        .where(and(eq(s.carts.id, guestId), isNull(s.carts.userId)));
       if (cart) return { cartId: cart.id };
     }
     if (!create) return { cartId: null };
@@ -37,7 +44,10 @@ async function resolveCart(db: DbOrTx, owner: CartOwner, create: boolean): Promi
 async function userCartId(db: DbOrTx, userId: string, create: boolean): Promise<string | null> {
   const [mine] = await db.select({ id: s.carts.id }).from(s.carts).where(eq(s.carts.userId, userId));
   if (mine || !create) return mine?.id ?? null;
-  await db.insert(s.carts).values({ id: newId("cart"), userId }).onConflictDoNothing();
+  await db
+    .insert(s.carts)
+    .values({ id: newId("cart"), userId })
+    .onConflictDoNothing();
   return (await db.select({ id: s.carts.id }).from(s.carts).where(eq(s.carts.userId, userId)))[0]?.id ?? null;
 }
 
@@ -50,9 +60,16 @@ export async function mergeGuestCart(userId: string, guestCartId: string | null)
   if (!guestCartId || !guestIdPattern.test(guestCartId)) return { merged: 0 };
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [guest] = await tx.select({ id: s.carts.id }).from(s.carts).where(and(eq(s.carts.id, guestCartId), isNull(s.carts.userId))).for("update");
+    const [guest] = await tx
+      .select({ id: s.carts.id })
+      .from(s.carts)
+      .where(and(eq(s.carts.id, guestCartId), isNull(s.carts.userId)))
+      .for("update");
     if (!guest) return { merged: 0 };
-    const lines = await tx.select({ variantId: s.cartLines.variantId, quantity: s.cartLines.quantity }).from(s.cartLines).where(eq(s.cartLines.cartId, guest.id));
+    const lines = await tx
+      .select({ variantId: s.cartLines.variantId, quantity: s.cartLines.quantity })
+      .from(s.cartLines)
+      .where(eq(s.cartLines.cartId, guest.id));
     const intoId = lines.length ? await userCartId(tx, userId, true) : null;
     for (const l of lines) {
       await tx
@@ -119,7 +136,14 @@ async function sellableVariant(db: DbOrTx, variantId: string) {
     .from(s.variants)
     .innerJoin(s.products, eq(s.products.id, s.variants.productId))
     .innerJoin(s.cooperatives, eq(s.cooperatives.id, s.products.coopId))
-    .where(and(eq(s.variants.id, variantId), eq(s.variants.status, "active"), eq(s.products.status, "published"), eq(s.cooperatives.status, "approved")));
+    .where(
+      and(
+        eq(s.variants.id, variantId),
+        eq(s.variants.status, "active"),
+        eq(s.products.status, "published"),
+        eq(s.cooperatives.status, "approved"),
+      ),
+    );
   if (!v) throw new AppError("NOT_FOUND", `variant ${variantId} is not for sale`);
   return v;
 }
@@ -134,7 +158,10 @@ export async function addToCart(owner: CartOwner, raw: unknown): Promise<{ newGu
     const [line] = await tx
       .insert(s.cartLines)
       .values({ cartId: cartId!, variantId, quantity })
-      .onConflictDoUpdate({ target: [s.cartLines.cartId, s.cartLines.variantId], set: { quantity: sql`${s.cartLines.quantity} + ${quantity}` } })
+      .onConflictDoUpdate({
+        target: [s.cartLines.cartId, s.cartLines.variantId],
+        set: { quantity: sql`${s.cartLines.quantity} + ${quantity}` },
+      })
       .returning({ quantity: s.cartLines.quantity });
     assertWithinStock(v, line!.quantity);
     return { newGuestId, count: await countLines(tx, cartId!) };
@@ -166,7 +193,8 @@ export async function removeCartLine(owner: CartOwner, raw: unknown): Promise<vo
   const { variantId } = removeCartLineInput.parse(raw);
   const db = await getDb();
   const { cartId } = await resolveCart(db, owner, false);
-  if (cartId) await db.delete(s.cartLines).where(and(eq(s.cartLines.cartId, cartId), eq(s.cartLines.variantId, variantId)));
+  if (cartId)
+    await db.delete(s.cartLines).where(and(eq(s.cartLines.cartId, cartId), eq(s.cartLines.variantId, variantId)));
 }
 
 /** After an order: take its units out of the buyer's cart (a line ordered in full disappears). */
@@ -193,6 +221,9 @@ function assertWithinStock(v: { stock: number; name: string; label: string }, wa
 }
 
 async function countLines(db: DbOrTx, cartId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`coalesce(sum(${s.cartLines.quantity}), 0)::int` }).from(s.cartLines).where(eq(s.cartLines.cartId, cartId));
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(sum(${s.cartLines.quantity}), 0)::int` })
+    .from(s.cartLines)
+    .where(eq(s.cartLines.cartId, cartId));
   return row?.n ?? 0;
 }

@@ -14,7 +14,11 @@ const t = setupTestDb();
 async function shop(stock = 10, priceFen = 6980) {
   const coop = await createCoop(t.db);
   const station = await createStation(t.db);
-  const { product, variants } = await createProduct(t.db, { coopId: coop.id, nameZh: "湖墩大米", variants: [{ priceFen, stock, labelZh: "5kg" }] });
+  const { product, variants } = await createProduct(t.db, {
+    coopId: coop.id,
+    nameZh: "湖墩大米",
+    variants: [{ priceFen, stock, labelZh: "5kg" }],
+  });
   return { coop, station, product, variant: variants[0]! };
 }
 
@@ -27,7 +31,8 @@ const pickup = (stationId: string, lines: unknown[], key = idemKey()) => ({
 });
 
 async function counts() {
-  const n = async (table: typeof s.orders | typeof s.orderLines | typeof s.inventoryMovements) => (await t.db.select({ n: count() }).from(table))[0]!.n;
+  const n = async (table: typeof s.orders | typeof s.orderLines | typeof s.inventoryMovements) =>
+    (await t.db.select({ n: count() }).from(table))[0]!.n;
   return { orders: await n(s.orders), lines: await n(s.orderLines), movements: await n(s.inventoryMovements) };
 }
 
@@ -40,7 +45,12 @@ describe("checkout", () => {
     const order = await getMyOrder(buyer, placed.number);
     expect(order).toMatchObject({ status: "placed", subtotalFen: 13960, totalFen: 13960, fulfillment: "pickup" });
     expect(order.pickupCode).toMatch(/^\d{6}$/);
-    expect(order.lines[0]).toMatchObject({ productNameZh: "湖墩大米", variantLabelZh: "5kg", unitPriceFen: 6980, quantity: 2 });
+    expect(order.lines[0]).toMatchObject({
+      productNameZh: "湖墩大米",
+      variantLabelZh: "5kg",
+      unitPriceFen: 6980,
+      quantity: 2,
+    });
     const [v] = await t.db.select().from(s.variants).where(eq(s.variants.id, variant.id));
     expect(v!.stock).toBe(8);
     expect((await loadCart({ viewer: buyer, guestCartId: null })).lines).toHaveLength(0);
@@ -63,7 +73,13 @@ describe("checkout", () => {
     const buyer = await createViewer(t.db);
     const before = await counts();
     await expect(
-      checkout(buyer, pickup(station.id, [{ variantId: variant.id, quantity: 1 }, { variantId: variant.id, quantity: 1 }])),
+      checkout(
+        buyer,
+        pickup(station.id, [
+          { variantId: variant.id, quantity: 1 },
+          { variantId: variant.id, quantity: 1 },
+        ]),
+      ),
     ).rejects.toMatchObject({ code: "SOLD_OUT", params: { name: "湖墩大米 5kg" } });
     expect(await counts()).toEqual(before);
   });
@@ -80,7 +96,9 @@ describe("checkout", () => {
     const { station, variant } = await shop(10);
     const buyer = await createViewer(t.db);
     const before = await counts();
-    await expect(checkout(buyer, pickup(station.id, [{ variantId: variant.id, quantity }]))).rejects.toMatchObject({ name: "ZodError" });
+    await expect(checkout(buyer, pickup(station.id, [{ variantId: variant.id, quantity }]))).rejects.toMatchObject({
+      name: "ZodError",
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -88,24 +106,51 @@ describe("checkout", () => {
     const { station, variant } = await shop(10);
     const buyer = await createViewer(t.db);
     const before = await counts();
-    await expect(checkout(buyer, pickup(station.id, [{ variantId: "var_nope", quantity: 1 }]))).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(checkout(buyer, pickup("stn_nope", [{ variantId: variant.id, quantity: 1 }]))).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(checkout(buyer, pickup(station.id, [{ variantId: "var_nope", quantity: 1 }]))).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
+    await expect(checkout(buyer, pickup("stn_nope", [{ variantId: variant.id, quantity: 1 }]))).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
     expect(await counts()).toEqual(before);
   });
 
   it("refuses unknown top-level fields (a total, a status) instead of trusting them", async () => {
     const { station, variant } = await shop(10);
     const buyer = await createViewer(t.db);
-    await expect(checkout(buyer, { ...pickup(station.id, [{ variantId: variant.id, quantity: 1 }]), totalFen: 1 })).rejects.toMatchObject({ name: "ZodError" });
-    await expect(checkout(buyer, { ...pickup(station.id, [{ variantId: variant.id, quantity: 1 }]), status: "completed" })).rejects.toMatchObject({ name: "ZodError" });
+    await expect(
+      checkout(buyer, { ...pickup(station.id, [{ variantId: variant.id, quantity: 1 }]), totalFen: 1 }),
+    ).rejects.toMatchObject({ name: "ZodError" });
+    await expect(
+      checkout(buyer, { ...pickup(station.id, [{ variantId: variant.id, quantity: 1 }]), status: "completed" }),
+    ).rejects.toMatchObject({ name: "ZodError" });
   });
 
   it("home delivery validates the address and adds the delivery fee below the free threshold", async () => {
     const { variant } = await shop(10, 2000);
     const buyer = await createViewer(t.db);
-    const base = { idempotencyKey: idemKey(), lines: JSON.stringify([{ variantId: variant.id, quantity: 1 }]), fulfillment: "delivery", paymentMethod: "cash_on_delivery" };
-    await expect(checkout(buyer, { ...base, recipient: "张三", phone: "123", region: "浙江省嘉兴市嘉善县", line: "惠民街道大柳村 8 号" })).rejects.toMatchObject({ name: "ZodError" });
-    const placed = await checkout(buyer, { ...base, recipient: "张三", phone: "138 0000 0009", region: "浙江省嘉兴市嘉善县", line: "惠民街道大柳村 8 号" });
+    const base = {
+      idempotencyKey: idemKey(),
+      lines: JSON.stringify([{ variantId: variant.id, quantity: 1 }]),
+      fulfillment: "delivery",
+      paymentMethod: "cash_on_delivery",
+    };
+    await expect(
+      checkout(buyer, {
+        ...base,
+        recipient: "张三",
+        phone: "123",
+        region: "浙江省嘉兴市嘉善县",
+        line: "惠民街道大柳村 8 号",
+      }),
+    ).rejects.toMatchObject({ name: "ZodError" });
+    const placed = await checkout(buyer, {
+      ...base,
+      recipient: "张三",
+      phone: "138 0000 0009",
+      region: "浙江省嘉兴市嘉善县",
+      line: "惠民街道大柳村 8 号",
+    });
     const order = await getMyOrder(buyer, placed.number);
     expect(order).toMatchObject({ subtotalFen: 2000, deliveryFeeFen: 800, totalFen: 2800, pickupCode: null });
     expect(order.deliveryAddress).toMatchObject({ phone: "13800000009" });

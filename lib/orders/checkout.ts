@@ -30,7 +30,9 @@ export async function checkout(viewer: Viewer | null, raw: unknown): Promise<Pla
       : null;
   const online = input.paymentMethod === "online";
   if (online && !onlinePaymentsEnabled()) {
-    throw new AppError("VALIDATION", "online payment is not available", { fields: { paymentMethod: ["online_unavailable"] } });
+    throw new AppError("VALIDATION", "online payment is not available", {
+      fields: { paymentMethod: ["online_unavailable"] },
+    });
   }
   await enforce(`checkout:user:${viewer.userId}`, { max: 30, windowSeconds: 60 }, "checkouts");
   const at = now();
@@ -49,7 +51,13 @@ export async function checkout(viewer: Viewer | null, raw: unknown): Promise<Pla
         idempotencyKey: input.idempotencyKey,
         note: input.note,
         at,
-        ...(online ? { status: "awaiting_payment" as const, issueCode: false, holdExpiresAt: new Date(at.getTime() + env().PAYMENT_HOLD_MINUTES * 60_000) } : {}),
+        ...(online
+          ? {
+              status: "awaiting_payment" as const,
+              issueCode: false,
+              holdExpiresAt: new Date(at.getTime() + env().PAYMENT_HOLD_MINUTES * 60_000),
+            }
+          : {}),
       });
       if (placed.created) await removeOrderedFromCart(tx, viewer.userId, input.lines);
       return placed;

@@ -19,7 +19,14 @@ async function buyers(n: number): Promise<Viewer[]> {
   const out: Viewer[] = [];
   for (const r of rows) {
     const u = await createUser(t.db, { id: r.id, email: `${r.id}@test.local` });
-    out.push({ userId: u.id, sessionId: "ses", name: u.name, email: u.email, phone: null, caps: { admin: false, streamer: false, coopIds: [], stationIds: [] } });
+    out.push({
+      userId: u.id,
+      sessionId: "ses",
+      name: u.name,
+      email: u.email,
+      phone: null,
+      caps: { admin: false, streamer: false, coopIds: [], stationIds: [] },
+    });
   }
   return out;
 }
@@ -27,28 +34,42 @@ async function buyers(n: number): Promise<Viewer[]> {
 async function setup(stock: number, variantsCount = 1) {
   const coop = await createCoop(t.db);
   const station = await createStation(t.db);
-  const { variants } = await createProduct(t.db, { coopId: coop.id, variants: Array.from({ length: variantsCount }, () => ({ priceFen: 990, stock })) });
+  const { variants } = await createProduct(t.db, {
+    coopId: coop.id,
+    variants: Array.from({ length: variantsCount }, () => ({ priceFen: 990, stock })),
+  });
   return { station, variants };
 }
 
 function order(viewer: Viewer, stationId: string, lines: { variantId: string; quantity: number }[]) {
-  return checkout(viewer, { idempotencyKey: idemKey(), lines: JSON.stringify(lines), fulfillment: "pickup", stationId, paymentMethod: "pay_at_pickup" }).then(
+  return checkout(viewer, {
+    idempotencyKey: idemKey(),
+    lines: JSON.stringify(lines),
+    fulfillment: "pickup",
+    stationId,
+    paymentMethod: "pay_at_pickup",
+  }).then(
     () => "ok" as const,
     (err: unknown) => (isAppError(err) ? err.code : `unexpected: ${String(err)}`),
   );
 }
 
-const stock = async (id: string) => (await t.db.select({ stock: s.variants.stock }).from(s.variants).where(eq(s.variants.id, id)))[0]!.stock;
+const stock = async (id: string) =>
+  (await t.db.select({ stock: s.variants.stock }).from(s.variants).where(eq(s.variants.id, id)))[0]!.stock;
 
 describe(`no oversell under concurrency (${testDriver()})`, () => {
   it("200 buyers for the last unit: exactly one order, 199 clear sold-out answers, stock 0", async () => {
     const { station, variants } = await setup(1);
     const people = await buyers(200);
-    const results = await Promise.all(people.map((p) => order(p, station.id, [{ variantId: variants[0]!.id, quantity: 1 }])));
+    const results = await Promise.all(
+      people.map((p) => order(p, station.id, [{ variantId: variants[0]!.id, quantity: 1 }])),
+    );
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
     expect(results.filter((r) => r === "SOLD_OUT")).toHaveLength(199);
     expect(await stock(variants[0]!.id)).toBe(0);
-    const [orders] = await rowsOf<{ n: number }>(t.db.execute(sql`select count(*)::int as n from order_lines where variant_id = ${variants[0]!.id}`));
+    const [orders] = await rowsOf<{ n: number }>(
+      t.db.execute(sql`select count(*)::int as n from order_lines where variant_id = ${variants[0]!.id}`),
+    );
     expect(orders!.n).toBe(1);
   });
 
@@ -57,7 +78,9 @@ describe(`no oversell under concurrency (${testDriver()})`, () => {
     const n = onPg ? 1000 : 300;
     const people = await buyers(n);
     const wants = people.map((_, i) => 1 + (i % 3));
-    const results = await Promise.all(people.map((p, i) => order(p, station.id, [{ variantId: variants[0]!.id, quantity: wants[i]! }])));
+    const results = await Promise.all(
+      people.map((p, i) => order(p, station.id, [{ variantId: variants[0]!.id, quantity: wants[i]! }])),
+    );
     expect(results.every((r) => r === "ok" || r === "SOLD_OUT")).toBe(true);
     const sold = results.reduce((a, r, i) => a + (r === "ok" ? wants[i]! : 0), 0);
     expect(sold).toBe(100);
@@ -71,7 +94,19 @@ describe(`no oversell under concurrency (${testDriver()})`, () => {
     const people = await buyers(100);
     const results = await Promise.all(
       people.map((p, i) =>
-        order(p, station.id, i % 2 ? [{ variantId: a, quantity: 1 }, { variantId: b, quantity: 1 }] : [{ variantId: b, quantity: 1 }, { variantId: a, quantity: 1 }]),
+        order(
+          p,
+          station.id,
+          i % 2
+            ? [
+                { variantId: a, quantity: 1 },
+                { variantId: b, quantity: 1 },
+              ]
+            : [
+                { variantId: b, quantity: 1 },
+                { variantId: a, quantity: 1 },
+              ],
+        ),
       ),
     );
     expect(results.filter((r) => r !== "ok")).toEqual([]);

@@ -13,8 +13,13 @@ import type { OrderStatus } from "./contract";
  * delivery day (judged at `at`), and the order gets that day. Runs inside the caller's transaction on a locked,
  * placed order; lines already on a batch keep it.
  */
-export async function joinStationBatches(tx: Tx, order: { id: string; status: OrderStatus; stationId: string | null }, at: Date): Promise<{ deliveryDay: string; coopIds: string[] }> {
-  if (order.status !== "placed") throw new AppError("INVALID_STATE", `order ${order.id} is ${order.status}, not placed`);
+export async function joinStationBatches(
+  tx: Tx,
+  order: { id: string; status: OrderStatus; stationId: string | null },
+  at: Date,
+): Promise<{ deliveryDay: string; coopIds: string[] }> {
+  if (order.status !== "placed")
+    throw new AppError("INVALID_STATE", `order ${order.id} is ${order.status}, not placed`);
   if (!order.stationId) throw new AppError("INVALID_STATE", `order ${order.id} is not a pickup order`);
   const [station] = await tx
     .select({ id: s.stations.id, cutoffTime: s.stations.cutoffTime, timezone: s.stations.timezone })
@@ -25,12 +30,26 @@ export async function joinStationBatches(tx: Tx, order: { id: string; status: Or
     .select({ id: s.orderLines.id, coopId: s.orderLines.coopId })
     .from(s.orderLines)
     .where(and(eq(s.orderLines.orderId, order.id), eq(s.orderLines.status, "placed"), isNull(s.orderLines.batchId)));
-  const { day, batchByCoop } = await assignBatches(tx, lines.map((l) => l.coopId), { stationId: station.id, cutoffTime: station.cutoffTime, timezone: station.timezone }, at);
+  const { day, batchByCoop } = await assignBatches(
+    tx,
+    lines.map((l) => l.coopId),
+    { stationId: station.id, cutoffTime: station.cutoffTime, timezone: station.timezone },
+    at,
+  );
   for (const [coopId, batchId] of batchByCoop) {
     await tx
       .update(s.orderLines)
       .set({ batchId, updatedAt: at })
-      .where(and(eq(s.orderLines.orderId, order.id), eq(s.orderLines.coopId, coopId), inArray(s.orderLines.id, lines.map((l) => l.id))));
+      .where(
+        and(
+          eq(s.orderLines.orderId, order.id),
+          eq(s.orderLines.coopId, coopId),
+          inArray(
+            s.orderLines.id,
+            lines.map((l) => l.id),
+          ),
+        ),
+      );
   }
   await tx.update(s.orders).set({ deliveryDay: day, updatedAt: at }).where(eq(s.orders.id, order.id));
   return { deliveryDay: day, coopIds: [...batchByCoop.keys()] };
@@ -41,7 +60,11 @@ export async function joinStationBatches(tx: Tx, order: { id: string; status: Or
  * station's batches (joinStationBatches), its lines move placed → confirmed (the order follows its lines), and
  * the order gets its pickup code. Runs inside the caller's transaction on a locked order.
  */
-export async function confirmIntoBatch(tx: Tx, order: { id: string; status: OrderStatus; stationId: string | null }, actor: Actor): Promise<{ deliveryDay: string }> {
+export async function confirmIntoBatch(
+  tx: Tx,
+  order: { id: string; status: OrderStatus; stationId: string | null },
+  actor: Actor,
+): Promise<{ deliveryDay: string }> {
   const { deliveryDay, coopIds } = await joinStationBatches(tx, order, actor.at);
   for (const coopId of coopIds) await moveCoopLines(tx, order, coopId, "placed", "confirmed", actor);
   await issuePickupCode(tx, order.id, order.stationId!);

@@ -27,7 +27,11 @@ export function deliveryFeeFen(subtotalFen: number, fulfillment: Fulfillment): n
   return fulfillment === "delivery" && subtotalFen < FREE_DELIVERY_FROM_FEN ? DELIVERY_FEE_FEN : 0;
 }
 
-export const variantIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9_]+$/, "invalid");
+export const variantIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9_]+$/, "invalid");
 
 export const cartLineInput = z.strictObject({ variantId: variantIdSchema, quantity: quantitySchema });
 /** A line of a checkout: anything but the variant and quantity (a price, say) is dropped, never trusted. */
@@ -61,7 +65,15 @@ export const deliveryAddressInput = z.strictObject({
     .pipe(z.string().regex(/^1\d{10}$/, "invalid_phone")),
   region: z.string().trim().min(2, "required").max(60, "too_long"),
   line: z.string().trim().min(4, "required").max(120, "too_long"),
-  postalCode: z.union([z.literal(""), z.string().trim().regex(/^\d{6}$/, "invalid")]).optional(),
+  postalCode: z
+    .union([
+      z.literal(""),
+      z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/, "invalid"),
+    ])
+    .optional(),
 });
 export type DeliveryAddressInput = z.infer<typeof deliveryAddressInput>;
 
@@ -80,7 +92,8 @@ export const checkoutInput = z
     note: z.string().trim().max(200, "too_long").optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.fulfillment === "pickup" && !v.stationId) ctx.addIssue({ code: "custom", path: ["stationId"], message: "required" });
+    if (v.fulfillment === "pickup" && !v.stationId)
+      ctx.addIssue({ code: "custom", path: ["stationId"], message: "required" });
     if (v.fulfillment === "pickup" && v.paymentMethod === "cash_on_delivery")
       ctx.addIssue({ code: "custom", path: ["paymentMethod"], message: "invalid" });
     if (v.fulfillment === "delivery" && v.paymentMethod === "pay_at_pickup")

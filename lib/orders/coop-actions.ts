@@ -38,7 +38,8 @@ export async function actOnCoopLines(viewer: Viewer | null, raw: unknown): Promi
     const order = await lockOrder(tx, { number: input.number });
     if (!order || !(await hasLinesOf(tx, order.id, input.coopId))) throw new AppError("NOT_FOUND", "order not found");
     // An unpaid online order is not the cooperative's to act on: it goes ahead when paid, or ends with its hold.
-    if (order.status === "awaiting_payment") throw new AppError("INVALID_STATE", "the order is waiting for its online payment");
+    if (order.status === "awaiting_payment")
+      throw new AppError("INVALID_STATE", "the order is waiting for its online payment");
     if (order.channel === "team" && order.status === "placed") {
       throw new AppError("INVALID_STATE", "the team is still forming; its orders are confirmed when it completes");
     }
@@ -57,19 +58,42 @@ export async function actOnCoopLines(viewer: Viewer | null, raw: unknown): Promi
         const placed = await cancelable(tx, order.id, input.coopId);
         if (!placed) throw new AppError("INVALID_STATE", "nothing of this cooperative left to cancel before dispatch");
         const paid = order.paymentStatus === "paid";
-        const moved = await moveCoopLines(tx, order, input.coopId, placed, "cancelled", { ...actor, note: input.reason ?? "coop_cancelled" });
-        await returnStock(tx, moved, { refType: "order", refId: order.id, actorId: viewer.userId, note: "coop_cancelled" });
+        const moved = await moveCoopLines(tx, order, input.coopId, placed, "cancelled", {
+          ...actor,
+          note: input.reason ?? "coop_cancelled",
+        });
+        await returnStock(tx, moved, {
+          refType: "order",
+          refId: order.id,
+          actorId: viewer.userId,
+          note: "coop_cancelled",
+        });
         if (placed === "placed") await cancelRemainingConfirmed(tx, order, input.coopId, actor);
         // A paid order gets back the cancelled cooperative's part, or everything left when no line remains.
         if (paid && order.status === "cancelled") {
-          await requestRefund(tx, { orderId: order.id, amountFen: order.totalFen - (await refundedSoFar(tx, order.id)), reason: "coop_cancelled" });
+          await requestRefund(tx, {
+            orderId: order.id,
+            amountFen: order.totalFen - (await refundedSoFar(tx, order.id)),
+            reason: "coop_cancelled",
+          });
           await tx.update(s.orders).set({ paymentStatus: "refund_pending" }).where(eq(s.orders.id, order.id));
         } else if (paid) {
           const [part] = await tx
             .select({ fen: sql<number>`coalesce(sum(${s.orderLines.lineTotalFen}), 0)::int` })
             .from(s.orderLines)
-            .where(and(eq(s.orderLines.orderId, order.id), eq(s.orderLines.coopId, input.coopId), eq(s.orderLines.status, "cancelled")));
-          await requestRefund(tx, { orderId: order.id, amountFen: part?.fen ?? 0, reason: "coop_cancelled", part: input.coopId });
+            .where(
+              and(
+                eq(s.orderLines.orderId, order.id),
+                eq(s.orderLines.coopId, input.coopId),
+                eq(s.orderLines.status, "cancelled"),
+              ),
+            );
+          await requestRefund(tx, {
+            orderId: order.id,
+            amountFen: part?.fen ?? 0,
+            reason: "coop_cancelled",
+            part: input.coopId,
+          });
         }
         break;
       }
@@ -102,13 +126,20 @@ async function cancelable(tx: Tx, orderId: string, coopId: string): Promise<"pla
   const lines = await tx
     .select({ status: s.orderLines.status })
     .from(s.orderLines)
-    .where(and(eq(s.orderLines.orderId, orderId), eq(s.orderLines.coopId, coopId), ne(s.orderLines.status, "cancelled")));
+    .where(
+      and(eq(s.orderLines.orderId, orderId), eq(s.orderLines.coopId, coopId), ne(s.orderLines.status, "cancelled")),
+    );
   if (lines.some((l) => l.status === "placed")) return "placed";
   if (lines.some((l) => l.status === "confirmed")) return "confirmed";
   return null;
 }
 
-async function cancelRemainingConfirmed(tx: Tx, order: { id: string; status: OrderStatus }, coopId: string, actor: { actorId: string; at: Date }) {
+async function cancelRemainingConfirmed(
+  tx: Tx,
+  order: { id: string; status: OrderStatus },
+  coopId: string,
+  actor: { actorId: string; at: Date },
+) {
   if ((await cancelable(tx, order.id, coopId)) !== "confirmed") return;
   const moved = await moveCoopLines(tx, order, coopId, "confirmed", "cancelled", { ...actor, note: "coop_cancelled" });
   await returnStock(tx, moved, { refType: "order", refId: order.id, actorId: actor.actorId, note: "coop_cancelled" });

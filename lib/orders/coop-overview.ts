@@ -37,9 +37,15 @@ export async function coopOverview(viewer: Viewer | null, coopId: string): Promi
     .limit(1);
   if (!next) return { toConfirm: confirm?.n ?? 0, nextCutoff: null };
   const [load] = await db
-    .select({ stations: sql<number>`count(distinct ${s.batches.stationId})::int`, orders: sql<number>`count(distinct ${s.orderLines.orderId})::int` })
+    .select({
+      stations: sql<number>`count(distinct ${s.batches.stationId})::int`,
+      orders: sql<number>`count(distinct ${s.orderLines.orderId})::int`,
+    })
     .from(s.batches)
     .leftJoin(s.orderLines, and(eq(s.orderLines.batchId, s.batches.id), ne(s.orderLines.status, "cancelled")))
     .where(and(eq(s.batches.coopId, coopId), eq(s.batches.status, "open"), eq(s.batches.deliveryDay, next.day)));
-  return { toConfirm: confirm?.n ?? 0, nextCutoff: { at: next.at, day: next.day, stations: load?.stations ?? 0, orders: load?.orders ?? 0 } };
+  return {
+    toConfirm: confirm?.n ?? 0,
+    nextCutoff: { at: next.at, day: next.day, stations: load?.stations ?? 0, orders: load?.orders ?? 0 },
+  };
 }

@@ -35,17 +35,34 @@ export interface CoopOrderDto {
 }
 
 /** A cooperative's own order lines, grouped by order; other cooperatives' lines and unpaid online orders never appear. */
-export async function listCoopOrders(viewer: Viewer | null, coopId: string, status?: LineStatus, limit = 200): Promise<CoopOrderDto[]> {
+export async function listCoopOrders(
+  viewer: Viewer | null,
+  coopId: string,
+  status?: LineStatus,
+  limit = 200,
+): Promise<CoopOrderDto[]> {
   assertCoopMember(viewer, coopId);
   const db = await getDb();
   const lines = await db
-    .select({ line: s.orderLines, order: s.orders, buyerName: s.users.name, buyerPhone: s.users.phone, station: s.stations })
+    .select({
+      line: s.orderLines,
+      order: s.orders,
+      buyerName: s.users.name,
+      buyerPhone: s.users.phone,
+      station: s.stations,
+    })
     .from(s.orderLines)
     .innerJoin(s.orders, eq(s.orders.id, s.orderLines.orderId))
     .innerJoin(s.users, eq(s.users.id, s.orders.buyerId))
     .leftJoin(s.stations, eq(s.stations.id, s.orders.stationId))
     // An order waiting for its online payment is not the cooperative's work yet: it appears once paid.
-    .where(and(eq(s.orderLines.coopId, coopId), ne(s.orders.status, "awaiting_payment"), status ? eq(s.orderLines.status, status) : undefined))
+    .where(
+      and(
+        eq(s.orderLines.coopId, coopId),
+        ne(s.orders.status, "awaiting_payment"),
+        status ? eq(s.orderLines.status, status) : undefined,
+      ),
+    )
     .orderBy(desc(s.orders.placedAt), asc(s.orderLines.id))
     .limit(limit);
   const byOrder = new Map<string, CoopOrderDto>();
@@ -94,7 +111,20 @@ export function csvCell(value: string | number | null | undefined): string {
 
 export async function coopOrdersCsv(viewer: Viewer | null, coopId: string, status?: LineStatus): Promise<string> {
   const orders = await listCoopOrders(viewer, coopId, status, 5000);
-  const header = ["order_number", "placed_at", "order_status", "fulfillment", "station", "buyer", "product", "variant", "quantity", "unit_price_yuan", "line_total_yuan", "line_status"];
+  const header = [
+    "order_number",
+    "placed_at",
+    "order_status",
+    "fulfillment",
+    "station",
+    "buyer",
+    "product",
+    "variant",
+    "quantity",
+    "unit_price_yuan",
+    "line_total_yuan",
+    "line_status",
+  ];
   const rows = orders.flatMap((o) =>
     o.lines.map((l) => [
       o.number,

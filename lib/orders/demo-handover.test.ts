@@ -29,9 +29,18 @@ describe("demo seed: a handover to try", () => {
     );
     // The demo's forming 拼团 team picks up here too, but its order is not coming (yet): it is not listed at all.
     const listed = (await listStationOrders(manager, "stn_huimin")).map((o) => o.number);
-    const [teamOrder] = await t.db.select({ number: s.orders.number }).from(s.orders).where(eq(s.orders.id, "ord_demo_team_hudun"));
+    const [teamOrder] = await t.db
+      .select({ number: s.orders.number })
+      .from(s.orders)
+      .where(eq(s.orders.id, "ord_demo_team_hudun"));
     expect(listed).not.toContain(teamOrder!.number);
-    expect(await redeemPickupCode(manager, { stationId: "stn_huimin", code: "246810" })).toMatchObject({ buyerName: "张小禾", collectFen: 12800 });
-    expect(await redeemPickupCode(manager, { stationId: "stn_huimin", code: "135790" })).toMatchObject({ buyerName: "张小禾", collectFen: 13800 });
+    expect(await redeemPickupCode(manager, { stationId: "stn_huimin", code: "246810" })).toMatchObject({
+      buyerName: "张小禾",
+      collectFen: 12800,
+    });
+    expect(await redeemPickupCode(manager, { stationId: "stn_huimin", code: "135790" })).toMatchObject({
+      buyerName: "张小禾",
+      collectFen: 13800,
+    });
   });
 });

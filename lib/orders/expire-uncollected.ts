@@ -14,12 +14,23 @@ export async function expireUncollected(tx: Tx, at: Date, limit = 100): Promise<
     .select({ order: s.orders })
     .from(s.orders)
     .innerJoin(s.stations, eq(s.stations.id, s.orders.stationId))
-    .where(and(eq(s.orders.status, "ready_for_pickup"), lte(sql`${s.orders.readyAt} + make_interval(days => ${s.stations.pickupExpiryDays})`, at)))
+    .where(
+      and(
+        eq(s.orders.status, "ready_for_pickup"),
+        lte(sql`${s.orders.readyAt} + make_interval(days => ${s.stations.pickupExpiryDays})`, at),
+      ),
+    )
     .limit(limit)
     .for("update", { of: s.orders, skipLocked: true });
   for (const { order } of due) {
     await cancelOrderInTx(tx, order, { actorId: null, at, reason: "uncollected", stockReason: "expire" });
-    await notify(tx, { userId: order.buyerId, kind: "order_expired", params: { number: order.number }, link: `/orders/${order.number}`, dedupeKey: `expired:${order.id}` });
+    await notify(tx, {
+      userId: order.buyerId,
+      kind: "order_expired",
+      params: { number: order.number },
+      link: `/orders/${order.number}`,
+      dedupeKey: `expired:${order.id}`,
+    });
   }
   return due.length;
 }

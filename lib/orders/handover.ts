@@ -51,11 +51,16 @@ export async function redeemPickupCode(viewer: Viewer | null, raw: unknown): Pro
   const key = `pickup:attempt:${stationId}`;
   const db = await getDb();
   const log = (outcome: Outcome, orderId?: string) =>
-    db.insert(s.pickupAttempts).values({ stationId, actorId: viewer.userId, outcome, orderId: orderId ?? null, at: now() });
+    db
+      .insert(s.pickupAttempts)
+      .values({ stationId, actorId: viewer.userId, outcome, orderId: orderId ?? null, at: now() });
   const counted = await hit(key, wrongCodeLimit);
   if (counted.limited) {
     await log("rate_limited");
-    throw new AppError("RATE_LIMITED", "too many pickup codes tried", { retryAfterSeconds: counted.retryAfterSeconds, params: { seconds: counted.retryAfterSeconds } });
+    throw new AppError("RATE_LIMITED", "too many pickup codes tried", {
+      retryAfterSeconds: counted.retryAfterSeconds,
+      params: { seconds: counted.retryAfterSeconds },
+    });
   }
   const at = now();
   const done = await db.transaction(async (tx) => {
@@ -78,24 +83,47 @@ export async function redeemPickupCode(viewer: Viewer | null, raw: unknown): Pro
       )
       .returning();
     if (!order) return null;
-    await tx.insert(s.orderEvents).values({ orderId: order.id, fromStatus: "ready_for_pickup", toStatus: "completed", actorId: viewer.userId, at });
+    await tx
+      .insert(s.orderEvents)
+      .values({ orderId: order.id, fromStatus: "ready_for_pickup", toStatus: "completed", actorId: viewer.userId, at });
     const [buyer] = await tx.select({ name: s.users.name }).from(s.users).where(eq(s.users.id, order.buyerId));
     return { order, buyerName: buyer?.name ?? "" };
   });
   if (done) {
     await Promise.all([log("completed", done.order.id), unhit(key)]);
     const { order } = done;
-    return { number: order.number, buyerName: done.buyerName, totalFen: order.totalFen, paymentMethod: order.paymentMethod, collectFen: order.paymentMethod === "pay_at_pickup" ? order.totalFen : 0 };
+    return {
+      number: order.number,
+      buyerName: done.buyerName,
+      totalFen: order.totalFen,
+      paymentMethod: order.paymentMethod,
+      collectFen: order.paymentMethod === "pay_at_pickup" ? order.totalFen : 0,
+    };
   }
   return refuseHandover({ stationId, code, number: number || null, at, log });
 }
 
 /** Why a handover did not happen, said as little as possible to a stranger: counted, logged, thrown. */
-async function refuseHandover(a: { stationId: string; code: string; number: string | null; at: Date; log: (o: Outcome, orderId?: string) => Promise<unknown> }): Promise<never> {
+async function refuseHandover(a: {
+  stationId: string;
+  code: string;
+  number: string | null;
+  at: Date;
+  log: (o: Outcome, orderId?: string) => Promise<unknown>;
+}): Promise<never> {
   const db = await getDb();
-  const match = and(eq(s.orders.stationId, a.stationId), eq(s.orders.pickupCode, a.code), a.number ? eq(s.orders.number, a.number) : undefined);
+  const match = and(
+    eq(s.orders.stationId, a.stationId),
+    eq(s.orders.pickupCode, a.code),
+    a.number ? eq(s.orders.number, a.number) : undefined,
+  );
   const [open] = await db
-    .select({ id: s.orders.id, status: s.orders.status, lockedAt: s.orders.pickupLockedAt, deliveryDay: s.orders.deliveryDay })
+    .select({
+      id: s.orders.id,
+      status: s.orders.status,
+      lockedAt: s.orders.pickupLockedAt,
+      deliveryDay: s.orders.deliveryDay,
+    })
     .from(s.orders)
     .where(and(match, notInArray(s.orders.status, [...closed])));
   if (open?.lockedAt) {
@@ -104,13 +132,18 @@ async function refuseHandover(a: { stationId: string; code: string; number: stri
   }
   if (open) {
     await a.log("not_ready", open.id);
-    if (open.deliveryDay) throw new AppError("NOT_ARRIVED", "order is not at the station yet", { params: { status: open.status, day: open.deliveryDay } });
+    if (open.deliveryDay)
+      throw new AppError("NOT_ARRIVED", "order is not at the station yet", {
+        params: { status: open.status, day: open.deliveryDay },
+      });
     throw new AppError("INVALID_STATE", "order is not ready for pickup yet", { params: { status: open.status } });
   }
   const [collected] = await db
     .select({ id: s.orders.id })
     .from(s.orders)
-    .where(and(match, eq(s.orders.status, "completed"), gt(s.orders.completedAt, new Date(a.at.getTime() - 86_400_000))))
+    .where(
+      and(match, eq(s.orders.status, "completed"), gt(s.orders.completedAt, new Date(a.at.getTime() - 86_400_000))),
+    )
     .limit(1);
   if (collected) {
     await a.log("not_ready", collected.id);

@@ -1,7 +1,15 @@
 import "server-only";
 export { placeOrder, type OrderDraft, type PlacedOrder } from "./place-order";
 export { checkout } from "./checkout";
-export { loadCart, cartCount, addToCart, setCartQuantity, removeCartLine, mergeGuestCart, type CartOwner } from "./cart";
+export {
+  loadCart,
+  cartCount,
+  addToCart,
+  setCartQuantity,
+  removeCartLine,
+  mergeGuestCart,
+  type CartOwner,
+} from "./cart";
 export { cancelMyOrder } from "./buyer-actions";
 export { actOnCoopLines } from "./coop-actions";
 export { listMyOrders, getMyOrder } from "./buyer-queries";

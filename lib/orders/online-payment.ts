@@ -28,17 +28,33 @@ import { lockOrder, moveOrder } from "./transitions";
  * Sends the buyer to pay an awaiting_payment order: reuses the open Checkout Session of the latest attempt,
  * or opens a new attempt (a new idempotency key) when there is none or it ended.
  */
-export async function startOnlinePayment(viewer: Viewer | null, number: string, origin: string): Promise<{ url: string }> {
+export async function startOnlinePayment(
+  viewer: Viewer | null,
+  number: string,
+  origin: string,
+): Promise<{ url: string }> {
   assertViewer(viewer);
   const db = await getDb();
-  const [order] = await db.select().from(s.orders).where(and(eq(s.orders.number, number), eq(s.orders.buyerId, viewer.userId)));
+  const [order] = await db
+    .select()
+    .from(s.orders)
+    .where(and(eq(s.orders.number, number), eq(s.orders.buyerId, viewer.userId)));
   if (!order) throw new AppError("NOT_FOUND", "order not found");
   if (order.status !== "awaiting_payment") throw new AppError("INVALID_STATE", `order is ${order.status}`);
   // A 拼团 order pays from its team page: a card there is only authorised (captured when the team forms).
   if (order.channel === "team") throw new AppError("INVALID_STATE", "a team order is paid from its team page");
-  const lines = await db.select().from(s.orderLines).where(and(eq(s.orderLines.orderId, order.id), ne(s.orderLines.status, "cancelled"))).orderBy(asc(s.orderLines.id));
-  const items = lines.map((l) => ({ name: `${l.productNameZh} ${l.variantLabelZh}`, unitAmountFen: l.unitPriceFen, quantity: l.quantity }));
-  if (order.deliveryFeeFen > 0) items.push({ name: "配送费 Delivery", unitAmountFen: order.deliveryFeeFen, quantity: 1 });
+  const lines = await db
+    .select()
+    .from(s.orderLines)
+    .where(and(eq(s.orderLines.orderId, order.id), ne(s.orderLines.status, "cancelled")))
+    .orderBy(asc(s.orderLines.id));
+  const items = lines.map((l) => ({
+    name: `${l.productNameZh} ${l.variantLabelZh}`,
+    unitAmountFen: l.unitPriceFen,
+    quantity: l.quantity,
+  }));
+  if (order.deliveryFeeFen > 0)
+    items.push({ name: "配送费 Delivery", unitAmountFen: order.deliveryFeeFen, quantity: 1 });
   return openCheckoutAttempt(db, {
     orderId: order.id,
     lines: items,
@@ -55,7 +71,10 @@ export async function startOnlinePayment(viewer: Viewer | null, number: string, 
  * to paid (and issues one pickup code); a payment that differs from the order is held for review; a payment
  * for an order already cancelled (its hold expired and the stock went to someone else) is refunded, once.
  */
-export async function applyCheckoutSession(tx: Tx, session: CheckoutView): Promise<"paid" | "already" | "review" | "refunding" | "cancelled" | "pending" | "ignored"> {
+export async function applyCheckoutSession(
+  tx: Tx,
+  session: CheckoutView,
+): Promise<"paid" | "already" | "review" | "refunding" | "cancelled" | "pending" | "ignored"> {
   const attempt = await attemptBySession(tx, session.id);
   const orderId = attempt?.orderId ?? session.orderId;
   if (!orderId) return "ignored";
@@ -64,13 +83,31 @@ export async function applyCheckoutSession(tx: Tx, session: CheckoutView): Promi
   const at = now();
   if (session.paymentStatus === "paid") {
     if (attempt) await updateAttemptFromSession(tx, attempt, session, "paid");
-    if (order.paymentStatus === "paid" || order.paymentStatus === "refund_pending" || order.paymentStatus === "refunded") return "already";
+    if (
+      order.paymentStatus === "paid" ||
+      order.paymentStatus === "refund_pending" ||
+      order.paymentStatus === "refunded"
+    )
+      return "already";
     if (session.amountFen !== order.totalFen || session.currency.toLowerCase() !== "cny") {
-      await tx.update(s.orders).set({ paymentStatus: "needs_review", reviewReason: `paid ${session.amountFen} ${session.currency} for ${order.totalFen} cny`, updatedAt: at }).where(eq(s.orders.id, order.id));
+      await tx
+        .update(s.orders)
+        .set({
+          paymentStatus: "needs_review",
+          reviewReason: `paid ${session.amountFen} ${session.currency} for ${order.totalFen} cny`,
+          updatedAt: at,
+        })
+        .where(eq(s.orders.id, order.id));
       return "review";
     }
     if (order.status === "awaiting_payment") {
-      await moveOrder(tx, order, "placed", { actorId: null, at, note: "paid online" }, { paymentStatus: "paid", holdExpiresAt: null });
+      await moveOrder(
+        tx,
+        order,
+        "placed",
+        { actorId: null, at, note: "paid online" },
+        { paymentStatus: "paid", holdExpiresAt: null },
+      );
       // Paid, it joins its station's batch (the next delivery day from now) and gets its code. A 拼团 order does
       // both when its team completes.
       if (order.fulfillment === "pickup" && order.stationId && order.channel !== "team") {
@@ -90,11 +127,24 @@ export async function applyCheckoutSession(tx: Tx, session: CheckoutView): Promi
     if (attempt) await updateAttemptFromSession(tx, attempt, session, "authorized");
     if (order.paymentStatus === "authorized" || order.paymentStatus === "paid") return "already";
     if (session.amountFen !== order.totalFen || session.currency.toLowerCase() !== "cny") {
-      await tx.update(s.orders).set({ paymentStatus: "needs_review", reviewReason: `authorised ${session.amountFen} ${session.currency} for ${order.totalFen} cny`, updatedAt: at }).where(eq(s.orders.id, order.id));
+      await tx
+        .update(s.orders)
+        .set({
+          paymentStatus: "needs_review",
+          reviewReason: `authorised ${session.amountFen} ${session.currency} for ${order.totalFen} cny`,
+          updatedAt: at,
+        })
+        .where(eq(s.orders.id, order.id));
       return "review";
     }
     if (order.status === "awaiting_payment") {
-      await moveOrder(tx, order, "placed", { actorId: null, at, note: "card authorised" }, { paymentStatus: "authorized", holdExpiresAt: null });
+      await moveOrder(
+        tx,
+        order,
+        "placed",
+        { actorId: null, at, note: "card authorised" },
+        { paymentStatus: "authorized", holdExpiresAt: null },
+      );
       return "paid";
     }
     // Authorised after the order was cancelled: the hold must be released (the team's settlement does it).
@@ -109,7 +159,10 @@ export async function applyCheckoutSession(tx: Tx, session: CheckoutView): Promi
   if (attempt) await updateAttemptFromSession(tx, attempt, session, "expired");
   // An older attempt ending does not end the order while the buyer is paying through a newer one.
   const latest = await latestAttempt(tx, order.id);
-  const newerOpen = latest && latest.checkoutSessionId !== session.id && (latest.status === "open" || latest.status === "processing" || latest.status === "creating");
+  const newerOpen =
+    latest &&
+    latest.checkoutSessionId !== session.id &&
+    (latest.status === "open" || latest.status === "processing" || latest.status === "creating");
   if (order.status === "awaiting_payment" && !newerOpen) {
     await cancelOrderInTx(tx, order, { actorId: null, at, reason: "payment_expired" });
     return "cancelled";
@@ -138,7 +191,13 @@ export async function failCheckoutSession(tx: Tx, session: CheckoutView): Promis
   const order = await lockOrder(tx, { id: attempt?.orderId ?? session.orderId ?? "" });
   if (order?.status === "awaiting_payment") {
     await cancelOrderInTx(tx, order, { actorId: null, at: now(), reason: "payment_failed" });
-    await notify(tx, { userId: order.buyerId, kind: "payment_failed", params: { number: order.number }, link: `/orders/${order.number}`, dedupeKey: `payment_failed:${order.id}` });
+    await notify(tx, {
+      userId: order.buyerId,
+      kind: "payment_failed",
+      params: { number: order.number },
+      link: `/orders/${order.number}`,
+      dedupeKey: `payment_failed:${order.id}`,
+    });
   }
 }
 
@@ -157,7 +216,13 @@ export async function confirmReturnFromCheckout(viewer: Viewer | null, number: s
     .select({ id: s.payments.id })
     .from(s.payments)
     .innerJoin(s.orders, eq(s.orders.id, s.payments.orderId))
-    .where(and(eq(s.payments.checkoutSessionId, sessionId), eq(s.orders.number, number), eq(s.orders.buyerId, viewer.userId)));
+    .where(
+      and(
+        eq(s.payments.checkoutSessionId, sessionId),
+        eq(s.orders.number, number),
+        eq(s.orders.buyerId, viewer.userId),
+      ),
+    );
   if (!row) return "ignored";
   return syncCheckoutSession(sessionId);
 }
@@ -168,8 +233,14 @@ export async function confirmReturnFromCheckout(viewer: Viewer | null, number: s
  * now — one paid meanwhile comes back paid, to be applied — and whether Stripe could not be reached (then the
  * rest is left to expireLeftoverSessions).
  */
-export async function endOrderSessions(db: Db, orderId: string): Promise<{ sessions: CheckoutView[]; unreachable: boolean }> {
-  const live = await db.select().from(s.payments).where(and(eq(s.payments.orderId, orderId), inArray(s.payments.status, ["creating", "open", "processing"])));
+export async function endOrderSessions(
+  db: Db,
+  orderId: string,
+): Promise<{ sessions: CheckoutView[]; unreachable: boolean }> {
+  const live = await db
+    .select()
+    .from(s.payments)
+    .where(and(eq(s.payments.orderId, orderId), inArray(s.payments.status, ["creating", "open", "processing"])));
   const sessions: CheckoutView[] = [];
   for (const p of live) {
     const outcome = await endAttempt(db, p);
@@ -183,7 +254,11 @@ async function endAttempt(db: Db, p: PaymentRow): Promise<CheckoutView | "unreac
   try {
     const session = await endAttemptSession(db, p);
     // Nothing at Stripe to end (a creation Stripe refused for good): the attempt is over.
-    if (!session) await db.update(s.payments).set({ status: "expired", updatedAt: new Date() }).where(and(eq(s.payments.id, p.id), inArray(s.payments.status, ["creating", "open"])));
+    if (!session)
+      await db
+        .update(s.payments)
+        .set({ status: "expired", updatedAt: new Date() })
+        .where(and(eq(s.payments.id, p.id), inArray(s.payments.status, ["creating", "open"])));
     return session;
   } catch (err) {
     if (isAppError(err) && err.code === "NOT_FOUND") {
@@ -211,13 +286,22 @@ export async function expirePaymentHolds(at: Date, limit = 50): Promise<number> 
   const due = await db
     .select({ id: s.orders.id })
     .from(s.orders)
-    .where(and(eq(s.orders.status, "awaiting_payment"), isNotNull(s.orders.holdExpiresAt), lte(s.orders.holdExpiresAt, at), ne(s.orders.paymentStatus, "needs_review")))
+    .where(
+      and(
+        eq(s.orders.status, "awaiting_payment"),
+        isNotNull(s.orders.holdExpiresAt),
+        lte(s.orders.holdExpiresAt, at),
+        ne(s.orders.paymentStatus, "needs_review"),
+      ),
+    )
     .orderBy(asc(s.orders.holdExpiresAt))
     .limit(limit);
   let expired = 0;
   let stripeDown = false;
   for (const { id } of due) {
-    const ended: { sessions: CheckoutView[]; unreachable: boolean } = stripeDown ? { sessions: [], unreachable: true } : await endOrderSessions(db, id);
+    const ended: { sessions: CheckoutView[]; unreachable: boolean } = stripeDown
+      ? { sessions: [], unreachable: true }
+      : await endOrderSessions(db, id);
     stripeDown ||= ended.unreachable;
     const outcome = await db.transaction(async (tx) => {
       let cancelled = false;

@@ -19,16 +19,32 @@ async function twoCoopOrder(fulfillment: "pickup" | "delivery" = "pickup") {
   const coopA = await createCoop(t.db, { nameZh: "甲合作社" });
   const coopB = await createCoop(t.db, { nameZh: "乙合作社" });
   const station = await createStation(t.db);
-  const a = (await createProduct(t.db, { coopId: coopA.id, nameZh: "=HYPERLINK(\"x\")", variants: [{ priceFen: 1000, stock: 10 }] })).variants[0]!;
+  const a = (
+    await createProduct(t.db, {
+      coopId: coopA.id,
+      nameZh: '=HYPERLINK("x")',
+      variants: [{ priceFen: 1000, stock: 10 }],
+    })
+  ).variants[0]!;
   const b = (await createProduct(t.db, { coopId: coopB.id, variants: [{ priceFen: 2500, stock: 10 }] })).variants[0]!;
   const buyer = await createViewer(t.db);
   const memberA = await createViewer(t.db, { memberships: [{ kind: "coop", scopeId: coopA.id }] });
   const memberB = await createViewer(t.db, { memberships: [{ kind: "coop", scopeId: coopB.id }] });
-  const lines = JSON.stringify([{ variantId: a.id, quantity: 2 }, { variantId: b.id, quantity: 1 }]);
+  const lines = JSON.stringify([
+    { variantId: a.id, quantity: 2 },
+    { variantId: b.id, quantity: 1 },
+  ]);
   const target =
     fulfillment === "pickup"
       ? { fulfillment, stationId: station.id, paymentMethod: "pay_at_pickup" }
-      : { fulfillment, paymentMethod: "cash_on_delivery", recipient: "李四", phone: "13900000002", region: "浙江省嘉兴市", line: "西塘镇南苑西路 1 号" };
+      : {
+          fulfillment,
+          paymentMethod: "cash_on_delivery",
+          recipient: "李四",
+          phone: "13900000002",
+          region: "浙江省嘉兴市",
+          line: "西塘镇南苑西路 1 号",
+        };
   const { number } = await checkout(buyer, { idempotencyKey: idemKey(), lines, ...target });
   return { number, coopA, coopB, a, b, buyer, memberA, memberB };
 }
@@ -47,7 +63,15 @@ describe("order lifecycle", () => {
     const order = await getMyOrder(o.buyer, o.number);
     expect(order.status).toBe("dispatched");
     expect(order.canCancel).toBe(false);
-    expect(order.events.map((e) => e.toStatus)).toEqual(["placed", "confirmed", "confirmed", "confirmed", "dispatched", "dispatched", "dispatched"]);
+    expect(order.events.map((e) => e.toStatus)).toEqual([
+      "placed",
+      "confirmed",
+      "confirmed",
+      "confirmed",
+      "dispatched",
+      "dispatched",
+      "dispatched",
+    ]);
   });
 
   it("a cooperative sees and acts on its own lines only", async () => {
@@ -55,15 +79,21 @@ describe("order lifecycle", () => {
     const seenByA = await listCoopOrders(o.memberA, o.coopA.id);
     expect(seenByA).toHaveLength(1);
     expect(seenByA[0]!.lines).toHaveLength(1);
-    await expect(actOnCoopLines(o.memberA, { number: o.number, coopId: o.coopB.id, action: "confirm" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      actOnCoopLines(o.memberA, { number: o.number, coopId: o.coopB.id, action: "confirm" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listCoopOrders(o.memberA, o.coopB.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listCoopOrders(o.buyer, o.coopA.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("an illegal step is refused with a clear error and writes nothing", async () => {
     const o = await twoCoopOrder();
-    await expect(actOnCoopLines(o.memberA, { number: o.number, coopId: o.coopA.id, action: "dispatch" })).rejects.toMatchObject({ code: "DISPATCH_WITH_BATCH" });
-    await expect(actOnCoopLines(o.memberA, { number: o.number, coopId: o.coopA.id, action: "delivered" })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(
+      actOnCoopLines(o.memberA, { number: o.number, coopId: o.coopA.id, action: "dispatch" }),
+    ).rejects.toMatchObject({ code: "DISPATCH_WITH_BATCH" });
+    await expect(
+      actOnCoopLines(o.memberA, { number: o.number, coopId: o.coopA.id, action: "delivered" }),
+    ).rejects.toMatchObject({ code: "INVALID_STATE" });
     const order = await getMyOrder(o.buyer, o.number);
     expect(order.status).toBe("placed");
     expect(order.events).toHaveLength(1);
@@ -82,7 +112,9 @@ describe("order lifecycle", () => {
   it("pickup orders are dispatched with their batch, not one by one — and the refusal says so", async () => {
     const o = await twoCoopOrder();
     await actOnCoopLines(o.memberA, { number: o.number, coopId: o.coopA.id, action: "confirm" });
-    await expect(actOnCoopLines(o.memberA, { number: o.number, coopId: o.coopA.id, action: "dispatch" })).rejects.toMatchObject({ code: "DISPATCH_WITH_BATCH" });
+    await expect(
+      actOnCoopLines(o.memberA, { number: o.number, coopId: o.coopA.id, action: "dispatch" }),
+    ).rejects.toMatchObject({ code: "DISPATCH_WITH_BATCH" });
     expect(errorMessage("DISPATCH_WITH_BATCH", "zh-CN")).toBe("自提订单随驿站批次发货:截单后在拣货单上整批发货。");
   });
 
@@ -90,7 +122,10 @@ describe("order lifecycle", () => {
     const o = await twoCoopOrder("delivery");
     const other = await createViewer(t.db);
     await expect(cancelMyOrder(other, { number: o.number })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    for (const [m, c] of [[o.memberA, o.coopA], [o.memberB, o.coopB]] as const) {
+    for (const [m, c] of [
+      [o.memberA, o.coopA],
+      [o.memberB, o.coopB],
+    ] as const) {
       await actOnCoopLines(m, { number: o.number, coopId: c.id, action: "confirm" });
       await actOnCoopLines(m, { number: o.number, coopId: c.id, action: "dispatch" });
     }
@@ -111,7 +146,10 @@ describe("order lifecycle", () => {
 
   it("home delivery: out for delivery, then delivered records the cash payment", async () => {
     const o = await twoCoopOrder("delivery");
-    for (const [m, c] of [[o.memberA, o.coopA], [o.memberB, o.coopB]] as const) {
+    for (const [m, c] of [
+      [o.memberA, o.coopA],
+      [o.memberB, o.coopB],
+    ] as const) {
       await actOnCoopLines(m, { number: o.number, coopId: c.id, action: "confirm" });
       await actOnCoopLines(m, { number: o.number, coopId: c.id, action: "dispatch" });
     }

@@ -1,5 +1,13 @@
 import "server-only";
-import { applyChargeRefunds, applyRefundUpdates, markIntentFailed, processRefunds, processWebhookEvent, retrieveCharge, retrieveCheckoutSession } from "../payments";
+import {
+  applyChargeRefunds,
+  applyRefundUpdates,
+  markIntentFailed,
+  processRefunds,
+  processWebhookEvent,
+  retrieveCharge,
+  retrieveCheckoutSession,
+} from "../payments";
 import type { WebhookEventView } from "../payments/contract";
 import { applyCheckoutSession, failCheckoutSession } from "./online-payment";
 
@@ -24,7 +32,9 @@ export async function handlePaymentEvent(event: WebhookEventView): Promise<"proc
       break;
     }
     case "payment_intent.payment_failed":
-      result = await processWebhookEvent(event, (tx) => markIntentFailed(tx, event.paymentIntentId!, event.failureMessage));
+      result = await processWebhookEvent(event, (tx) =>
+        markIntentFailed(tx, event.paymentIntentId!, event.failureMessage),
+      );
       break;
     case "charge.refunded":
     case "charge.refund.updated":

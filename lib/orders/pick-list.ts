@@ -13,13 +13,26 @@ export interface PickListDto {
     stationNameZh: string;
     stationNameEn: string;
     stationAddressZh: string;
-    totals: { productNameZh: string; productNameEn: string; variantLabelZh: string; variantLabelEn: string; quantity: number }[];
-    bags: { number: string; buyerName: string; items: { productNameZh: string; variantLabelZh: string; quantity: number }[] }[];
+    totals: {
+      productNameZh: string;
+      productNameEn: string;
+      variantLabelZh: string;
+      variantLabelEn: string;
+      quantity: number;
+    }[];
+    bags: {
+      number: string;
+      buyerName: string;
+      items: { productNameZh: string; variantLabelZh: string; quantity: number }[];
+    }[];
   }[];
 }
 
 /** The days a cooperative has batches for, newest first, with how many orders each. */
-export async function listBatchDays(viewer: Viewer | null, coopId: string): Promise<{ day: string; batches: number; orders: number }[]> {
+export async function listBatchDays(
+  viewer: Viewer | null,
+  coopId: string,
+): Promise<{ day: string; batches: number; orders: number }[]> {
   assertCoopMember(viewer, coopId);
   const db = await getDb();
   return db
@@ -41,7 +54,13 @@ export async function getPickList(viewer: Viewer | null, coopId: string, day: st
   assertCoopMember(viewer, coopId);
   const db = await getDb();
   const rows = await db
-    .select({ batch: s.batches, station: s.stations, line: s.orderLines, orderNumber: s.orders.number, buyerName: s.users.name })
+    .select({
+      batch: s.batches,
+      station: s.stations,
+      line: s.orderLines,
+      orderNumber: s.orders.number,
+      buyerName: s.users.name,
+    })
     .from(s.batches)
     .innerJoin(s.stations, eq(s.stations.id, s.batches.stationId))
     .innerJoin(s.orderLines, and(eq(s.orderLines.batchId, s.batches.id), ne(s.orderLines.status, "cancelled")))
@@ -54,15 +73,36 @@ export async function getPickList(viewer: Viewer | null, coopId: string, day: st
   for (const r of rows) {
     let st = stations.get(r.batch.id);
     if (!st) {
-      st = { batchId: r.batch.id, batchStatus: r.batch.status, stationNameZh: r.station.nameZh, stationNameEn: r.station.nameEn, stationAddressZh: r.station.addressZh, totals: [], bags: [] };
+      st = {
+        batchId: r.batch.id,
+        batchStatus: r.batch.status,
+        stationNameZh: r.station.nameZh,
+        stationNameEn: r.station.nameEn,
+        stationAddressZh: r.station.addressZh,
+        totals: [],
+        bags: [],
+      };
       stations.set(r.batch.id, st);
     }
-    const total = st.totals.find((t) => t.productNameZh === r.line.productNameZh && t.variantLabelZh === r.line.variantLabelZh);
+    const total = st.totals.find(
+      (t) => t.productNameZh === r.line.productNameZh && t.variantLabelZh === r.line.variantLabelZh,
+    );
     if (total) total.quantity += r.line.quantity;
-    else st.totals.push({ productNameZh: r.line.productNameZh, productNameEn: r.line.productNameEn, variantLabelZh: r.line.variantLabelZh, variantLabelEn: r.line.variantLabelEn, quantity: r.line.quantity });
+    else
+      st.totals.push({
+        productNameZh: r.line.productNameZh,
+        productNameEn: r.line.productNameEn,
+        variantLabelZh: r.line.variantLabelZh,
+        variantLabelEn: r.line.variantLabelEn,
+        quantity: r.line.quantity,
+      });
     let bag = st.bags.find((b) => b.number === r.orderNumber);
     if (!bag) st.bags.push((bag = { number: r.orderNumber, buyerName: r.buyerName, items: [] }));
-    bag.items.push({ productNameZh: r.line.productNameZh, variantLabelZh: r.line.variantLabelZh, quantity: r.line.quantity });
+    bag.items.push({
+      productNameZh: r.line.productNameZh,
+      variantLabelZh: r.line.variantLabelZh,
+      quantity: r.line.quantity,
+    });
   }
   return { day, stations: [...stations.values()] };
 }
@@ -70,6 +110,10 @@ export async function getPickList(viewer: Viewer | null, coopId: string, day: st
 export async function pickListCsv(viewer: Viewer | null, coopId: string, day: string): Promise<string> {
   const list = await getPickList(viewer, coopId, day);
   const header = ["delivery_day", "station", "order_number", "buyer", "product", "variant", "quantity"];
-  const rows = list.stations.flatMap((st) => st.bags.flatMap((b) => b.items.map((i) => [day, st.stationNameZh, b.number, b.buyerName, i.productNameZh, i.variantLabelZh, i.quantity])));
+  const rows = list.stations.flatMap((st) =>
+    st.bags.flatMap((b) =>
+      b.items.map((i) => [day, st.stationNameZh, b.number, b.buyerName, i.productNameZh, i.variantLabelZh, i.quantity]),
+    ),
+  );
   return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

@@ -16,7 +16,9 @@ export async function issuePickupCode(tx: Tx, orderId: string, stationId: string
     const [clash] = await tx
       .select({ id: s.orders.id })
       .from(s.orders)
-      .where(and(eq(s.orders.stationId, stationId), eq(s.orders.pickupCode, code), notInArray(s.orders.status, [...closed])))
+      .where(
+        and(eq(s.orders.stationId, stationId), eq(s.orders.pickupCode, code), notInArray(s.orders.status, [...closed])),
+      )
       .limit(1);
     if (clash) continue;
     try {

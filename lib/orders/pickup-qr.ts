@@ -6,5 +6,10 @@ export const pickupQrText = (number: string, code: string) => `${number} ${code}
 
 /** The pickup QR as an image (data: URL, allowed by the CSP's img-src), for the station to scan. */
 export function pickupQrDataUrl(number: string, code: string): Promise<string> {
-  return QRCode.toDataURL(pickupQrText(number, code), { errorCorrectionLevel: "M", margin: 2, width: 240, color: { dark: "#1f2420", light: "#ffffff" } });
+  return QRCode.toDataURL(pickupQrText(number, code), {
+    errorCorrectionLevel: "M",
+    margin: 2,
+    width: 240,
+    color: { dark: "#1f2420", light: "#ffffff" },
+  });
 }

@@ -70,9 +70,21 @@ export async function placeOrder(tx: Tx, draft: OrderDraft): Promise<PlacedOrder
   const status = draft.status ?? "placed";
   // An order waiting for its online payment stays off the batches (and so off pick lists, the station's console
   // and dispatch) until it is paid; it joins them then (joinStationBatches).
-  const batches = station && !draft.noBatch && status !== "awaiting_payment"
-    ? await assignBatches(tx, lines.map((l) => l.coopId), { stationId: station.id, cutoffTime: station.cutoffTime, timezone: station.timezone, day: draft.pickupDay, openUntil: draft.batchOpenUntil }, draft.at)
-    : null;
+  const batches =
+    station && !draft.noBatch && status !== "awaiting_payment"
+      ? await assignBatches(
+          tx,
+          lines.map((l) => l.coopId),
+          {
+            stationId: station.id,
+            cutoffTime: station.cutoffTime,
+            timezone: station.timezone,
+            day: draft.pickupDay,
+            openUntil: draft.batchOpenUntil,
+          },
+          draft.at,
+        )
+      : null;
 
   const subtotalFen = sumFen(lines.map((l) => l.lineTotalFen));
   const fee = deliveryFeeFen(subtotalFen, draft.fulfillment.kind);
@@ -119,14 +131,20 @@ export async function placeOrder(tx: Tx, draft: OrderDraft): Promise<PlacedOrder
       batchId: batches?.batchByCoop.get(l.coopId) ?? null,
     })),
   );
-  await tx.insert(s.orderEvents).values({ orderId, fromStatus: null, toStatus: status, actorId: draft.buyerId, at: draft.at });
+  await tx
+    .insert(s.orderEvents)
+    .values({ orderId, fromStatus: null, toStatus: status, actorId: draft.buyerId, at: draft.at });
   if (draft.fulfillment.kind === "pickup" && (draft.issueCode ?? true)) {
     await issuePickupCode(tx, orderId, draft.fulfillment.stationId);
   }
   // Stock last: the variant rows are the hot ones (a drop storm), so their locks are held only from here to commit.
   await takeStock(
     tx,
-    lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, label: `${l.productNameZh} ${l.variantLabelZh}` })),
+    lines.map((l) => ({
+      variantId: l.variantId,
+      quantity: l.quantity,
+      label: `${l.productNameZh} ${l.variantLabelZh}`,
+    })),
     { refType: "order", refId: orderId, actorId: draft.buyerId },
   );
   return { id: orderId, number, created: true };

@@ -29,9 +29,16 @@ export async function reissuePickupCode(viewer: Viewer | null, raw: unknown): Pr
     const [open] = await tx
       .update(s.orders)
       .set({ pickupCode: null, pickupFailures: 0, pickupLockedAt: null, updatedAt: now() })
-      .where(and(eq(s.orders.id, order.id), eq(s.orders.fulfillment, "pickup"), inArray(s.orders.status, ["placed", "confirmed", "dispatched", "ready_for_pickup"])))
+      .where(
+        and(
+          eq(s.orders.id, order.id),
+          eq(s.orders.fulfillment, "pickup"),
+          inArray(s.orders.status, ["placed", "confirmed", "dispatched", "ready_for_pickup"]),
+        ),
+      )
       .returning({ id: s.orders.id });
-    if (!open || !order.stationId || !order.code) throw new AppError("INVALID_STATE", "this order has no pickup code to replace");
+    if (!open || !order.stationId || !order.code)
+      throw new AppError("INVALID_STATE", "this order has no pickup code to replace");
     return { code: await issuePickupCode(tx, order.id, order.stationId) };
   });
 }

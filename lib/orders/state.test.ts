@@ -32,9 +32,10 @@ describe("line state machine", () => {
     dispatched: ["cancelled"],
     cancelled: [],
   };
-  for (const from of lineStatuses) for (const to of lineStatuses) {
-    it(`${from} → ${to}`, () => expect(lineMachine.can(from, to)).toBe(lineAllowed[from].includes(to)));
-  }
+  for (const from of lineStatuses)
+    for (const to of lineStatuses) {
+      it(`${from} → ${to}`, () => expect(lineMachine.can(from, to)).toBe(lineAllowed[from].includes(to)));
+    }
 });
 
 describe("the order follows its lines", () => {

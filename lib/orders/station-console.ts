@@ -30,7 +30,11 @@ export interface WaitingOrderDto {
 }
 
 /** Batches around today (yesterday to the day after tomorrow) for a station's console. */
-export async function listStationBatches(viewer: Viewer | null, stationId: string, today: string): Promise<StationBatchDto[]> {
+export async function listStationBatches(
+  viewer: Viewer | null,
+  stationId: string,
+  today: string,
+): Promise<StationBatchDto[]> {
   assertStationManager(viewer, stationId);
   const db = await getDb();
   return db
@@ -54,7 +58,13 @@ export async function listStationBatches(viewer: Viewer | null, stationId: strin
         sql`not exists (select 1 from ${s.orders} where ${s.orders.id} = ${s.orderLines.orderId} and ${s.orders.status} = 'awaiting_payment')`,
       ),
     )
-    .where(and(eq(s.batches.stationId, stationId), gte(s.batches.deliveryDay, addDays(today, -1)), lte(s.batches.deliveryDay, addDays(today, 2))))
+    .where(
+      and(
+        eq(s.batches.stationId, stationId),
+        gte(s.batches.deliveryDay, addDays(today, -1)),
+        lte(s.batches.deliveryDay, addDays(today, 2)),
+      ),
+    )
     .groupBy(s.batches.id, s.cooperatives.id)
     .orderBy(asc(s.batches.deliveryDay), asc(s.cooperatives.nameZh));
 }
@@ -63,7 +73,12 @@ export async function listStationBatches(viewer: Viewer | null, stationId: strin
  * Orders at the station that are waiting (ready_for_pickup: they can be handed over now) or on their way, searchable
  * by name, phone or order number; the console shows the two apart.
  */
-export async function listStationOrders(viewer: Viewer | null, stationId: string, q = "", limit = 100): Promise<WaitingOrderDto[]> {
+export async function listStationOrders(
+  viewer: Viewer | null,
+  stationId: string,
+  q = "",
+  limit = 100,
+): Promise<WaitingOrderDto[]> {
   assertStationManager(viewer, stationId);
   const db = await getDb();
   const term = q.trim().slice(0, 40);
@@ -92,19 +107,36 @@ export async function listStationOrders(viewer: Viewer | null, stationId: string
         term ? or(ilike(s.users.name, like), ilike(s.users.phone, like), ilike(s.orders.number, like)) : undefined,
       ),
     )
-    .orderBy(sql`case when ${s.orders.status} = 'ready_for_pickup' then 0 else 1 end`, asc(s.orders.readyAt), asc(s.orders.number))
+    .orderBy(
+      sql`case when ${s.orders.status} = 'ready_for_pickup' then 0 else 1 end`,
+      asc(s.orders.readyAt),
+      asc(s.orders.number),
+    )
     .limit(limit);
   const lines = orders.length
     ? await db
-        .select({ orderId: s.orderLines.orderId, name: s.orderLines.productNameZh, label: s.orderLines.variantLabelZh, quantity: s.orderLines.quantity })
+        .select({
+          orderId: s.orderLines.orderId,
+          name: s.orderLines.productNameZh,
+          label: s.orderLines.variantLabelZh,
+          quantity: s.orderLines.quantity,
+        })
         .from(s.orderLines)
-        .where(and(inArray(s.orderLines.orderId, orders.map((o) => o.id)), ne(s.orderLines.status, "cancelled")))
+        .where(
+          and(
+            inArray(
+              s.orderLines.orderId,
+              orders.map((o) => o.id),
+            ),
+            ne(s.orderLines.status, "cancelled"),
+          ),
+        )
     : [];
   return orders.map(({ id, ...o }) => ({
     ...o,
     items: lines
       .filter((l) => l.orderId === id)
       .map((l) => `${l.name} ${l.label} ×${l.quantity}`)
-      .join(",")
+      .join(","),
   }));
 }

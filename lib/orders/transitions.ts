@@ -46,7 +46,14 @@ export async function moveOrder(
     .where(and(eq(s.orders.id, order.id), eq(s.orders.status, order.status)))
     .returning({ id: s.orders.id });
   if (rows.length === 0) throw new AppError("INVALID_STATE", `order ${order.id} changed underneath`);
-  await tx.insert(s.orderEvents).values({ orderId: order.id, fromStatus: order.status, toStatus: to, actorId: actor.actorId, note: actor.note ?? null, at: actor.at });
+  await tx.insert(s.orderEvents).values({
+    orderId: order.id,
+    fromStatus: order.status,
+    toStatus: to,
+    actorId: actor.actorId,
+    note: actor.note ?? null,
+    at: actor.at,
+  });
   order.status = to;
 }
 
@@ -66,13 +73,27 @@ export async function moveCoopLines(
     .where(and(eq(s.orderLines.orderId, order.id), eq(s.orderLines.coopId, coopId), eq(s.orderLines.status, from)))
     .returning({ id: s.orderLines.id, variantId: s.orderLines.variantId, quantity: s.orderLines.quantity });
   if (moved.length === 0) throw new AppError("INVALID_STATE", `no ${from} lines of this cooperative in the order`);
-  await tx.insert(s.orderEvents).values({ orderId: order.id, fromStatus: from, toStatus: to, coopId, actorId: actor.actorId, note: actor.note ?? null, at: actor.at });
+  await tx.insert(s.orderEvents).values({
+    orderId: order.id,
+    fromStatus: from,
+    toStatus: to,
+    coopId,
+    actorId: actor.actorId,
+    note: actor.note ?? null,
+    at: actor.at,
+  });
   await followLines(tx, order, actor);
   return moved;
 }
 
 export async function followLines(tx: Tx, order: { id: string; status: OrderStatus }, actor: Actor): Promise<void> {
-  const lines = await tx.select({ status: s.orderLines.status }).from(s.orderLines).where(eq(s.orderLines.orderId, order.id));
-  const next = statusFromLines(order.status, lines.map((l) => l.status));
+  const lines = await tx
+    .select({ status: s.orderLines.status })
+    .from(s.orderLines)
+    .where(eq(s.orderLines.orderId, order.id));
+  const next = statusFromLines(
+    order.status,
+    lines.map((l) => l.status),
+  );
   if (next !== order.status) await moveOrder(tx, order, next, { ...actor, note: null });
 }

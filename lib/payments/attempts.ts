@@ -6,7 +6,12 @@ import type { CheckoutView } from "./contract";
 export type PaymentRow = typeof s.payments.$inferSelect;
 
 export async function latestAttempt(db: DbOrTx, orderId: string): Promise<PaymentRow | null> {
-  const [row] = await db.select().from(s.payments).where(eq(s.payments.orderId, orderId)).orderBy(desc(s.payments.attempt)).limit(1);
+  const [row] = await db
+    .select()
+    .from(s.payments)
+    .where(eq(s.payments.orderId, orderId))
+    .orderBy(desc(s.payments.attempt))
+    .limit(1);
   return row ?? null;
 }
 
@@ -25,7 +30,12 @@ export async function paidAttempt(db: DbOrTx, orderId: string): Promise<PaymentR
 }
 
 /** Brings the attempt in line with Stripe's session. */
-export async function updateAttemptFromSession(tx: Tx, row: PaymentRow, session: CheckoutView, status: PaymentRow["status"]): Promise<void> {
+export async function updateAttemptFromSession(
+  tx: Tx,
+  row: PaymentRow,
+  session: CheckoutView,
+  status: PaymentRow["status"],
+): Promise<void> {
   await tx
     .update(s.payments)
     .set({ status, paymentIntentId: session.paymentIntentId ?? row.paymentIntentId, updatedAt: new Date() })
@@ -33,5 +43,8 @@ export async function updateAttemptFromSession(tx: Tx, row: PaymentRow, session:
 }
 
 export async function markIntentFailed(tx: Tx, paymentIntentId: string, message: string | null): Promise<void> {
-  await tx.update(s.payments).set({ failureMessage: message?.slice(0, 300) ?? "failed", updatedAt: new Date() }).where(eq(s.payments.paymentIntentId, paymentIntentId));
+  await tx
+    .update(s.payments)
+    .set({ failureMessage: message?.slice(0, 300) ?? "failed", updatedAt: new Date() })
+    .where(eq(s.payments.paymentIntentId, paymentIntentId));
 }

@@ -22,7 +22,14 @@ export interface CheckoutView {
 
 export interface PaymentIntentView {
   id: string;
-  status: "requires_payment_method" | "requires_confirmation" | "requires_action" | "processing" | "requires_capture" | "canceled" | "succeeded";
+  status:
+    | "requires_payment_method"
+    | "requires_confirmation"
+    | "requires_action"
+    | "processing"
+    | "requires_capture"
+    | "canceled"
+    | "succeeded";
   amountFen: number;
   captureMethod: "automatic" | "manual" | "automatic_async";
   orderId: string | null;
@@ -52,4 +59,5 @@ export interface ChargeView {
 }
 
 /** How a capture of an authorised card ended: taken, or refused for good (declined, or the hold lapsed). */
-export type CaptureOutcome = { ok: true; intent: PaymentIntentView } | { ok: false; reason: "declined" | "expired"; message: string };
+export type CaptureOutcome =
+  { ok: true; intent: PaymentIntentView } | { ok: false; reason: "declined" | "expired"; message: string };

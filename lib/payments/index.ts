@@ -15,6 +15,13 @@ export {
   verifyWebhook,
 } from "./stripe";
 export { processWebhookEvent } from "./webhooks";
-export { latestAttempt, attemptBySession, paidAttempt, updateAttemptFromSession, markIntentFailed, type PaymentRow } from "./attempts";
+export {
+  latestAttempt,
+  attemptBySession,
+  paidAttempt,
+  updateAttemptFromSession,
+  markIntentFailed,
+  type PaymentRow,
+} from "./attempts";
 export { processRefunds, applyRefundUpdates, applyChargeRefunds, REFUND_LEASE_MS } from "./process-refunds";
 export { openCheckoutAttempt, sendAttempt, endAttemptSession, type NewCheckout } from "./open-attempt";

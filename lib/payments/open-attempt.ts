@@ -38,7 +38,9 @@ const MAX_AHEAD_MS = 23 * 3_600_000;
 export async function openCheckoutAttempt(db: Db, c: NewCheckout): Promise<{ url: string }> {
   const capture = c.capture ?? "automatic";
   if (capture === "manual" && c.methods.some((m) => !manualCaptureMethods.includes(m as never))) {
-    throw new AppError("VALIDATION", "only cards can be authorised now and captured later", { fields: { paymentMethod: ["no_manual_capture"] } });
+    throw new AppError("VALIDATION", "only cards can be authorised now and captured later", {
+      fields: { paymentMethod: ["no_manual_capture"] },
+    });
   }
   const claimed = await db.transaction(async (tx) => {
     // One attempt is opened at a time per order (a double submit waits here and then finds it).
@@ -48,7 +50,9 @@ export async function openCheckoutAttempt(db: Db, c: NewCheckout): Promise<{ url
     if (last?.status === "creating" && last.request) return { url: null, row: last };
     const request: CheckoutRequest = {
       lines: c.lines.map((l) => ({ name: l.name, unitAmountFen: l.unitAmountFen, quantity: l.quantity })),
-      expiresAt: Math.floor(Math.min(Math.max(c.expiresAt.getTime(), Date.now() + MIN_AHEAD_MS), Date.now() + MAX_AHEAD_MS) / 1000),
+      expiresAt: Math.floor(
+        Math.min(Math.max(c.expiresAt.getTime(), Date.now() + MIN_AHEAD_MS), Date.now() + MAX_AHEAD_MS) / 1000,
+      ),
       successUrl: c.successUrl,
       cancelUrl: c.cancelUrl,
       methods: [...c.methods],
@@ -86,7 +90,8 @@ export async function sendAttempt(db: Db, row: PaymentRow): Promise<CheckoutView
     session = await createCheckoutSession(row.orderId, row.attempt, row.request);
   } catch (err) {
     const status = ((err as AppError).cause as { statusCode?: number } | undefined)?.statusCode ?? 0;
-    const final = err instanceof AppError && ((err.code === "PAYMENT_PROVIDER" && status >= 500) || err.code === "INVALID_STATE");
+    const final =
+      err instanceof AppError && ((err.code === "PAYMENT_PROVIDER" && status >= 500) || err.code === "INVALID_STATE");
     if (final) {
       await db
         .update(s.payments)
@@ -98,7 +103,13 @@ export async function sendAttempt(db: Db, row: PaymentRow): Promise<CheckoutView
   // A concurrent retry may have recorded it first: the same session either way (same key, same parameters).
   await db
     .update(s.payments)
-    .set({ status: "open", checkoutSessionId: session.id, checkoutUrl: session.url, currency: session.currency || "cny", updatedAt: new Date() })
+    .set({
+      status: "open",
+      checkoutSessionId: session.id,
+      checkoutUrl: session.url,
+      currency: session.currency || "cny",
+      updatedAt: new Date(),
+    })
     .where(and(eq(s.payments.id, row.id), eq(s.payments.status, "creating")));
   return session;
 }

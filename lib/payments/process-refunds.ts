@@ -42,21 +42,37 @@ export async function processRefunds(limit = 20): Promise<number> {
       // An outage keeps the claim (sent again after the lease); a refusal (already refunded, bad amount) is final.
       await db
         .update(s.refunds)
-        .set(outage ? { lastError: message, updatedAt: new Date() } : { status: "failed", lastError: message, claimedUntil: null, updatedAt: new Date() })
+        .set(
+          outage
+            ? { lastError: message, updatedAt: new Date() }
+            : { status: "failed", lastError: message, claimedUntil: null, updatedAt: new Date() },
+        )
         .where(and(eq(s.refunds.id, r.id), eq(s.refunds.status, "requested")));
       console.warn(outage ? "[refunds] Stripe unavailable, will retry:" : "[refunds] refused by Stripe:", message);
       if (!outage) continue;
       // Those claimed with it but not sent yet go back for the next run.
       const unsent = claimed.slice(i + 1).map((x) => x.id);
-      if (unsent.length) await db.update(s.refunds).set({ claimedUntil: null, attempts: sql`${s.refunds.attempts} - 1` }).where(inArray(s.refunds.id, unsent));
+      if (unsent.length)
+        await db
+          .update(s.refunds)
+          .set({ claimedUntil: null, attempts: sql`${s.refunds.attempts} - 1` })
+          .where(inArray(s.refunds.id, unsent));
       break;
     }
     await db.transaction(async (tx) => {
       // A refund recorded from its charge before this record (a webhook without the app's key) is this one.
-      await tx.delete(s.refunds).where(and(eq(s.refunds.providerRefundId, done.id), eq(s.refunds.reason, "provider"), ne(s.refunds.id, r.id)));
+      await tx
+        .delete(s.refunds)
+        .where(and(eq(s.refunds.providerRefundId, done.id), eq(s.refunds.reason, "provider"), ne(s.refunds.id, r.id)));
       const rows = await tx
         .update(s.refunds)
-        .set({ status: refundStatus(done.status), providerRefundId: done.id, claimedUntil: null, lastError: null, updatedAt: new Date() })
+        .set({
+          status: refundStatus(done.status),
+          providerRefundId: done.id,
+          claimedUntil: null,
+          lastError: null,
+          updatedAt: new Date(),
+        })
         .where(and(eq(s.refunds.id, r.id), eq(s.refunds.status, "requested")))
         .returning({ id: s.refunds.id });
       if (rows.length) await settleOrderRefundState(tx, r.orderId);
@@ -72,7 +88,9 @@ async function claimRefunds(db: Db, limit: number): Promise<ClaimedRefund[]> {
     const due = await tx
       .select()
       .from(s.refunds)
-      .where(and(eq(s.refunds.status, "requested"), or(isNull(s.refunds.claimedUntil), lte(s.refunds.claimedUntil, at))))
+      .where(
+        and(eq(s.refunds.status, "requested"), or(isNull(s.refunds.claimedUntil), lte(s.refunds.claimedUntil, at))),
+      )
       .orderBy(asc(s.refunds.createdAt))
       .limit(limit)
       .for("update", { skipLocked: true });
@@ -80,26 +98,47 @@ async function claimRefunds(db: Db, limit: number): Promise<ClaimedRefund[]> {
     for (const r of due) {
       const payment = await paidAttempt(tx, r.orderId);
       if (!payment?.paymentIntentId) {
-        await tx.update(s.refunds).set({ status: "failed", lastError: "no payment to refund", claimedUntil: null, updatedAt: at }).where(eq(s.refunds.id, r.id));
+        await tx
+          .update(s.refunds)
+          .set({ status: "failed", lastError: "no payment to refund", claimedUntil: null, updatedAt: at })
+          .where(eq(s.refunds.id, r.id));
         continue;
       }
       await tx
         .update(s.refunds)
-        .set({ claimedUntil: new Date(at.getTime() + REFUND_LEASE_MS), attempts: sql`${s.refunds.attempts} + 1`, updatedAt: at })
+        .set({
+          claimedUntil: new Date(at.getTime() + REFUND_LEASE_MS),
+          attempts: sql`${s.refunds.attempts} + 1`,
+          updatedAt: at,
+        })
         .where(eq(s.refunds.id, r.id));
-      out.push({ id: r.id, orderId: r.orderId, amountFen: r.amountFen, idempotencyKey: r.idempotencyKey, paymentIntentId: payment.paymentIntentId });
+      out.push({
+        id: r.id,
+        orderId: r.orderId,
+        amountFen: r.amountFen,
+        idempotencyKey: r.idempotencyKey,
+        paymentIntentId: payment.paymentIntentId,
+      });
     }
     return out;
   });
 }
 
 const refundStatus = (stripeStatus: string): "succeeded" | "failed" | "pending" =>
-  stripeStatus === "succeeded" ? "succeeded" : stripeStatus === "failed" || stripeStatus === "canceled" ? "failed" : "pending";
+  stripeStatus === "succeeded"
+    ? "succeeded"
+    : stripeStatus === "failed" || stripeStatus === "canceled"
+      ? "failed"
+      : "pending";
 
 /** Refund events from Stripe move our rows along (by provider refund id). */
 export async function applyRefundUpdates(tx: Tx, updates: { id: string; status: string }[]): Promise<void> {
   for (const u of updates) {
-    const rows = await tx.update(s.refunds).set({ status: refundStatus(u.status), updatedAt: new Date() }).where(eq(s.refunds.providerRefundId, u.id)).returning({ orderId: s.refunds.orderId });
+    const rows = await tx
+      .update(s.refunds)
+      .set({ status: refundStatus(u.status), updatedAt: new Date() })
+      .where(eq(s.refunds.providerRefundId, u.id))
+      .returning({ orderId: s.refunds.orderId });
     for (const r of rows) await settleOrderRefundState(tx, r.orderId);
   }
 }
@@ -115,7 +154,11 @@ export async function applyChargeRefunds(tx: Tx, charge: ChargeView): Promise<vo
   const touched = new Set<string>();
   for (const r of charge.refunds) {
     const status = refundStatus(r.status);
-    let rows = await tx.update(s.refunds).set({ status, updatedAt: new Date() }).where(eq(s.refunds.providerRefundId, r.id)).returning({ orderId: s.refunds.orderId });
+    let rows = await tx
+      .update(s.refunds)
+      .set({ status, updatedAt: new Date() })
+      .where(eq(s.refunds.providerRefundId, r.id))
+      .returning({ orderId: s.refunds.orderId });
     if (!rows.length && r.key) {
       rows = await tx
         .update(s.refunds)
@@ -124,12 +167,23 @@ export async function applyChargeRefunds(tx: Tx, charge: ChargeView): Promise<vo
         .returning({ orderId: s.refunds.orderId });
     }
     if (!rows.length && !r.key && charge.paymentIntentId && r.amountFen > 0) {
-      const [payment] = await tx.select({ orderId: s.payments.orderId }).from(s.payments).where(eq(s.payments.paymentIntentId, charge.paymentIntentId));
+      const [payment] = await tx
+        .select({ orderId: s.payments.orderId })
+        .from(s.payments)
+        .where(eq(s.payments.paymentIntentId, charge.paymentIntentId));
       if (payment) {
         // Keyed twice (the provider id and `provider:<id>`): a second delivery, even a concurrent one, adds nothing.
         rows = await tx
           .insert(s.refunds)
-          .values({ id: newId("rfd"), orderId: payment.orderId, amountFen: r.amountFen, reason: "provider", idempotencyKey: `provider:${r.id}`, status, providerRefundId: r.id })
+          .values({
+            id: newId("rfd"),
+            orderId: payment.orderId,
+            amountFen: r.amountFen,
+            reason: "provider",
+            idempotencyKey: `provider:${r.id}`,
+            status,
+            providerRefundId: r.id,
+          })
           .onConflictDoNothing()
           .returning({ orderId: s.refunds.orderId });
       }
@@ -145,11 +199,24 @@ async function settleOrderRefundState(tx: Tx, orderId: string): Promise<void> {
     .select({ amount: sql<number>`coalesce(max(${s.payments.amountFen}), 0)::int` })
     .from(s.payments)
     .where(and(eq(s.payments.orderId, orderId), inArray(s.payments.status, ["paid", "authorized"])));
-  const [back] = await tx.select({ amount: sql<number>`coalesce(sum(${s.refunds.amountFen}), 0)::int` }).from(s.refunds).where(and(eq(s.refunds.orderId, orderId), eq(s.refunds.status, "succeeded")));
+  const [back] = await tx
+    .select({ amount: sql<number>`coalesce(sum(${s.refunds.amountFen}), 0)::int` })
+    .from(s.refunds)
+    .where(and(eq(s.refunds.orderId, orderId), eq(s.refunds.status, "succeeded")));
   if (!back?.amount) return;
   const status = back.amount >= (paid?.amount ?? 0) ? "refunded" : "partially_refunded";
-  const [order] = await tx.update(s.orders).set({ paymentStatus: status, updatedAt: new Date() }).where(eq(s.orders.id, orderId)).returning();
+  const [order] = await tx
+    .update(s.orders)
+    .set({ paymentStatus: status, updatedAt: new Date() })
+    .where(eq(s.orders.id, orderId))
+    .returning();
   if (order) {
-    await notify(tx, { userId: order.buyerId, kind: "refund_issued", params: { number: order.number, amount: formatFen(back.amount) }, link: `/orders/${order.number}`, dedupeKey: `refund:${order.id}:${back.amount}` });
+    await notify(tx, {
+      userId: order.buyerId,
+      kind: "refund_issued",
+      params: { number: order.number, amount: formatFen(back.amount) },
+      link: `/orders/${order.number}`,
+      dedupeKey: `refund:${order.id}:${back.amount}`,
+    });
   }
 }

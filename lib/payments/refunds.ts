@@ -24,6 +24,9 @@ export async function requestRefund(
 
 /** What has already been asked back for an order (so a later full refund takes only the rest). */
 export async function refundedSoFar(tx: Tx, orderId: string): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`coalesce(sum(${s.refunds.amountFen}), 0)::int` }).from(s.refunds).where(eq(s.refunds.orderId, orderId));
+  const [row] = await tx
+    .select({ n: sql<number>`coalesce(sum(${s.refunds.amountFen}), 0)::int` })
+    .from(s.refunds)
+    .where(eq(s.refunds.orderId, orderId));
   return row?.n ?? 0;
 }

@@ -26,7 +26,13 @@ function stripe(): Stripe {
     // (PAYMENT_PROVIDER, well within 10 s).
     timeout: 3_500,
     maxNetworkRetries: 1,
-    ...(base ? { host: base.hostname, port: Number(base.port || (base.protocol === "https:" ? 443 : 80)), protocol: base.protocol.replace(":", "") as "http" | "https" } : {}),
+    ...(base
+      ? {
+          host: base.hostname,
+          port: Number(base.port || (base.protocol === "https:" ? 443 : 80)),
+          protocol: base.protocol.replace(":", "") as "http" | "https",
+        }
+      : {}),
   });
   clientKey = key;
   return client;
@@ -35,9 +41,11 @@ function stripe(): Stripe {
 /** Stripe failures become app errors: a reused idempotency key with other parameters is a conflict; the rest can be retried. */
 function providerError(err: unknown, what: string): AppError {
   const e = err as { type?: string; rawType?: string; code?: string; message?: string; statusCode?: number };
-  if (e?.type === "StripeIdempotencyError" || e?.rawType === "idempotency_error") return new AppError("CONFLICT", `${what}: idempotency key reused with other parameters`, { cause: err });
+  if (e?.type === "StripeIdempotencyError" || e?.rawType === "idempotency_error")
+    return new AppError("CONFLICT", `${what}: idempotency key reused with other parameters`, { cause: err });
   if (e?.code === "resource_missing") return new AppError("NOT_FOUND", `${what}: ${e.message}`, { cause: err });
-  if (e?.type === "StripeInvalidRequestError") return new AppError("INVALID_STATE", `${what}: ${e.message}`, { cause: err });
+  if (e?.type === "StripeInvalidRequestError")
+    return new AppError("INVALID_STATE", `${what}: ${e.message}`, { cause: err });
   return new AppError("PAYMENT_PROVIDER", `${what}: ${e?.message ?? "failed"}`, { cause: err });
 }
 
@@ -85,7 +93,10 @@ export function createCheckoutSession(orderId: string, attempt: number, c: Check
         {
           mode: "payment",
           currency: "cny",
-          line_items: c.lines.map((l) => ({ quantity: l.quantity, price_data: { currency: "cny", unit_amount: l.unitAmountFen, product_data: { name: l.name } } })),
+          line_items: c.lines.map((l) => ({
+            quantity: l.quantity,
+            price_data: { currency: "cny", unit_amount: l.unitAmountFen, product_data: { name: l.name } },
+          })),
           allowed_payment_method_types: c.methods as Stripe.Checkout.SessionCreateParams.AllowedPaymentMethodType[],
           payment_method_options: { wechat_pay: { client: "web" } },
           metadata: { order_id: orderId, attempt: String(attempt) },
@@ -93,7 +104,9 @@ export function createCheckoutSession(orderId: string, attempt: number, c: Check
           success_url: c.successUrl,
           cancel_url: c.cancelUrl,
           expires_at: c.expiresAt,
-          ...(c.capture === "manual" ? { payment_intent_data: { capture_method: "manual" as const, metadata: { order_id: orderId } } } : { payment_intent_data: { metadata: { order_id: orderId } } }),
+          ...(c.capture === "manual"
+            ? { payment_intent_data: { capture_method: "manual" as const, metadata: { order_id: orderId } } }
+            : { payment_intent_data: { metadata: { order_id: orderId } } }),
         },
         { idempotencyKey: `checkout:${orderId}:${attempt}` },
       ),
@@ -102,7 +115,9 @@ export function createCheckoutSession(orderId: string, attempt: number, c: Check
 }
 
 export async function retrieveCheckoutSession(id: string): Promise<CheckoutView> {
-  return withAuthorization(await call("retrieve checkout session", async (s) => sessionView(await s.checkout.sessions.retrieve(id))));
+  return withAuthorization(
+    await call("retrieve checkout session", async (s) => sessionView(await s.checkout.sessions.retrieve(id))),
+  );
 }
 
 /**
@@ -118,7 +133,9 @@ async function withAuthorization(view: CheckoutView): Promise<CheckoutView> {
 /** Expires an open session; one that already completed is returned as it is. */
 export async function expireCheckoutSession(id: string): Promise<CheckoutView> {
   try {
-    return withAuthorization(await call("expire checkout session", async (s) => sessionView(await s.checkout.sessions.expire(id))));
+    return withAuthorization(
+      await call("expire checkout session", async (s) => sessionView(await s.checkout.sessions.expire(id))),
+    );
   } catch (err) {
     if (err instanceof AppError && err.code === "INVALID_STATE") return retrieveCheckoutSession(id);
     throw err;
@@ -131,8 +148,11 @@ export async function expireCheckoutSession(id: string): Promise<CheckoutView> {
  */
 export function listCheckoutSessionsSince(since: Date, max = 10_000): Promise<CheckoutView[]> {
   return call("list checkout sessions", async (s) => {
-    const all = await s.checkout.sessions.list({ created: { gte: Math.floor(since.getTime() / 1000) }, limit: 100 }).autoPagingToArray({ limit: max });
-    if (all.length >= max) console.warn(`[reconcile] more than ${max} sessions since ${since.toISOString()}; the oldest were not read`);
+    const all = await s.checkout.sessions
+      .list({ created: { gte: Math.floor(since.getTime() / 1000) }, limit: 100 })
+      .autoPagingToArray({ limit: max });
+    if (all.length >= max)
+      console.warn(`[reconcile] more than ${max} sessions since ${since.toISOString()}; the oldest were not read`);
     return all.map(sessionView);
   });
 }
@@ -142,9 +162,16 @@ export function listCheckoutSessionsSince(since: Date, max = 10_000): Promise<Ch
  * metadata too, so the refund, seen later on its charge, is known as the app's own and not taken for one made
  * in the dashboard.
  */
-export function createRefund(paymentIntentId: string, amountFen: number, idempotencyKey: string): Promise<{ id: string; status: string }> {
+export function createRefund(
+  paymentIntentId: string,
+  amountFen: number,
+  idempotencyKey: string,
+): Promise<{ id: string; status: string }> {
   return call("create refund", async (s) => {
-    const r = await s.refunds.create({ payment_intent: paymentIntentId, amount: amountFen, metadata: { refund_key: idempotencyKey } }, { idempotencyKey });
+    const r = await s.refunds.create(
+      { payment_intent: paymentIntentId, amount: amountFen, metadata: { refund_key: idempotencyKey } },
+      { idempotencyKey },
+    );
     return { id: r.id, status: r.status ?? "pending" };
   });
 }
@@ -153,14 +180,21 @@ export function createRefund(paymentIntentId: string, amountFen: number, idempot
 export function retrieveCharge(id: string): Promise<ChargeView> {
   return call("retrieve charge", async (s) => {
     const ch = await s.charges.retrieve(id, { expand: ["refunds"] });
-    const refunds = ch.refunds?.has_more ? await s.refunds.list({ charge: id, limit: 100 }).autoPagingToArray({ limit: 1000 }) : (ch.refunds?.data ?? []);
+    const refunds = ch.refunds?.has_more
+      ? await s.refunds.list({ charge: id, limit: 100 }).autoPagingToArray({ limit: 1000 })
+      : (ch.refunds?.data ?? []);
     return {
       id: ch.id,
       paymentIntentId: typeof ch.payment_intent === "string" ? ch.payment_intent : (ch.payment_intent?.id ?? null),
       amountFen: ch.amount,
       amountRefundedFen: ch.amount_refunded,
       currency: ch.currency,
-      refunds: refunds.map((r) => ({ id: r.id, status: r.status ?? "pending", amountFen: r.amount, key: (r.metadata?.refund_key as string | undefined) ?? null })),
+      refunds: refunds.map((r) => ({
+        id: r.id,
+        status: r.status ?? "pending",
+        amountFen: r.amount,
+        key: (r.metadata?.refund_key as string | undefined) ?? null,
+      })),
     };
   });
 }
@@ -234,7 +268,9 @@ export async function verifyWebhook(rawBody: string, signature: string | null): 
   const objectType = obj.object;
   const refunds =
     objectType === "charge"
-      ? ((obj.refunds as { data?: { id: string; status: string; amount: number }[] } | undefined)?.data ?? []).map((r) => ({ id: r.id, status: r.status, amountFen: r.amount }))
+      ? ((obj.refunds as { data?: { id: string; status: string; amount: number }[] } | undefined)?.data ?? []).map(
+          (r) => ({ id: r.id, status: r.status, amountFen: r.amount }),
+        )
       : objectType === "refund"
         ? [{ id: String(obj.id), status: String(obj.status), amountFen: Number(obj.amount) }]
         : [];
@@ -242,9 +278,22 @@ export async function verifyWebhook(rawBody: string, signature: string | null): 
     id: event.id,
     type: event.type,
     sessionId: objectType === "checkout.session" ? String(obj.id) : null,
-    chargeId: objectType === "charge" ? String(obj.id) : objectType === "refund" && typeof obj.charge === "string" ? obj.charge : null,
-    paymentIntentId: objectType === "payment_intent" ? String(obj.id) : typeof obj.payment_intent === "string" ? obj.payment_intent : null,
-    failureMessage: objectType === "payment_intent" ? ((obj.last_payment_error as { message?: string } | null)?.message ?? null) : null,
+    chargeId:
+      objectType === "charge"
+        ? String(obj.id)
+        : objectType === "refund" && typeof obj.charge === "string"
+          ? obj.charge
+          : null,
+    paymentIntentId:
+      objectType === "payment_intent"
+        ? String(obj.id)
+        : typeof obj.payment_intent === "string"
+          ? obj.payment_intent
+          : null,
+    failureMessage:
+      objectType === "payment_intent"
+        ? ((obj.last_payment_error as { message?: string } | null)?.message ?? null)
+        : null,
     refunds,
     raw: { id: event.id, type: event.type, object: objectType, objectId: obj.id },
   };

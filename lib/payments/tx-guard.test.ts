@@ -23,14 +23,21 @@ describe("no external call with a database transaction open", () => {
     const user = await createUser(t.db);
     const err = await t.db
       .transaction(async (tx) => {
-        await notify(tx, { userId: user.id, kind: "order_ready", params: { number: "E261201AAAAAA" }, dedupeKey: `guard:${user.id}` });
+        await notify(tx, {
+          userId: user.id,
+          kind: "order_ready",
+          params: { number: "E261201AAAAAA" },
+          dedupeKey: `guard:${user.id}`,
+        });
         await createRefund("pi_test_x", 100, "refund:guard");
       })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OpenTransactionError);
     expect((err as Error).message).toContain("stripe: create refund");
     expect(stripe.fake.requests.length).toBe(before);
-    const rows = await t.db.execute(sql`select count(*)::int as n from notifications where dedupe_key = ${`guard:${user.id}`}`);
+    const rows = await t.db.execute(
+      sql`select count(*)::int as n from notifications where dedupe_key = ${`guard:${user.id}`}`,
+    );
     expect((rows as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
   });
 
@@ -53,11 +60,19 @@ describe("no external call with a database transaction open", () => {
     vi.stubEnv("SMTP_URL", "smtp://127.0.0.1:9");
     resetEnvForTests();
     const user = await createUser(t.db, { email: "guard@example.com" });
-    await notify(t.db, { userId: user.id, kind: "order_ready", params: { number: "E261201BBBBBB" }, dedupeKey: `guard-mail:${user.id}` });
+    await notify(t.db, {
+      userId: user.id,
+      kind: "order_ready",
+      params: { number: "E261201BBBBBB" },
+      dedupeKey: `guard-mail:${user.id}`,
+    });
     const err = await t.db.transaction(async () => sendPendingEmails()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OpenTransactionError);
     expect((err as Error).message).toContain("mailer");
-    const [n] = await t.db.select().from(s.notifications).where(eq(s.notifications.dedupeKey, `guard-mail:${user.id}`));
+    const [n] = await t.db
+      .select()
+      .from(s.notifications)
+      .where(eq(s.notifications.dedupeKey, `guard-mail:${user.id}`));
     expect(n).toMatchObject({ emailStatus: "pending", emailAttempts: 0, emailClaimedUntil: null });
   });
 

@@ -6,7 +6,10 @@ import type { WebhookEventView } from "./contract";
  * Runs a webhook event's effect exactly once: the event id goes into processed_events in the same
  * transaction as the effect. A duplicate delivery (even five at once) finds the row and does nothing.
  */
-export async function processWebhookEvent(event: WebhookEventView, effect: (tx: Tx) => Promise<void>): Promise<"processed" | "duplicate"> {
+export async function processWebhookEvent(
+  event: WebhookEventView,
+  effect: (tx: Tx) => Promise<void>,
+): Promise<"processed" | "duplicate"> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const inserted = await tx

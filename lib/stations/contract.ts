@@ -30,7 +30,6 @@ export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; ln
 }
 export * from "./schedule";
 
-
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "invalid_time");
 
 /** What a station manager may change: opening hours and the daily order cutoff. */
@@ -40,25 +39,54 @@ export const stationHoursInput = z
 
 const text = (max: number) => z.string().trim().min(1, "required").max(max, "too_long");
 const coordinate = (min: number, max: number) =>
-  z.union([z.number(), z.string().trim().regex(/^-?\d{1,3}(\.\d{1,7})?$/, "invalid").transform(Number)]).pipe(z.number().min(min, "invalid").max(max, "invalid"));
+  z
+    .union([
+      z.number(),
+      z
+        .string()
+        .trim()
+        .regex(/^-?\d{1,3}(\.\d{1,7})?$/, "invalid")
+        .transform(Number),
+    ])
+    .pipe(z.number().min(min, "invalid").max(max, "invalid"));
 
 export const stationFields = {
-  slug: z.string().trim().min(2, "required").max(60, "too_long").regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "invalid_slug"),
+  slug: z
+    .string()
+    .trim()
+    .min(2, "required")
+    .max(60, "too_long")
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "invalid_slug"),
   nameZh: text(60),
   nameEn: text(80),
   townZh: text(30),
   townEn: text(40),
   addressZh: text(120),
   addressEn: text(160),
-  phone: z.string().trim().regex(/^[\d -]{7,20}$/, "invalid_phone"),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[\d -]{7,20}$/, "invalid_phone"),
   opensAt: hhmm,
   closesAt: hhmm,
   cutoffTime: hhmm,
   lat: coordinate(-90, 90),
   lng: coordinate(-180, 180),
-  pickupExpiryDays: z.union([z.number(), z.string().trim().regex(/^\d{1,2}$/, "invalid").transform(Number)]).pipe(z.number().int().min(1, "invalid").max(30, "invalid")),
+  pickupExpiryDays: z
+    .union([
+      z.number(),
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,2}$/, "invalid")
+        .transform(Number),
+    ])
+    .pipe(z.number().int().min(1, "invalid").max(30, "invalid")),
 };
 
 export const createStationInput = z.strictObject(stationFields);
 export const updateStationInput = z.strictObject({ stationId: z.string().min(1).max(64), ...stationFields });
-export const stationStatusInput = z.strictObject({ stationId: z.string().min(1).max(64), status: z.enum(["active", "suspended"]) });
+export const stationStatusInput = z.strictObject({
+  stationId: z.string().min(1).max(64),
+  status: z.enum(["active", "suspended"]),
+});

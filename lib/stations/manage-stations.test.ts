@@ -32,7 +32,10 @@ describe("stations", () => {
     const consumer = await createViewer(t.db);
     const { id } = await createStation(admin, fields);
     await expect(createStation(consumer, { ...fields, slug: "x-x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(createStation(admin, fields)).rejects.toMatchObject({ code: "CONFLICT", fields: { slug: ["slug_taken"] } });
+    await expect(createStation(admin, fields)).rejects.toMatchObject({
+      code: "CONFLICT",
+      fields: { slug: ["slug_taken"] },
+    });
     await setStationStatus(admin, { stationId: id, status: "suspended" });
     expect((await t.db.select().from(s.stations).where(eq(s.stations.id, id)))[0]?.status).toBe("suspended");
     await grantMembership(admin, { email: consumer.email, kind: "station", scopeId: id });
@@ -45,16 +48,35 @@ describe("stations", () => {
     const other = await seedStation(t.db);
     const manager = await createViewer(t.db, { memberships: [{ kind: "station", scopeId: mine.id }] });
     await updateStationHours(manager, { stationId: mine.id, opensAt: "07:30", closesAt: "19:00", cutoffTime: "21:00" });
-    expect((await t.db.select().from(s.stations).where(eq(s.stations.id, mine.id)))[0]).toMatchObject({ opensAt: "07:30", cutoffTime: "21:00" });
-    await expect(updateStationHours(manager, { stationId: other.id, opensAt: "07:30", closesAt: "19:00", cutoffTime: "21:00" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(updateStationHours(manager, { stationId: mine.id, opensAt: "25:00", closesAt: "19:00", cutoffTime: "21:00" })).rejects.toMatchObject({ name: "ZodError" });
-    await expect(updateStationHours(manager, { stationId: mine.id, opensAt: "20:00", closesAt: "19:00", cutoffTime: "21:00" })).rejects.toMatchObject({ name: "ZodError" });
+    expect((await t.db.select().from(s.stations).where(eq(s.stations.id, mine.id)))[0]).toMatchObject({
+      opensAt: "07:30",
+      cutoffTime: "21:00",
+    });
+    await expect(
+      updateStationHours(manager, { stationId: other.id, opensAt: "07:30", closesAt: "19:00", cutoffTime: "21:00" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      updateStationHours(manager, { stationId: mine.id, opensAt: "25:00", closesAt: "19:00", cutoffTime: "21:00" }),
+    ).rejects.toMatchObject({ name: "ZodError" });
+    await expect(
+      updateStationHours(manager, { stationId: mine.id, opensAt: "20:00", closesAt: "19:00", cutoffTime: "21:00" }),
+    ).rejects.toMatchObject({ name: "ZodError" });
   });
 
-  it.each([["slug", "Bad Slug"], ["lat", "200"], ["phone", "call me"], ["pickupExpiryDays", "0"], ["cutoffTime", "22:60"]])("bad %s → field error, nothing written", async (field, value) => {
+  it.each([
+    ["slug", "Bad Slug"],
+    ["lat", "200"],
+    ["phone", "call me"],
+    ["pickupExpiryDays", "0"],
+    ["cutoffTime", "22:60"],
+  ])("bad %s → field error, nothing written", async (field, value) => {
     const admin = await createViewer(t.db, { memberships: [{ kind: "admin" }] });
     const before = (await t.db.select().from(s.stations)).length;
-    const err = await createStation(admin, { ...fields, slug: `s-${Math.random().toString(36).slice(2, 7)}`, [field]: value }).catch((e: unknown) => e);
+    const err = await createStation(admin, {
+      ...fields,
+      slug: `s-${Math.random().toString(36).slice(2, 7)}`,
+      [field]: value,
+    }).catch((e: unknown) => e);
     expect((err as { issues: { path: string[] }[] }).issues.map((i) => i.path[0])).toContain(field);
     expect((await t.db.select().from(s.stations)).length).toBe(before);
   });

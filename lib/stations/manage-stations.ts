@@ -31,7 +31,11 @@ export async function updateStation(viewer: Viewer | null, raw: unknown): Promis
   const { stationId, ...fields } = updateStationInput.parse(raw);
   const db = await getDb();
   try {
-    const rows = await db.update(s.stations).set({ ...fields, updatedAt: now() }).where(eq(s.stations.id, stationId)).returning({ id: s.stations.id });
+    const rows = await db
+      .update(s.stations)
+      .set({ ...fields, updatedAt: now() })
+      .where(eq(s.stations.id, stationId))
+      .returning({ id: s.stations.id });
     if (!rows.length) throw new AppError("NOT_FOUND", "station not found");
   } catch (err) {
     if (isUniqueViolation(err, "stations_slug_key")) throw slugTaken();
@@ -44,7 +48,11 @@ export async function setStationStatus(viewer: Viewer | null, raw: unknown): Pro
   assertAdmin(viewer);
   const { stationId, status } = stationStatusInput.parse(raw);
   const db = await getDb();
-  const rows = await db.update(s.stations).set({ status, updatedAt: now() }).where(eq(s.stations.id, stationId)).returning({ id: s.stations.id });
+  const rows = await db
+    .update(s.stations)
+    .set({ status, updatedAt: now() })
+    .where(eq(s.stations.id, stationId))
+    .returning({ id: s.stations.id });
   if (!rows.length) throw new AppError("NOT_FOUND", "station not found");
 }
 
@@ -53,5 +61,8 @@ export async function updateStationHours(viewer: Viewer | null, raw: unknown): P
   const { stationId, ...hours } = stationHoursInput.parse(raw);
   assertStationManager(viewer, stationId);
   const db = await getDb();
-  await db.update(s.stations).set({ ...hours, updatedAt: now() }).where(eq(s.stations.id, stationId));
+  await db
+    .update(s.stations)
+    .set({ ...hours, updatedAt: now() })
+    .where(eq(s.stations.id, stationId));
 }

@@ -25,7 +25,11 @@ const columns = {
 };
 
 export async function listActiveStations(db?: DbOrTx): Promise<StationDto[]> {
-  return (db ?? (await getDb())).select(columns).from(st).where(eq(st.status, "active")).orderBy(asc(st.createdAt), asc(st.slug));
+  return (db ?? (await getDb()))
+    .select(columns)
+    .from(st)
+    .where(eq(st.status, "active"))
+    .orderBy(asc(st.createdAt), asc(st.slug));
 }
 
 export async function getStationById(id: string, db?: DbOrTx): Promise<StationDto | null> {

@@ -76,6 +76,5 @@ export function nextPickupDay(station: StationClock, now: Date): string {
   return deliveryDayFor(station, now);
 }
 
-
 /** A pickup day as people read it: zh "12月3日(周四)", en "Thu 3 Dec". */
 export { formatDay as formatPickupDay } from "../i18n/format-day";

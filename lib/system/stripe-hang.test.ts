@@ -15,9 +15,23 @@ import { stockInvariantViolations } from "../inventory/invariant";
 import { REFUND_LEASE_MS, processRefunds } from "../payments";
 import { deliver, setupFakeStripe } from "../../tests/support/stripe";
 import { createViewer, idemKey } from "../../tests/support/viewers";
-import { createTeamDeal, joinTeam, openTeam, settleTeamPayments, startTeamPayment, type TeamEntry } from "../group-buys";
+import {
+  createTeamDeal,
+  joinTeam,
+  openTeam,
+  settleTeamPayments,
+  startTeamPayment,
+  type TeamEntry,
+} from "../group-buys";
 import { SETTLE_LEASE_MS } from "../group-buys/team-settle";
-import { cancelMyOrder, checkout, confirmReturnFromCheckout, expireLeftoverSessions, expirePaymentHolds, startOnlinePayment } from "../orders";
+import {
+  cancelMyOrder,
+  checkout,
+  confirmReturnFromCheckout,
+  expireLeftoverSessions,
+  expirePaymentHolds,
+  startOnlinePayment,
+} from "../orders";
 import { runSweep } from "./sweep";
 
 const t = setupTestDb();
@@ -32,16 +46,27 @@ afterEach(() => {
 async function unpaidOrder(quantity = 1) {
   const coop = await createCoop(t.db);
   const station = await createStation(t.db);
-  const { variants } = await createProduct(t.db, { coopId: coop.id, nameZh: "湖墩大米", variants: [{ priceFen: 6980, stock: 10 }] });
+  const { variants } = await createProduct(t.db, {
+    coopId: coop.id,
+    nameZh: "湖墩大米",
+    variants: [{ priceFen: 6980, stock: 10 }],
+  });
   const buyer = await createViewer(t.db);
-  const { number } = await checkout(buyer, { idempotencyKey: idemKey(), lines: JSON.stringify([{ variantId: variants[0]!.id, quantity }]), fulfillment: "pickup", stationId: station.id, paymentMethod: "online" });
+  const { number } = await checkout(buyer, {
+    idempotencyKey: idemKey(),
+    lines: JSON.stringify([{ variantId: variants[0]!.id, quantity }]),
+    fulfillment: "pickup",
+    stationId: station.id,
+    paymentMethod: "online",
+  });
   const id = (await t.db.select().from(s.orders).where(eq(s.orders.number, number)))[0]!.id;
   return { buyer, number, id, variant: variants[0]! };
 }
 
 const orderRow = async (id: string) => (await t.db.select().from(s.orders).where(eq(s.orders.id, id)))[0]!;
 const stockOf = async (id: string) => (await t.db.select().from(s.variants).where(eq(s.variants.id, id)))[0]!.stock;
-const sessionsOf = (orderId: string) => [...stripe.fake.sessions.values()].filter((x) => x.client_reference_id === orderId);
+const sessionsOf = (orderId: string) =>
+  [...stripe.fake.sessions.values()].filter((x) => x.client_reference_id === orderId);
 const until = async (cond: () => boolean) => {
   while (!cond()) await new Promise((r) => setTimeout(r, 20));
 };
@@ -51,21 +76,39 @@ const OPEN = new Date("2026-11-28T02:00:00Z");
 async function teamWorld(teamSize: number) {
   const coop = await createCoop(t.db);
   const station = await createStation(t.db);
-  const { variants } = await createProduct(t.db, { coopId: coop.id, nameZh: "湖墩大米", variants: [{ priceFen: 6980, stock: 50 }] });
+  const { variants } = await createProduct(t.db, {
+    coopId: coop.id,
+    nameZh: "湖墩大米",
+    variants: [{ priceFen: 6980, stock: 50 }],
+  });
   const member = await createViewer(t.db, { memberships: [{ kind: "coop", scopeId: coop.id }] });
   setClockForTests(OPEN);
-  const { id: dealId } = await createTeamDeal(member, { variantId: variants[0]!.id, teamPrice: "59.90", teamSize: String(teamSize), stockCap: "30", activeFrom: "2026-11-28T08:00", activeTo: "2026-12-05T20:00" });
+  const { id: dealId } = await createTeamDeal(member, {
+    variantId: variants[0]!.id,
+    teamPrice: "59.90",
+    teamSize: String(teamSize),
+    stockCap: "30",
+    activeFrom: "2026-11-28T08:00",
+    activeTo: "2026-12-05T20:00",
+  });
   return { station, dealId };
 }
 
 /** A card member opens or joins, and authorises on Stripe's page; `deliverNow: false` leaves the webhook to the caller. */
-async function cardMember(w: Awaited<ReturnType<typeof teamWorld>>, teamId?: string): Promise<{ buyer: Viewer; entry: TeamEntry; sessionId: string; event: { payload: string; header: string } }> {
+async function cardMember(
+  w: Awaited<ReturnType<typeof teamWorld>>,
+  teamId?: string,
+): Promise<{ buyer: Viewer; entry: TeamEntry; sessionId: string; event: { payload: string; header: string } }> {
   const buyer = await createViewer(t.db);
   const input = { stationId: w.station.id, payMethod: "card", idempotencyKey: idemKey() };
-  const entry = teamId ? await joinTeam(buyer, { ...input, teamId }) : await openTeam(buyer, { ...input, dealId: w.dealId });
+  const entry = teamId
+    ? await joinTeam(buyer, { ...input, teamId })
+    : await openTeam(buyer, { ...input, dealId: w.dealId });
   const sessionId = (await startTeamPayment(buyer, entry.orderNumber, ORIGIN)).url.split("/pay/")[1]!;
   await stripe.fake.complete(sessionId, "paid", "card");
-  const event = await stripe.fake.emit("checkout.session.completed", stripe.fake.sessions.get(sessionId)!, { deliver: false });
+  const event = await stripe.fake.emit("checkout.session.completed", stripe.fake.sessions.get(sessionId)!, {
+    deliver: false,
+  });
   return { buyer, entry, sessionId, event };
 }
 
@@ -88,14 +131,22 @@ describe("Stripe hangs 30 s", () => {
 
     await stripe.fake.complete(session.id, "paid");
     const ev = await stripe.fake.emit("checkout.session.completed", session, { deliver: false });
-    const [a, b] = await Promise.all([deliver(ev.payload, ev.header), confirmReturnFromCheckout(o.buyer, o.number, session.id)]);
+    const [a, b] = await Promise.all([
+      deliver(ev.payload, ev.header),
+      confirmReturnFromCheckout(o.buyer, o.number, session.id),
+    ]);
     expect(a.status).toBe(200);
     expect(["paid", "already"]).toContain(b);
     const row = await orderRow(o.id);
     expect(row).toMatchObject({ status: "placed", paymentStatus: "paid" });
     expect(row.pickupCode).toMatch(/^\d{6}$/);
-    expect([...stripe.fake.intents.values()].filter((pi) => (pi.metadata as Record<string, string>).order_id === o.id)).toHaveLength(1);
-    const events = await t.db.select().from(s.orderEvents).where(and(eq(s.orderEvents.orderId, o.id), eq(s.orderEvents.toStatus, "placed")));
+    expect(
+      [...stripe.fake.intents.values()].filter((pi) => (pi.metadata as Record<string, string>).order_id === o.id),
+    ).toHaveLength(1);
+    const events = await t.db
+      .select()
+      .from(s.orderEvents)
+      .where(and(eq(s.orderEvents.orderId, o.id), eq(s.orderEvents.toStatus, "placed")));
     expect(events).toHaveLength(1);
   });
 
@@ -112,12 +163,20 @@ describe("Stripe hangs 30 s", () => {
     // once, and sees the capture claimed and not yet answered (no error recorded).
     const locked = await t.db.transaction(async (tx) => {
       await tx.select().from(s.teams).where(eq(s.teams.id, a.entry.teamId)).for("update", { noWait: true });
-      return tx.select().from(s.teamMembers).where(eq(s.teamMembers.teamId, a.entry.teamId)).for("update", { noWait: true });
+      return tx
+        .select()
+        .from(s.teamMembers)
+        .where(eq(s.teamMembers.teamId, a.entry.teamId))
+        .for("update", { noWait: true });
     });
-    expect(locked.map((m) => [m.settleAction, m.settleError])).toEqual([["capture", null], ["capture", null]]);
+    expect(locked.map((m) => [m.settleAction, m.settleError])).toEqual([
+      ["capture", null],
+      ["capture", null],
+    ]);
     expect((await completing).status).toBe(200);
 
-    const memberOf = async (orderId: string) => (await t.db.select().from(s.teamMembers).where(eq(s.teamMembers.orderId, orderId)))[0]!;
+    const memberOf = async (orderId: string) =>
+      (await t.db.select().from(s.teamMembers).where(eq(s.teamMembers.orderId, orderId)))[0]!;
     const [first, second] = [a, b].sort((x, y) => (x.entry.orderId < y.entry.orderId ? -1 : 1));
     const hung = stripe.fake.requests.find((r) => r.path.endsWith("/capture"))!.idempotencyKey!;
     const [stuck, other] = hung === `capture:${first!.entry.orderId}` ? [first!, second!] : [second!, first!];
@@ -133,7 +192,11 @@ describe("Stripe hangs 30 s", () => {
     // After the lease the sweep asks again with the same key: captured once at Stripe.
     setClockForTests(new Date(OPEN.getTime() + SETTLE_LEASE_MS + 1000));
     await runSweep();
-    expect(await memberOf(stuck.entry.orderId)).toMatchObject({ settleAction: null, settleOutcome: "captured", settleClaimedUntil: null });
+    expect(await memberOf(stuck.entry.orderId)).toMatchObject({
+      settleAction: null,
+      settleOutcome: "captured",
+      settleClaimedUntil: null,
+    });
     for (const m of [a, b]) {
       expect(stripe.fake.executed(`capture:${m.entry.orderId}`)).toBe(1);
       const pi = stripe.fake.intents.get(String(stripe.fake.sessions.get(m.sessionId)!.payment_intent))!;
@@ -159,7 +222,10 @@ describe("Stripe hangs 30 s", () => {
     await until(() => stripe.fake.waiting > 0);
     // While Stripe is silent the row is free: another transaction locks it without waiting, and sees it claimed
     // and not yet answered (no error recorded).
-    const seen = await t.db.transaction(async (tx) => (await tx.select().from(s.refunds).where(eq(s.refunds.id, requested!.id)).for("update", { noWait: true }))[0]!);
+    const seen = await t.db.transaction(
+      async (tx) =>
+        (await tx.select().from(s.refunds).where(eq(s.refunds.id, requested!.id)).for("update", { noWait: true }))[0]!,
+    );
     expect(seen).toMatchObject({ status: "requested", attempts: 1, lastError: null });
     expect(seen.claimedUntil).toBeInstanceOf(Date);
     expect(await running).toBe(1);
@@ -176,8 +242,12 @@ describe("Stripe hangs 30 s", () => {
     expect(await processRefunds()).toBe(1);
     expect(stripe.fake.executed(`refund:${o.id}`)).toBe(1);
     const pi = String(stripe.fake.sessions.get(sessionId)!.payment_intent);
-    expect([...stripe.fake.refunds.values()].filter((r) => r.payment_intent === pi).map((r) => r.amount)).toEqual([6980]);
-    expect((await t.db.select().from(s.refunds).where(eq(s.refunds.orderId, o.id)))).toMatchObject([{ status: "succeeded", attempts: 2, claimedUntil: null }]);
+    expect([...stripe.fake.refunds.values()].filter((r) => r.payment_intent === pi).map((r) => r.amount)).toEqual([
+      6980,
+    ]);
+    expect(await t.db.select().from(s.refunds).where(eq(s.refunds.orderId, o.id))).toMatchObject([
+      { status: "succeeded", attempts: 2, claimedUntil: null },
+    ]);
     expect(await orderRow(o.id)).toMatchObject({ status: "cancelled", paymentStatus: "refunded" });
     expect(await processRefunds()).toBe(0);
   });
@@ -197,7 +267,9 @@ describe("Stripe hangs 30 s", () => {
     const ev = await stripe.fake.emit("charge.refunded", bare as typeof charge, { deliver: false });
     expect((await deliver(ev.payload, ev.header)).status).toBe(200);
     const rows = await t.db.select().from(s.refunds).where(eq(s.refunds.orderId, o.id));
-    expect(rows).toMatchObject([{ idempotencyKey: `refund:${o.id}`, status: "succeeded", reason: "buyer_cancelled", claimedUntil: null }]);
+    expect(rows).toMatchObject([
+      { idempotencyKey: `refund:${o.id}`, status: "succeeded", reason: "buyer_cancelled", claimedUntil: null },
+    ]);
     expect(rows[0]!.providerRefundId).toMatch(/^re_test_/);
     expect(await orderRow(o.id)).toMatchObject({ paymentStatus: "refunded" });
     setClockForTests(new Date(Date.now() + REFUND_LEASE_MS + 1000));
@@ -215,7 +287,11 @@ describe("Stripe hangs 30 s", () => {
     expect(await expirePaymentHolds(at)).toBe(2);
     // Both cancelled at the hold sweep's time, stock back — after one timeout, not one per order.
     for (const o of [a, b]) {
-      expect(await orderRow(o.id)).toMatchObject({ status: "cancelled", cancelReason: "payment_expired", cancelledAt: at });
+      expect(await orderRow(o.id)).toMatchObject({
+        status: "cancelled",
+        cancelReason: "payment_expired",
+        cancelledAt: at,
+      });
       expect(await stockOf(o.variant.id)).toBe(10);
     }
     expect(stripe.fake.faulted.filter((f) => f.path.endsWith("/expire"))).toHaveLength(2); // one call and the SDK's retry
@@ -232,13 +308,17 @@ describe("Stripe hangs 30 s", () => {
     await deliver(ev.payload, ev.header);
     expect(await orderRow(a.id)).toMatchObject({ status: "cancelled", paymentStatus: "refunded" });
     const pi = String(stripe.fake.sessions.get(sa)!.payment_intent);
-    expect([...stripe.fake.refunds.values()].filter((r) => r.payment_intent === pi).map((r) => r.amount)).toEqual([13960]);
+    expect([...stripe.fake.refunds.values()].filter((r) => r.payment_intent === pi).map((r) => r.amount)).toEqual([
+      13960,
+    ]);
     expect(stripe.fake.executed(`refund:${a.id}`)).toBe(1);
 
     // Stripe is back: B's session is expired, once; A's (paid) is left alone.
     expect(await expireLeftoverSessions()).toBe(1);
     expect(stripe.fake.sessions.get(sb)!.status).toBe("expired");
-    expect((await t.db.select().from(s.payments).where(eq(s.payments.orderId, b.id))).map((p) => p.status)).toEqual(["expired"]);
+    expect((await t.db.select().from(s.payments).where(eq(s.payments.orderId, b.id))).map((p) => p.status)).toEqual([
+      "expired",
+    ]);
     const calls = stripe.fake.requests.length;
     expect(await expireLeftoverSessions()).toBe(0);
     expect(stripe.fake.requests.length).toBe(calls);
@@ -255,6 +335,11 @@ describe("Stripe hangs 30 s", () => {
     const [session] = sessionsOf(o.id);
     expect(session!.status).toBe("expired");
     expect(stripe.fake.executed(`checkout:${o.id}:1`)).toBe(1);
-    expect((await t.db.select().from(s.payments).where(eq(s.payments.orderId, o.id))).map((p) => [p.status, p.checkoutSessionId])).toEqual([["expired", session!.id]]);
+    expect(
+      (await t.db.select().from(s.payments).where(eq(s.payments.orderId, o.id))).map((p) => [
+        p.status,
+        p.checkoutSessionId,
+      ]),
+    ).toEqual([["expired", session!.id]]);
   });
 });

@@ -5,7 +5,13 @@ import { getDb } from "../db";
 import { sendPendingEmails } from "../events";
 import { expireTeams, settleClosedCampaigns, settleTeamPayments, syncPendingTeamMembers } from "../group-buys";
 import { closeExpiredDrops, endAbandonedSessions } from "../live";
-import { expireLeftoverSessions, expirePaymentHolds, expireUncollected, lockDueBatches, reconcileCheckoutSessions } from "../orders";
+import {
+  expireLeftoverSessions,
+  expirePaymentHolds,
+  expireUncollected,
+  lockDueBatches,
+  reconcileCheckoutSessions,
+} from "../orders";
 import { onlinePaymentsEnabled, processRefunds } from "../payments";
 
 const RECONCILE_EVERY_MS = 5 * 60_000;

@@ -26,13 +26,26 @@ export class FakeStripe {
    * Every request Stripe's logic saw (a hang without `applied` never reaches it). `replayed`: answered from the
    * idempotency store, i.e. not carried out again.
    */
-  readonly requests: { method: string; path: string; idempotencyKey?: string; body: Record<string, unknown>; replayed?: boolean }[] = [];
+  readonly requests: {
+    method: string;
+    path: string;
+    idempotencyKey?: string;
+    body: Record<string, unknown>;
+    replayed?: boolean;
+  }[] = [];
   private readonly idempotency = new Map<string, { fingerprint: string; status: number; body: unknown }>();
   /**
    * Requests to make fail next: HTTP 500, or no answer for `ms` (a timeout on the caller's side). A hang with
    * `applied` is carried out first and only its answer is lost (Stripe did it; the caller never heard).
    */
-  readonly failures: { path: RegExp; mode: "500" | "hang"; ms?: number; count: number; applied?: boolean; method?: string }[] = [];
+  readonly failures: {
+    path: RegExp;
+    mode: "500" | "hang";
+    ms?: number;
+    count: number;
+    applied?: boolean;
+    method?: string;
+  }[] = [];
   /** Every request that met a failure above, in order. */
   readonly faulted: { method: string; path: string; mode: "500" | "hang" }[] = [];
   /** Callers still waiting on a hung answer right now (a caller that gave up has closed its connection). */
@@ -80,12 +93,17 @@ export class FakeStripe {
       req.on("end", () => r(b));
     });
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { "content-type": typeof body === "string" ? "text/html; charset=utf-8" : "application/json", ...headers });
+      res.writeHead(status, {
+        "content-type": typeof body === "string" ? "text/html; charset=utf-8" : "application/json",
+        ...headers,
+      });
       res.end(typeof body === "string" ? body : JSON.stringify(body));
     };
     try {
       if (url.pathname.startsWith("/pay/")) return await this.hostedPage(req.method ?? "GET", url, raw, send, res);
-      const failure = this.failures.find((f) => f.count > 0 && f.path.test(url.pathname) && (!f.method || f.method === req.method));
+      const failure = this.failures.find(
+        (f) => f.count > 0 && f.path.test(url.pathname) && (!f.method || f.method === req.method),
+      );
       if (failure) {
         failure.count--;
         this.faulted.push({ method: req.method ?? "GET", path: url.pathname, mode: failure.mode });
@@ -116,14 +134,31 @@ export class FakeStripe {
   private answer(req: http.IncomingMessage, url: URL, raw: string): [number, unknown, Record<string, string>] {
     const body = req.method === "POST" ? decodeStripeForm(raw) : Object.fromEntries(url.searchParams);
     const key = req.headers["idempotency-key"] as string | undefined;
-    const entry: FakeStripe["requests"][number] = { method: req.method ?? "GET", path: url.pathname, idempotencyKey: key, body };
+    const entry: FakeStripe["requests"][number] = {
+      method: req.method ?? "GET",
+      path: url.pathname,
+      idempotencyKey: key,
+      body,
+    };
     this.requests.push(entry);
     if (key && req.method === "POST") {
-      const fingerprint = crypto.createHash("sha256").update(`${url.pathname}|${JSON.stringify(body)}`).digest("hex");
+      const fingerprint = crypto
+        .createHash("sha256")
+        .update(`${url.pathname}|${JSON.stringify(body)}`)
+        .digest("hex");
       const seen = this.idempotency.get(key);
       if (seen && seen.fingerprint !== fingerprint) {
         entry.replayed = true;
-        return [400, { error: { type: "idempotency_error", message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.` } }, {}];
+        return [
+          400,
+          {
+            error: {
+              type: "idempotency_error",
+              message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+            },
+          },
+          {},
+        ];
       }
       if (seen) {
         entry.replayed = true;
@@ -143,7 +178,10 @@ export class FakeStripe {
   }
 
   private notFound(id: string): [number, unknown] {
-    return [404, { error: { type: "invalid_request_error", code: "resource_missing", message: `No such object: '${id}'` } }];
+    return [
+      404,
+      { error: { type: "invalid_request_error", code: "resource_missing", message: `No such object: '${id}'` } },
+    ];
   }
 
   private route(method: string, path: string, body: Record<string, unknown>): [number, unknown] {
@@ -157,7 +195,16 @@ export class FakeStripe {
     if ((m = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(path)) && method === "POST") {
       const s = this.sessions.get(m[1]!);
       if (!s) return this.notFound(m[1]!);
-      if (s.status !== "open") return [400, { error: { type: "invalid_request_error", message: `Only Checkout Sessions with a status of \`open\` can be expired. This Checkout Session has a status of \`${String(s.status)}\`.` } }];
+      if (s.status !== "open")
+        return [
+          400,
+          {
+            error: {
+              type: "invalid_request_error",
+              message: `Only Checkout Sessions with a status of \`open\` can be expired. This Checkout Session has a status of \`${String(s.status)}\`.`,
+            },
+          },
+        ];
       s.status = "expired";
       return [200, s];
     }
@@ -171,15 +218,48 @@ export class FakeStripe {
       if (!pi) return this.notFound(m[1]!);
       if (m[2] === "capture") {
         const orderId = String((pi.metadata as Record<string, unknown> | undefined)?.order_id ?? "");
-        if (pi.status === "requires_capture" && (this.declineCaptureFor.has(pi.id) || this.declineCaptureFor.has(orderId))) {
-          return [402, { error: { type: "card_error", code: "card_declined", decline_code: "insufficient_funds", message: "Your card has insufficient funds." } }];
+        if (
+          pi.status === "requires_capture" &&
+          (this.declineCaptureFor.has(pi.id) || this.declineCaptureFor.has(orderId))
+        ) {
+          return [
+            402,
+            {
+              error: {
+                type: "card_error",
+                code: "card_declined",
+                decline_code: "insufficient_funds",
+                message: "Your card has insufficient funds.",
+              },
+            },
+          ];
         }
-        if (pi.status !== "requires_capture") return [400, { error: { type: "invalid_request_error", code: "payment_intent_unexpected_state", message: `This PaymentIntent could not be captured because it has a status of ${String(pi.status)}.` } }];
+        if (pi.status !== "requires_capture")
+          return [
+            400,
+            {
+              error: {
+                type: "invalid_request_error",
+                code: "payment_intent_unexpected_state",
+                message: `This PaymentIntent could not be captured because it has a status of ${String(pi.status)}.`,
+              },
+            },
+          ];
         pi.status = "succeeded";
         pi.amount_received = pi.amount;
         this.charges.get(String(pi.latest_charge))!.captured = true;
       } else {
-        if (pi.status === "succeeded" || pi.status === "canceled") return [400, { error: { type: "invalid_request_error", code: "payment_intent_unexpected_state", message: `You cannot cancel this PaymentIntent because it has a status of ${String(pi.status)}.` } }];
+        if (pi.status === "succeeded" || pi.status === "canceled")
+          return [
+            400,
+            {
+              error: {
+                type: "invalid_request_error",
+                code: "payment_intent_unexpected_state",
+                message: `You cannot cancel this PaymentIntent because it has a status of ${String(pi.status)}.`,
+              },
+            },
+          ];
         pi.status = "canceled";
       }
       return [200, pi];
@@ -189,11 +269,15 @@ export class FakeStripe {
       const ch = this.charges.get(m[1]!);
       return ch ? [200, ch] : this.notFound(m[1]!);
     }
-    return [404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path}).` } }];
+    return [
+      404,
+      { error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path}).` } },
+    ];
   }
 
   private createSession(body: Record<string, unknown>): Obj {
-    const items = (body.line_items as { quantity: string; price_data: { unit_amount: string; currency: string } }[]) ?? [];
+    const items =
+      (body.line_items as { quantity: string; price_data: { unit_amount: string; currency: string } }[]) ?? [];
     const amount = items.reduce((a, i) => a + Number(i.price_data.unit_amount) * Number(i.quantity), 0);
     const id = this.id("cs");
     const session: Obj = {
@@ -234,7 +318,11 @@ export class FakeStripe {
   /** `n` open sessions of nobody's order, made now (to fill pages of the session list). */
   addSessions(n: number): void {
     for (let i = 0; i < n; i++) {
-      this.createSession({ line_items: [{ quantity: "1", price_data: { unit_amount: "100", currency: "cny" } }], metadata: { order_id: `ord_other_${i}` }, client_reference_id: `ord_other_${i}` });
+      this.createSession({
+        line_items: [{ quantity: "1", price_data: { unit_amount: "100", currency: "cny" } }],
+        metadata: { order_id: `ord_other_${i}` },
+        client_reference_id: `ord_other_${i}`,
+      });
     }
   }
 
@@ -255,7 +343,17 @@ export class FakeStripe {
       payment_method_types: body.payment_method_types ?? ["card"],
     };
     this.intents.set(id, pi);
-    this.charges.set(chargeId, { id: chargeId, object: "charge", amount: pi.amount, amount_refunded: 0, refunded: false, captured: !manual, payment_intent: id, currency: pi.currency, refunds: { object: "list", data: [] } });
+    this.charges.set(chargeId, {
+      id: chargeId,
+      object: "charge",
+      amount: pi.amount,
+      amount_refunded: 0,
+      refunded: false,
+      captured: !manual,
+      payment_intent: id,
+      currency: pi.currency,
+      refunds: { object: "list", data: [] },
+    });
     return pi;
   }
 
@@ -265,9 +363,27 @@ export class FakeStripe {
     const charge = this.charges.get(String(pi.latest_charge))!;
     const amount = Number(body.amount ?? Number(charge.amount) - Number(charge.amount_refunded));
     if (pi.status !== "succeeded" || amount <= 0 || Number(charge.amount_refunded) + amount > Number(charge.amount)) {
-      return [400, { error: { type: "invalid_request_error", code: "charge_already_refunded", message: "Charge has already been refunded, or the amount is larger than what is left." } }];
+      return [
+        400,
+        {
+          error: {
+            type: "invalid_request_error",
+            code: "charge_already_refunded",
+            message: "Charge has already been refunded, or the amount is larger than what is left.",
+          },
+        },
+      ];
     }
-    const refund: Obj = { id: this.id("re"), object: "refund", amount, charge: charge.id, payment_intent: pi.id, currency: pi.currency, status: "succeeded", metadata: body.metadata ?? {} };
+    const refund: Obj = {
+      id: this.id("re"),
+      object: "refund",
+      amount,
+      charge: charge.id,
+      payment_intent: pi.id,
+      currency: pi.currency,
+      status: "succeeded",
+      metadata: body.metadata ?? {},
+    };
     this.refunds.set(refund.id, refund);
     charge.amount_refunded = Number(charge.amount_refunded) + amount;
     charge.refunded = charge.amount_refunded === charge.amount;
@@ -280,7 +396,13 @@ export class FakeStripe {
     const s = this.sessions.get(sessionId);
     if (!s) throw new Error(`no session ${sessionId}`);
     const pid = (s.payment_intent_data ?? {}) as Record<string, unknown>;
-    const pi = this.createIntent({ amount: s.amount_total, currency: s.currency, metadata: { ...(s.metadata as object), ...((pid.metadata as object) ?? {}) }, payment_method_types: [method], capture_method: pid.capture_method });
+    const pi = this.createIntent({
+      amount: s.amount_total,
+      currency: s.currency,
+      metadata: { ...(s.metadata as object), ...((pid.metadata as object) ?? {}) },
+      payment_method_types: [method],
+      capture_method: pid.capture_method,
+    });
     s.payment_intent = pi.id;
     s.status = "complete";
     // Like Stripe: a manual-capture session completes "unpaid" while its PaymentIntent requires_capture.
@@ -308,7 +430,10 @@ export class FakeStripe {
   async dashboardRefund(paymentIntentId: string, amount?: number, opts: { status?: "succeeded" | "pending" } = {}) {
     const pi = this.intents.get(paymentIntentId);
     if (!pi) throw new Error(`no payment intent ${paymentIntentId}`);
-    const [status, out] = this.createRefund({ payment_intent: paymentIntentId, ...(amount ? { amount: String(amount) } : {}) });
+    const [status, out] = this.createRefund({
+      payment_intent: paymentIntentId,
+      ...(amount ? { amount: String(amount) } : {}),
+    });
     if (status !== 200) throw new Error(`dashboard refund refused: ${JSON.stringify(out)}`);
     const refund = out as Obj;
     if (opts.status === "pending") refund.status = "pending";
@@ -337,7 +462,9 @@ export class FakeStripe {
 
   /** The session of an order, newest first (tests look up what the app created). */
   sessionForOrder(orderId: string): Obj | undefined {
-    return [...this.sessions.values()].reverse().find((x) => (x.metadata as Record<string, unknown>)?.order_id === orderId);
+    return [...this.sessions.values()]
+      .reverse()
+      .find((x) => (x.metadata as Record<string, unknown>)?.order_id === orderId);
   }
 
   /** Stripe's own session expiry (its minimum is 30 minutes), with the webhook. */
@@ -348,17 +475,43 @@ export class FakeStripe {
   }
 
   /** Builds a signed event for `object`; `deliver` posts it to the app (default true). */
-  async emit(type: string, object: Obj, opts: { deliver?: boolean; timestamp?: number } = {}): Promise<{ event: Obj; payload: string; header: string; status?: number }> {
-    const event: Obj = { id: this.id("evt"), object: "event", type, api_version: "2026-10-28.endive", created: Math.floor(Date.now() / 1000), livemode: false, data: { object: structuredClone(object) } };
+  async emit(
+    type: string,
+    object: Obj,
+    opts: { deliver?: boolean; timestamp?: number } = {},
+  ): Promise<{ event: Obj; payload: string; header: string; status?: number }> {
+    const event: Obj = {
+      id: this.id("evt"),
+      object: "event",
+      type,
+      api_version: "2026-10-28.endive",
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      data: { object: structuredClone(object) },
+    };
     this.sentEvents.push(event);
     const payload = JSON.stringify(event);
-    const header = this.signer.webhooks.generateTestHeaderString({ payload, secret: this.webhookSecret, timestamp: opts.timestamp });
+    const header = this.signer.webhooks.generateTestHeaderString({
+      payload,
+      secret: this.webhookSecret,
+      timestamp: opts.timestamp,
+    });
     if (opts.deliver === false || !this.webhookUrl) return { event, payload, header };
-    const res = await fetch(this.webhookUrl, { method: "POST", body: payload, headers: { "content-type": "application/json", "stripe-signature": header } });
+    const res = await fetch(this.webhookUrl, {
+      method: "POST",
+      body: payload,
+      headers: { "content-type": "application/json", "stripe-signature": header },
+    });
     return { event, payload, header, status: res.status };
   }
 
-  private async hostedPage(method: string, url: URL, raw: string, send: (s: number, b: unknown, h?: Record<string, string>) => void, res: http.ServerResponse) {
+  private async hostedPage(
+    method: string,
+    url: URL,
+    raw: string,
+    send: (s: number, b: unknown, h?: Record<string, string>) => void,
+    res: http.ServerResponse,
+  ) {
     const [, , id, action] = url.pathname.split("/");
     const s = this.sessions.get(id ?? "");
     if (!s) return send(404, "<h1>No such checkout</h1>");

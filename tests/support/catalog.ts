@@ -24,5 +24,12 @@ export function productForm(overrides: Record<string, unknown> = {}): Record<str
 
 /** What the variant form posts. */
 export function variantForm(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { labelZh: "5kg 装", labelEn: "5 kg bag", sku: `T-${randomBase32(8)}`, price: "69.80", weightGrams: "5000", ...overrides };
+  return {
+    labelZh: "5kg 装",
+    labelEn: "5 kg bag",
+    sku: `T-${randomBase32(8)}`,
+    price: "69.80",
+    weightGrams: "5000",
+    ...overrides,
+  };
 }

@@ -6,7 +6,14 @@ import { applyMigrations, connectPostgres, type DbHandle } from "../../lib/db/co
 import { drizzle } from "drizzle-orm/pglite";
 import * as schema from "../../lib/db/schema";
 import type { Db } from "../../lib/db/types";
-import { assertLocalDatabase, cacheDir, migrationsHash, pgliteTemplateFile, pgTemplateName, withDatabase } from "./templates";
+import {
+  assertLocalDatabase,
+  cacheDir,
+  migrationsHash,
+  pgliteTemplateFile,
+  pgTemplateName,
+  withDatabase,
+} from "./templates";
 
 /**
  * Builds one migrated template per run (PGlite: a data-dir dump; PostgreSQL: a template database), so

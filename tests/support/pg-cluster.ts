@@ -25,11 +25,16 @@ export class PgCluster {
   }
 
   static available(): boolean {
-    return fs.existsSync("/usr/lib/postgresql") && fs.readdirSync("/usr/lib/postgresql").some((v) => fs.existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
+    return (
+      fs.existsSync("/usr/lib/postgresql") &&
+      fs.readdirSync("/usr/lib/postgresql").some((v) => fs.existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))
+    );
   }
 
   private run(cmd: string, args: string[]) {
-    const argv = this.asPostgres ? ["runuser", ["-u", "postgres", "--", `${this.bin}/${cmd}`, ...args]] as const : [`${this.bin}/${cmd}`, args] as const;
+    const argv = this.asPostgres
+      ? (["runuser", ["-u", "postgres", "--", `${this.bin}/${cmd}`, ...args]] as const)
+      : ([`${this.bin}/${cmd}`, args] as const);
     const r = spawnSync(argv[0], argv[1] as string[], { encoding: "utf8" });
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed: ${r.stderr || r.stdout}`);
     return r.stdout;
@@ -42,7 +47,10 @@ export class PgCluster {
   async init(): Promise<this> {
     this.port = await freePort();
     this.run("initdb", ["-D", `${this.dir}/data`, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
-    fs.appendFileSync(`${this.dir}/data/postgresql.conf`, `\nlisten_addresses = '127.0.0.1'\nport = ${this.port}\nunix_socket_directories = '${this.dir}'\nfsync = off\nmax_connections = 100\n`);
+    fs.appendFileSync(
+      `${this.dir}/data/postgresql.conf`,
+      `\nlisten_addresses = '127.0.0.1'\nport = ${this.port}\nunix_socket_directories = '${this.dir}'\nfsync = off\nmax_connections = 100\n`,
+    );
     this.start();
     return this;
   }

@@ -11,13 +11,23 @@ const MAX_AGE = 30 * 24 * 3600;
  * real password hash shared by all), and a real Auth.js session cookie for each, encrypted with the server's
  * AUTH_SECRET exactly as a sign-in would make it, so the app checks it like any other.
  */
-export async function mintBuyers(databaseUrl: string, n: number, secret: string, passwordHash: string): Promise<{ userId: string; cookie: string }[]> {
+export async function mintBuyers(
+  databaseUrl: string,
+  n: number,
+  secret: string,
+  passwordHash: string,
+): Promise<{ userId: string; cookie: string }[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const out: { userId: string; cookie: string }[] = [];
   try {
     const stamp = randomBytes(3).toString("hex");
-    const users = Array.from({ length: n }, (_, i) => ({ id: `usr_load_${stamp}_${i}`, sid: `ses_load_${stamp}_${i}`, name: `买家${i}`, email: `load-${stamp}-${i}@load.test` }));
+    const users = Array.from({ length: n }, (_, i) => ({
+      id: `usr_load_${stamp}_${i}`,
+      sid: `ses_load_${stamp}_${i}`,
+      name: `买家${i}`,
+      email: `load-${stamp}-${i}@load.test`,
+    }));
     for (let i = 0; i < users.length; i += 500) {
       const chunk = users.slice(i, i + 500);
       await client.query(
@@ -30,7 +40,12 @@ export async function mintBuyers(databaseUrl: string, n: number, secret: string,
       );
     }
     for (const u of users) {
-      const jwt = await encode({ token: { name: u.name, email: u.email, sub: u.id, uid: u.id, sid: u.sid }, secret, salt: SESSION_COOKIE, maxAge: MAX_AGE });
+      const jwt = await encode({
+        token: { name: u.name, email: u.email, sub: u.id, uid: u.id, sid: u.sid },
+        secret,
+        salt: SESSION_COOKIE,
+        maxAge: MAX_AGE,
+      });
       out.push({ userId: u.id, cookie: `${SESSION_COOKIE}=${jwt}` });
     }
   } finally {

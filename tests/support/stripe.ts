@@ -28,9 +28,14 @@ export function setupFakeStripe(): { readonly fake: FakeStripe } {
 }
 
 /** Delivers a payload to the webhook route as Stripe would (raw body + signature header). */
-export async function deliver(payload: string, signature: string | null): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function deliver(
+  payload: string,
+  signature: string | null,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const headers = new Headers({ "content-type": "application/json" });
   if (signature) headers.set("stripe-signature", signature);
-  const res = await webhookRoute(new NextRequest("http://127.0.0.1/api/stripe/webhook", { method: "POST", body: payload, headers }));
+  const res = await webhookRoute(
+    new NextRequest("http://127.0.0.1/api/stripe/webhook", { method: "POST", body: payload, headers }),
+  );
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }

@@ -5,7 +5,10 @@ import type { DbOrTx } from "../../lib/db/types";
 type Membership = { kind: "admin" | "coop" | "streamer" | "station"; scopeId?: string };
 
 /** A person and the Viewer the use cases would see for them (capabilities from the given memberships). */
-export async function createViewer(db: DbOrTx, opts: { name?: string; memberships?: Membership[]; phone?: string } = {}): Promise<Viewer> {
+export async function createViewer(
+  db: DbOrTx,
+  opts: { name?: string; memberships?: Membership[]; phone?: string } = {},
+): Promise<Viewer> {
   const user = await createUser(db, { name: opts.name ?? "买家", memberships: opts.memberships, phone: opts.phone });
   const m = opts.memberships ?? [];
   const caps: Capabilities = {

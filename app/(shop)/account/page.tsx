@@ -10,7 +10,11 @@ export const generateMetadata = titled("account");
 
 export default async function AccountPage() {
   const viewer = await requireViewerPage();
-  const [t, ta, tw] = await Promise.all([getTranslations("account"), getTranslations("auth"), getTranslations("workspace")]);
+  const [t, ta, tw] = await Promise.all([
+    getTranslations("account"),
+    getTranslations("auth"),
+    getTranslations("workspace"),
+  ]);
   const workspaces = workspacesOf(viewer.caps);
   return (
     <div className="mx-auto flex w-full max-w-lg flex-col gap-6">

@@ -26,18 +26,27 @@ async function afterChange(newGuestId?: string) {
   revalidatePath("/", "layout");
 }
 
-export const addToCartAction = defineAction({ name: "addToCart", access: "public", input: passThrough }, async (input) => {
-  const result = await addToCart(await owner(), input);
-  await afterChange(result.newGuestId);
-  return { count: result.count };
-});
+export const addToCartAction = defineAction(
+  { name: "addToCart", access: "public", input: passThrough },
+  async (input) => {
+    const result = await addToCart(await owner(), input);
+    await afterChange(result.newGuestId);
+    return { count: result.count };
+  },
+);
 
-export const setCartQuantityAction = defineAction({ name: "setCartQuantity", access: "public", input: passThrough }, async (input) => {
-  await setCartQuantity(await owner(), input);
-  await afterChange();
-});
+export const setCartQuantityAction = defineAction(
+  { name: "setCartQuantity", access: "public", input: passThrough },
+  async (input) => {
+    await setCartQuantity(await owner(), input);
+    await afterChange();
+  },
+);
 
-export const removeCartLineAction = defineAction({ name: "removeCartLine", access: "public", input: passThrough }, async (input) => {
-  await removeCartLine(await owner(), input);
-  await afterChange();
-});
+export const removeCartLineAction = defineAction(
+  { name: "removeCartLine", access: "public", input: passThrough },
+  async (input) => {
+    await removeCartLine(await owner(), input);
+    await afterChange();
+  },
+);

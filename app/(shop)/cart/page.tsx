@@ -15,7 +15,11 @@ export const generateMetadata = titled("cart");
 
 export default async function CartPage() {
   const owner = await cartOwner();
-  const [locale, t, cart] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("cart"), loadCart(owner)]);
+  const [locale, t, cart] = await Promise.all([
+    getLocale() as Promise<Locale>,
+    getTranslations("cart"),
+    loadCart(owner),
+  ]);
   if (cart.lines.length === 0) {
     return (
       <div className="flex flex-col items-center gap-3 py-12 text-center" data-testid="cart-empty">
@@ -35,7 +39,13 @@ export default async function CartPage() {
         {cart.lines.map((l) => (
           <li key={l.variantId} className="flex gap-3 p-3" data-testid="cart-line">
             {/* eslint-disable-next-line @next/next/no-img-element -- local image */}
-            <img src={l.imagePath ?? "/images/placeholder.svg"} alt="" width={64} height={64} className="size-16 shrink-0 rounded-lg bg-rice-100" />
+            <img
+              src={l.imagePath ?? "/images/placeholder.svg"}
+              alt=""
+              width={64}
+              height={64}
+              className="size-16 shrink-0 rounded-lg bg-rice-100"
+            />
             <div className="min-w-0 flex-1">
               <Link href={`/products/${l.productSlug}`} className="font-medium hover:underline">
                 {pick(locale, l.productNameZh, l.productNameEn)}
@@ -46,15 +56,27 @@ export default async function CartPage() {
               <p className="text-sm">{formatFen(l.unitPriceFen, locale)}</p>
               {l.problem ? (
                 <p className="text-xs font-medium text-persimmon-600" data-testid="cart-line-problem">
-                  {l.problem === "insufficient" ? t("problem.insufficient", { count: l.stock }) : t(`problem.${l.problem}`)}
+                  {l.problem === "insufficient"
+                    ? t("problem.insufficient", { count: l.stock })
+                    : t(`problem.${l.problem}`)}
                 </p>
               ) : null}
             </div>
             <div className="flex flex-col items-end justify-between gap-2">
               {l.problem === "unavailable" || l.problem === "sold_out" ? null : (
-                <QuantityForm action={setCartQuantityAction} variantId={l.variantId} quantity={l.quantity} max={l.stock} />
+                <QuantityForm
+                  action={setCartQuantityAction}
+                  variantId={l.variantId}
+                  quantity={l.quantity}
+                  max={l.stock}
+                />
               )}
-              <ActionButton action={removeCartLineAction} fields={{ variantId: l.variantId }} label={t("remove")} variant="ghost" />
+              <ActionButton
+                action={removeCartLineAction}
+                fields={{ variantId: l.variantId }}
+                label={t("remove")}
+                variant="ghost"
+              />
             </div>
           </li>
         ))}

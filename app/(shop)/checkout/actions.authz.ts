@@ -4,6 +4,12 @@ import type * as actions from "./actions";
 export const authz = {
   placeOrderAction: {
     allow: signedIn,
-    input: (f) => ({ idempotencyKey: `authz-${Math.random().toString(36).slice(2)}-0000`, lines: "[]", fulfillment: "pickup", stationId: f.stationS1, paymentMethod: "pay_at_pickup" }),
+    input: (f) => ({
+      idempotencyKey: `authz-${Math.random().toString(36).slice(2)}-0000`,
+      lines: "[]",
+      fulfillment: "pickup",
+      stationId: f.stationS1,
+      paymentMethod: "pay_at_pickup",
+    }),
   },
 } satisfies ActionsAuthz<typeof actions>;

@@ -32,7 +32,8 @@ export default async function CheckoutPage() {
         {cart.lines.map((l) => (
           <li key={l.variantId} className="flex justify-between gap-2 py-1">
             <span>
-              {pick(locale, l.productNameZh, l.productNameEn)} · {pick(locale, l.variantLabelZh, l.variantLabelEn)} × {l.quantity}
+              {pick(locale, l.productNameZh, l.productNameEn)} · {pick(locale, l.variantLabelZh, l.variantLabelEn)} ×{" "}
+              {l.quantity}
             </span>
             <span>{formatFen(l.lineTotalFen, locale)}</span>
           </li>
@@ -41,7 +42,9 @@ export default async function CheckoutPage() {
       <CheckoutForm
         action={placeOrderAction}
         stations={stations}
-        pickupDays={Object.fromEntries(stations.map((s) => [s.id, formatPickupDay(nextPickupDay(s, serverNow()), locale)]))}
+        pickupDays={Object.fromEntries(
+          stations.map((s) => [s.id, formatPickupDay(nextPickupDay(s, serverNow()), locale)]),
+        )}
         lines={cart.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity }))}
         subtotalFen={cart.subtotalFen}
         idempotencyKey={randomUUID()}

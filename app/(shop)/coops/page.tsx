@@ -9,7 +9,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CoopsPage() {
-  const [locale, t, coops] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("coopPage"), readCoopCards()]);
+  const [locale, t, coops] = await Promise.all([
+    getLocale() as Promise<Locale>,
+    getTranslations("coopPage"),
+    readCoopCards(),
+  ]);
   return (
     <>
       <div className="flex flex-col gap-1">
@@ -19,7 +23,12 @@ export default async function CoopsPage() {
       {coops.length ? (
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {coops.map((c) => (
-            <CoopCard key={c.id} coop={c} locale={locale} productsLabel={t("productsCount", { count: c.productCount })} />
+            <CoopCard
+              key={c.id}
+              coop={c}
+              locale={locale}
+              productsLabel={t("productsCount", { count: c.productCount })}
+            />
           ))}
         </div>
       ) : (

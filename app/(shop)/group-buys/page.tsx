@@ -10,7 +10,12 @@ export async function generateMetadata() {
 }
 
 export default async function GroupBuysPage() {
-  const [locale, t, labels, campaigns] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("groupBuys"), campaignCardLabels(), listOpenCampaigns(48)]);
+  const [locale, t, labels, campaigns] = await Promise.all([
+    getLocale() as Promise<Locale>,
+    getTranslations("groupBuys"),
+    campaignCardLabels(),
+    listOpenCampaigns(48),
+  ]);
   const at = serverNow().getTime();
   return (
     <>

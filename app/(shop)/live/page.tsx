@@ -13,13 +13,28 @@ export async function generateMetadata() {
 
 export default async function LivePage() {
   const viewer = await getViewer();
-  const [locale, t, lists] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("live"), listLiveSessions(viewer)]);
-  const when = (d: Date) => d.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
+  const [locale, t, lists] = await Promise.all([
+    getLocale() as Promise<Locale>,
+    getTranslations("live"),
+    listLiveSessions(viewer),
+  ]);
+  const when = (d: Date) =>
+    d.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
   const card = (s: LiveCardDto, extra?: React.ReactNode) => (
-    <li key={s.id} className="overflow-hidden rounded-xl bg-white ring-1 ring-rice-200" data-testid={`live-card-${s.status}`}>
+    <li
+      key={s.id}
+      className="overflow-hidden rounded-xl bg-white ring-1 ring-rice-200"
+      data-testid={`live-card-${s.status}`}
+    >
       <Link href={`/live/${s.id}`}>
         {/* eslint-disable-next-line @next/next/no-img-element -- local cover */}
-        <img src={s.coverImagePath ?? "/images/live/cover-hudun.svg"} alt="" width={640} height={360} className="aspect-video w-full object-cover" />
+        <img
+          src={s.coverImagePath ?? "/images/live/cover-hudun.svg"}
+          alt=""
+          width={640}
+          height={360}
+          className="aspect-video w-full object-cover"
+        />
         <div className="p-3">
           <p className="font-medium">{s.title}</p>
           <p className="text-xs text-ink-500">
@@ -34,7 +49,11 @@ export default async function LivePage() {
     <div className="flex flex-col gap-6">
       <h1 className="text-xl font-bold">{t("title")}</h1>
       <Section title={t("liveNow")}>
-        {lists.live.length ? <ul className="grid gap-3 sm:grid-cols-2">{lists.live.map((s) => card(s))}</ul> : <p className="text-sm text-ink-700">{t("noneLive")}</p>}
+        {lists.live.length ? (
+          <ul className="grid gap-3 sm:grid-cols-2">{lists.live.map((s) => card(s))}</ul>
+        ) : (
+          <p className="text-sm text-ink-700">{t("noneLive")}</p>
+        )}
       </Section>
       <Section title={t("upcoming")}>
         <ul className="grid gap-3 sm:grid-cols-2">
@@ -46,7 +65,12 @@ export default async function LivePage() {
                   {t("reminded")}
                 </span>
               ) : viewer ? (
-                <ActionButton action={remindMeAction} fields={{ sessionId: s.id }} label={t("remindMe")} testId="remind-me" />
+                <ActionButton
+                  action={remindMeAction}
+                  fields={{ sessionId: s.id }}
+                  label={t("remindMe")}
+                  testId="remind-me"
+                />
               ) : (
                 <Link href={`/login?callbackUrl=%2Flive`} className="text-sm text-paddy-700 underline">
                   {t("remindMe")}

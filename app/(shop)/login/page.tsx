@@ -10,9 +10,19 @@ import { signInAction } from "./actions";
 
 export const generateMetadata = titled("login");
 
-const demoAccounts = ["buyer@example.com", "coop@example.com", "streamer@example.com", "station@example.com", "admin@example.com"];
+const demoAccounts = [
+  "buyer@example.com",
+  "coop@example.com",
+  "streamer@example.com",
+  "station@example.com",
+  "admin@example.com",
+];
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const callbackUrl = safeCallbackPath(typeof sp.callbackUrl === "string" ? sp.callbackUrl : undefined, "/");
   if (await getViewer()) redirect(callbackUrl);
@@ -27,7 +37,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           {callbackUrl.startsWith("/checkout") ? t("signInToCheckout") : t("signInToContinue")}
         </Notice>
       ) : null}
-      {sp.error ? <Notice tone="error">{sp.code === "rate_limited" ? te("RATE_LIMITED", { seconds: 300 }) : te("INVALID_CREDENTIALS")}</Notice> : null}
+      {sp.error ? (
+        <Notice tone="error">
+          {sp.code === "rate_limited" ? te("RATE_LIMITED", { seconds: 300 }) : te("INVALID_CREDENTIALS")}
+        </Notice>
+      ) : null}
       <LoginForm action={signInAction} callbackUrl={callbackUrl} />
       <p className="text-sm text-ink-700">
         {t("noAccount")}{" "}

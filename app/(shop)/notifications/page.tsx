@@ -10,12 +10,18 @@ export const generateMetadata = titled("notifications");
 
 export default async function NotificationsPage() {
   const viewer = await requireViewerPage();
-  const [locale, t, items] = await Promise.all([getLocale(), getTranslations("notifications"), listNotifications(viewer.userId)]);
+  const [locale, t, items] = await Promise.all([
+    getLocale(),
+    getTranslations("notifications"),
+    listNotifications(viewer.userId),
+  ]);
   return (
     <div className="mx-auto flex w-full max-w-2xl flex-col gap-4">
       <div className="flex items-center justify-between">
         <h1 className="text-xl font-bold">{t("title")}</h1>
-        {items.some((n) => !n.read) ? <ActionButton action={markAllReadAction} fields={{}} label={t("markAllRead")} variant="ghost" /> : null}
+        {items.some((n) => !n.read) ? (
+          <ActionButton action={markAllReadAction} fields={{}} label={t("markAllRead")} variant="ghost" />
+        ) : null}
       </div>
       {items.length === 0 ? <p className="text-ink-700">{t("empty")}</p> : null}
       <ul className="flex flex-col gap-2">
@@ -24,11 +30,21 @@ export default async function NotificationsPage() {
             <>
               <p className={`font-medium ${n.read ? "text-ink-700" : ""}`}>{t(`${n.kind}.title`, n.params)}</p>
               <p className="text-sm text-ink-500">{t(`${n.kind}.body`, n.params)}</p>
-              <p className="text-xs text-ink-500">{n.createdAt.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" })}</p>
+              <p className="text-xs text-ink-500">
+                {n.createdAt.toLocaleString(locale, {
+                  timeZone: "Asia/Shanghai",
+                  dateStyle: "short",
+                  timeStyle: "short",
+                })}
+              </p>
             </>
           );
           return (
-            <li key={n.id} className={`rounded-xl p-3 ring-1 ring-rice-200 ${n.read ? "bg-rice-50" : "bg-white"}`} data-testid="notification">
+            <li
+              key={n.id}
+              className={`rounded-xl p-3 ring-1 ring-rice-200 ${n.read ? "bg-rice-50" : "bg-white"}`}
+              data-testid="notification"
+            >
               {n.link ? <Link href={n.link}>{body}</Link> : body}
             </li>
           );

@@ -25,15 +25,24 @@ export default async function OrdersPage() {
       <ul className="flex flex-col gap-2">
         {orders.map((o) => (
           <li key={o.number}>
-            <Link href={`/orders/${o.number}`} className="flex items-center gap-3 rounded-xl bg-white p-3 ring-1 ring-rice-200 hover:shadow-md" data-testid="order-row">
+            <Link
+              href={`/orders/${o.number}`}
+              className="flex items-center gap-3 rounded-xl bg-white p-3 ring-1 ring-rice-200 hover:shadow-md"
+              data-testid="order-row"
+            >
               <div className="min-w-0 flex-1">
                 <p className="truncate font-medium">
                   {pick(locale, o.firstItemZh, o.firstItemEn)}
-                  {o.itemCount > 1 ? <span className="text-ink-500"> {t("andMore", { count: o.itemCount })}</span> : null}
+                  {o.itemCount > 1 ? (
+                    <span className="text-ink-500"> {t("andMore", { count: o.itemCount })}</span>
+                  ) : null}
                 </p>
                 <p className="text-xs text-ink-500">
                   {o.channel !== "shop" ? (
-                    <span className="mr-1 rounded bg-persimmon-500/10 px-1 text-persimmon-600" data-testid="order-channel">
+                    <span
+                      className="mr-1 rounded bg-persimmon-500/10 px-1 text-persimmon-600"
+                      data-testid="order-channel"
+                    >
                       {t(`channel.${o.channel}`)}
                     </span>
                   ) : null}

@@ -14,7 +14,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function ProductsPage({ searchParams }: Props) {
   const query = parseCatalogQuery(await searchParams);
-  const [locale, t, result, options] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("catalog"), readCatalogPage(query), readFilterOptions()]);
+  const [locale, t, result, options] = await Promise.all([
+    getLocale() as Promise<Locale>,
+    getTranslations("catalog"),
+    readCatalogPage(query),
+    readFilterOptions(),
+  ]);
   return (
     <>
       <h1 className="text-xl font-bold">{query.q ? t("searchTitle", { q: query.q }) : t("title")}</h1>

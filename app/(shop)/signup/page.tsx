@@ -9,7 +9,11 @@ import { signUpAction } from "./actions";
 
 export const generateMetadata = titled("signup");
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const callbackUrl = safeCallbackPath(typeof sp.callbackUrl === "string" ? sp.callbackUrl : undefined, "/");
   if (await getViewer()) redirect(callbackUrl);

@@ -10,7 +10,11 @@ export async function generateMetadata() {
 }
 
 export default async function StationsPage() {
-  const [locale, t, stations] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("stationsPage"), listActiveStations()]);
+  const [locale, t, stations] = await Promise.all([
+    getLocale() as Promise<Locale>,
+    getTranslations("stationsPage"),
+    listActiveStations(),
+  ]);
   const at = serverNow();
   const nextPickup = Object.fromEntries(stations.map((s) => [s.id, nextPickupDay(s, at)]));
   return (

@@ -22,12 +22,14 @@ async function goOn(entry: TeamEntry, viewer: Parameters<typeof startTeamPayment
   redirect(url);
 }
 
-export const openTeamAction = defineAction({ name: "openTeam", access: "user", input: z.record(z.string(), z.unknown()) }, async (input, { viewer }) =>
-  goOn(await openTeam(viewer, input), viewer),
+export const openTeamAction = defineAction(
+  { name: "openTeam", access: "user", input: z.record(z.string(), z.unknown()) },
+  async (input, { viewer }) => goOn(await openTeam(viewer, input), viewer),
 );
 
-export const joinTeamAction = defineAction({ name: "joinTeam", access: "user", input: z.record(z.string(), z.unknown()) }, async (input, { viewer }) =>
-  goOn(await joinTeam(viewer, input), viewer),
+export const joinTeamAction = defineAction(
+  { name: "joinTeam", access: "user", input: z.record(z.string(), z.unknown()) },
+  async (input, { viewer }) => goOn(await joinTeam(viewer, input), viewer),
 );
 
 export const payTeamAction = defineAction(

@@ -11,7 +11,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <Link href="/admin" className="rounded-full bg-white px-3 py-1 ring-1 ring-rice-200">
           {t("users")}
         </Link>
-        <Link href="/admin/stations" className="rounded-full bg-white px-3 py-1 ring-1 ring-rice-200" data-testid="admin-nav-stations">
+        <Link
+          href="/admin/stations"
+          className="rounded-full bg-white px-3 py-1 ring-1 ring-rice-200"
+          data-testid="admin-nav-stations"
+        >
           {t("stations")}
         </Link>
       </nav>

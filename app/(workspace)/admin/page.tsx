@@ -14,7 +14,13 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     <div className="flex flex-col gap-4" data-testid="workspace-admin">
       <h1 className="text-xl font-bold">{t("title")}</h1>
       <form className="flex gap-2" role="search">
-        <input name="q" defaultValue={q} maxLength={100} placeholder={t("searchUsers")} className="min-h-10 flex-1 rounded-lg border border-rice-200 px-3" />
+        <input
+          name="q"
+          defaultValue={q}
+          maxLength={100}
+          placeholder={t("searchUsers")}
+          className="min-h-10 flex-1 rounded-lg border border-rice-200 px-3"
+        />
         <button className="rounded-lg bg-white px-3 ring-1 ring-rice-200">{t("search")}</button>
       </form>
       <section className="flex flex-col gap-2">
@@ -25,10 +31,13 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
               <div className="min-w-0 flex-1">
                 <p className="font-medium">{u.name}</p>
                 <p className="truncate text-xs text-ink-500">
-                  {u.email ?? u.phone} · {u.memberships.map((m) => t(`kinds.${m.kind}`)).join(" · ") || t("kinds.consumer")}
+                  {u.email ?? u.phone} ·{" "}
+                  {u.memberships.map((m) => t(`kinds.${m.kind}`)).join(" · ") || t("kinds.consumer")}
                 </p>
               </div>
-              <span className={u.status === "active" ? "text-paddy-700" : "text-persimmon-600"}>{t(`status.${u.status}`)}</span>
+              <span className={u.status === "active" ? "text-paddy-700" : "text-persimmon-600"}>
+                {t(`status.${u.status}`)}
+              </span>
               {u.id !== viewer.userId ? (
                 <ActionButton
                   action={setUserStatusAction}

@@ -40,7 +40,11 @@ export default async function CoopProductsPage({ searchParams }: { searchParams:
       </div>
       <CoopSwitcher coops={coops} currentId={current.id} basePath="/coop" label={tw("switchCoop")} locale={locale} />
       <section className="grid gap-2 sm:grid-cols-3" data-testid="coop-overview">
-        <Link href={`/coop/orders${q}&status=placed`} className="rounded-xl bg-white p-3 ring-1 ring-rice-200 hover:shadow-md" data-testid="overview-to-confirm">
+        <Link
+          href={`/coop/orders${q}&status=placed`}
+          className="rounded-xl bg-white p-3 ring-1 ring-rice-200 hover:shadow-md"
+          data-testid="overview-to-confirm"
+        >
           <p className="text-2xl font-bold text-persimmon-600">{overview.toConfirm}</p>
           <p className="text-sm text-ink-700">{to("toConfirm")}</p>
         </Link>
@@ -48,9 +52,18 @@ export default async function CoopProductsPage({ searchParams }: { searchParams:
           {overview.nextCutoff ? (
             <Link href={`/coop/pick-lists/${overview.nextCutoff.day}${q}`} className="block hover:underline">
               <p className="font-semibold">
-                {to("cutoffAt", { time: overview.nextCutoff.at.toLocaleTimeString(locale, { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit" }), day: formatPickupDay(overview.nextCutoff.day, locale) })}
+                {to("cutoffAt", {
+                  time: overview.nextCutoff.at.toLocaleTimeString(locale, {
+                    timeZone: "Asia/Shanghai",
+                    hour: "2-digit",
+                    minute: "2-digit",
+                  }),
+                  day: formatPickupDay(overview.nextCutoff.day, locale),
+                })}
               </p>
-              <p className="text-sm text-ink-700">{to("cutoffLoad", { stations: overview.nextCutoff.stations, orders: overview.nextCutoff.orders })}</p>
+              <p className="text-sm text-ink-700">
+                {to("cutoffLoad", { stations: overview.nextCutoff.stations, orders: overview.nextCutoff.orders })}
+              </p>
             </Link>
           ) : (
             <p className="text-sm text-ink-700">{to("noBatch")}</p>
@@ -61,8 +74,12 @@ export default async function CoopProductsPage({ searchParams }: { searchParams:
           <ul className="text-sm text-ink-700">
             {lowStock.slice(0, 4).map(({ p, v }) => (
               <li key={v.id}>
-                <Link href={`/coop/stock/${v.id}${q}`} className={v.stock === 0 ? "text-persimmon-600 underline" : "underline"}>
-                  {pick(locale, p.nameZh, p.nameEn)} {pick(locale, v.labelZh, v.labelEn)} · {t("variant.stock", { count: v.stock })}
+                <Link
+                  href={`/coop/stock/${v.id}${q}`}
+                  className={v.stock === 0 ? "text-persimmon-600 underline" : "underline"}
+                >
+                  {pick(locale, p.nameZh, p.nameEn)} {pick(locale, v.labelZh, v.labelEn)} ·{" "}
+                  {t("variant.stock", { count: v.stock })}
                 </Link>
               </li>
             ))}
@@ -87,9 +104,20 @@ function ProductRow({ product: p, href, locale, t }: { product: CoopProductDto; 
   const onSale = p.variants.filter((v) => v.status === "active");
   return (
     <li className={`rounded-xl bg-white ring-1 ring-rice-200 ${p.status === "archived" ? "opacity-60" : ""}`}>
-      <Link href={href} className="flex gap-3 p-3 hover:bg-rice-50" aria-label={t("list.edit", { name })} data-testid="coop-product-row">
+      <Link
+        href={href}
+        className="flex gap-3 p-3 hover:bg-rice-50"
+        aria-label={t("list.edit", { name })}
+        data-testid="coop-product-row"
+      >
         {/* eslint-disable-next-line @next/next/no-img-element -- our own uploads and placeholders */}
-        <img src={p.imagePath ?? "/images/placeholder.svg"} alt="" width={56} height={56} className="size-14 shrink-0 rounded-lg bg-rice-100 object-cover" />
+        <img
+          src={p.imagePath ?? "/images/placeholder.svg"}
+          alt=""
+          width={56}
+          height={56}
+          className="size-14 shrink-0 rounded-lg bg-rice-100 object-cover"
+        />
         <div className="flex min-w-0 flex-1 flex-col gap-1">
           <div className="flex items-start justify-between gap-2">
             <p className="min-w-0 font-medium break-words">{name}</p>
@@ -101,7 +129,9 @@ function ProductRow({ product: p, href, locale, t }: { product: CoopProductDto; 
               <li key={v.id} className="flex flex-wrap gap-x-2">
                 <span>{pick(locale, v.labelZh, v.labelEn)}</span>
                 <span className="tabular-nums">{formatFen(v.priceFen, locale)}</span>
-                <span className={v.stock === 0 ? "text-persimmon-600" : ""}>{t("variant.stock", { count: v.stock })}</span>
+                <span className={v.stock === 0 ? "text-persimmon-600" : ""}>
+                  {t("variant.stock", { count: v.stock })}
+                </span>
               </li>
             ))}
           </ul>

@@ -5,5 +5,8 @@ import type * as actions from "./actions";
 export const authz = {
   redeemAction: { allow: ["stationS1"], input: (f) => ({ stationId: f.stationS1, code: "000000" }) },
   receiveBatchAction: { allow: ["stationS1"], input: (f) => ({ batchId: f.dispatchedBatchA }) },
-  updateHoursAction: { allow: ["stationS1"], input: (f) => ({ stationId: f.stationS1, opensAt: "08:00", closesAt: "20:00", cutoffTime: "22:00" }) },
+  updateHoursAction: {
+    allow: ["stationS1"],
+    input: (f) => ({ stationId: f.stationS1, opensAt: "08:00", closesAt: "20:00", cutoffTime: "22:00" }),
+  },
 } satisfies ActionsAuthz<typeof actions>;

@@ -8,19 +8,28 @@ import { updateStationHours } from "@/lib/stations";
 
 const form = z.record(z.string(), z.unknown());
 
-export const redeemAction = defineAction({ name: "redeemPickupCode", access: "station", input: form }, async (input, { viewer }) => {
-  const r = await redeemPickupCode(viewer, input);
-  revalidatePath("/station");
-  return r;
-});
+export const redeemAction = defineAction(
+  { name: "redeemPickupCode", access: "station", input: form },
+  async (input, { viewer }) => {
+    const r = await redeemPickupCode(viewer, input);
+    revalidatePath("/station");
+    return r;
+  },
+);
 
-export const receiveBatchAction = defineAction({ name: "receiveBatch", access: "station", input: form }, async (input, { viewer }) => {
-  const r = await receiveBatch(viewer, input);
-  revalidatePath("/station");
-  return r;
-});
+export const receiveBatchAction = defineAction(
+  { name: "receiveBatch", access: "station", input: form },
+  async (input, { viewer }) => {
+    const r = await receiveBatch(viewer, input);
+    revalidatePath("/station");
+    return r;
+  },
+);
 
-export const updateHoursAction = defineAction({ name: "updateStationHours", access: "station", input: form }, async (input, { viewer }) => {
-  await updateStationHours(viewer, input);
-  revalidatePath("/station");
-});
+export const updateHoursAction = defineAction(
+  { name: "updateStationHours", access: "station", input: form },
+  async (input, { viewer }) => {
+    await updateStationHours(viewer, input);
+    revalidatePath("/station");
+  },
+);

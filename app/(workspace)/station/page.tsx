@@ -15,7 +15,11 @@ import { receiveBatchAction, redeemAction, updateHoursAction } from "./actions";
 
 export const generateMetadata = titled("stationConsole");
 
-export default async function StationConsolePage({ searchParams }: { searchParams: Promise<{ station?: string; q?: string; order?: string }> }) {
+export default async function StationConsolePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ station?: string; q?: string; order?: string }>;
+}) {
   const viewer = await requireWorkspacePage("station");
   const sp = await searchParams;
   const stations = await getManagedStations(viewer);
@@ -40,7 +44,11 @@ export default async function StationConsolePage({ searchParams }: { searchParam
       {stations.length > 1 ? (
         <nav className="flex gap-2 text-sm">
           {stations.map((s) => (
-            <Link key={s.id} href={`/station?station=${s.id}`} className={s.id === station.id ? "font-semibold text-paddy-700" : ""}>
+            <Link
+              key={s.id}
+              href={`/station?station=${s.id}`}
+              className={s.id === station.id ? "font-semibold text-paddy-700" : ""}
+            >
               {pick(locale, s.nameZh, s.nameEn)}
             </Link>
           ))}
@@ -49,7 +57,13 @@ export default async function StationConsolePage({ searchParams }: { searchParam
 
       <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200" id="handover">
         <h2 className="mb-2 font-semibold">{t("handoverTitle")}</h2>
-        <HandoverForm key={picked?.number ?? ""} action={redeemAction} stationId={station.id} locale={locale} picked={picked ? { number: picked.number, label: `${picked.number} · ${picked.buyerName}` } : undefined} />
+        <HandoverForm
+          key={picked?.number ?? ""}
+          action={redeemAction}
+          stationId={station.id}
+          locale={locale}
+          picked={picked ? { number: picked.number, label: `${picked.number} · ${picked.buyerName}` } : undefined}
+        />
       </section>
 
       <section className="flex flex-col gap-2">
@@ -57,16 +71,29 @@ export default async function StationConsolePage({ searchParams }: { searchParam
         {batches.length === 0 ? <p className="text-sm text-ink-700">{t("noBatches")}</p> : null}
         <ul className="divide-y divide-rice-200 rounded-xl bg-white ring-1 ring-rice-200">
           {batches.map((b) => (
-            <li key={b.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm" data-testid="station-batch">
+            <li
+              key={b.id}
+              className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm"
+              data-testid="station-batch"
+            >
               <div>
                 <p className="font-medium">
                   {b.deliveryDay} · {pick(locale, b.coopNameZh, b.coopNameEn)}
                 </p>
                 <p className="text-xs text-ink-500">
-                  {t("batchCounts", { orders: b.orders, units: b.units })} · <span data-testid="station-batch-status">{t(`batch.${b.status}`)}</span>
+                  {t("batchCounts", { orders: b.orders, units: b.units })} ·{" "}
+                  <span data-testid="station-batch-status">{t(`batch.${b.status}`)}</span>
                 </p>
               </div>
-              {b.status === "dispatched" ? <ActionButton action={receiveBatchAction} fields={{ batchId: b.id }} label={t("receive")} variant="primary" testId="receive-batch" /> : null}
+              {b.status === "dispatched" ? (
+                <ActionButton
+                  action={receiveBatchAction}
+                  fields={{ batchId: b.id }}
+                  label={t("receive")}
+                  variant="primary"
+                  testId="receive-batch"
+                />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -76,24 +103,49 @@ export default async function StationConsolePage({ searchParams }: { searchParam
         <h2 className="font-semibold">{t("orders")}</h2>
         <form className="flex gap-2" role="search">
           <input type="hidden" name="station" value={station.id} />
-          <input name="q" defaultValue={q} maxLength={40} placeholder={t("searchPlaceholder")} aria-label={t("search")} className="min-h-10 flex-1 rounded-lg border border-rice-200 px-3 text-sm" />
+          <input
+            name="q"
+            defaultValue={q}
+            maxLength={40}
+            placeholder={t("searchPlaceholder")}
+            aria-label={t("search")}
+            className="min-h-10 flex-1 rounded-lg border border-rice-200 px-3 text-sm"
+          />
           <button className="rounded-lg bg-white px-3 text-sm ring-1 ring-rice-200">{t("search")}</button>
         </form>
-        <OrderList testId="station-order" empty={t("noneWaiting")} orders={orders.filter((o) => o.status === "ready_for_pickup")} render={(o) => (
-          <>
-            <Link href={`/station?station=${station.id}&order=${o.number}#handover`} className="text-xs text-paddy-700 underline" data-testid="pick-for-handover">
-              {t("handOverThis")}
-            </Link>
-            <p className="text-xs">{o.paymentStatus === "paid" ? t("paid") : t("toCollect", { amount: formatFen(o.totalFen, locale) })}</p>
-          </>
-        )} />
+        <OrderList
+          testId="station-order"
+          empty={t("noneWaiting")}
+          orders={orders.filter((o) => o.status === "ready_for_pickup")}
+          render={(o) => (
+            <>
+              <Link
+                href={`/station?station=${station.id}&order=${o.number}#handover`}
+                className="text-xs text-paddy-700 underline"
+                data-testid="pick-for-handover"
+              >
+                {t("handOverThis")}
+              </Link>
+              <p className="text-xs">
+                {o.paymentStatus === "paid" ? t("paid") : t("toCollect", { amount: formatFen(o.totalFen, locale) })}
+              </p>
+            </>
+          )}
+        />
       </section>
 
       <section className="flex flex-col gap-2">
         <h2 className="font-semibold">{t("onTheWay")}</h2>
-        <OrderList testId="station-order-coming" empty={t("noneComing")} orders={orders.filter((o) => o.status !== "ready_for_pickup")} render={(o) => (
-          <p className="text-xs text-ink-500">{o.deliveryDay ? t("arrives", { day: formatPickupDay(o.deliveryDay, locale) }) : ts(o.status)}</p>
-        )} />
+        <OrderList
+          testId="station-order-coming"
+          empty={t("noneComing")}
+          orders={orders.filter((o) => o.status !== "ready_for_pickup")}
+          render={(o) => (
+            <p className="text-xs text-ink-500">
+              {o.deliveryDay ? t("arrives", { day: formatPickupDay(o.deliveryDay, locale) }) : ts(o.status)}
+            </p>
+          )}
+        />
       </section>
 
       <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
@@ -104,7 +156,17 @@ export default async function StationConsolePage({ searchParams }: { searchParam
   );
 }
 
-function OrderList({ orders, render, testId, empty }: { orders: WaitingOrderDto[]; render: (o: WaitingOrderDto) => React.ReactNode; testId: string; empty: string }) {
+function OrderList({
+  orders,
+  render,
+  testId,
+  empty,
+}: {
+  orders: WaitingOrderDto[];
+  render: (o: WaitingOrderDto) => React.ReactNode;
+  testId: string;
+  empty: string;
+}) {
   if (orders.length === 0) return <p className="text-sm text-ink-700">{empty}</p>;
   return (
     <ul className="divide-y divide-rice-200 rounded-xl bg-white ring-1 ring-rice-200">
@@ -112,7 +174,10 @@ function OrderList({ orders, render, testId, empty }: { orders: WaitingOrderDto[
         <li key={o.number} className="flex flex-wrap justify-between gap-2 p-3 text-sm" data-testid={testId}>
           <div className="min-w-0">
             <p className="font-medium">
-              {o.buyerName} <span className="text-xs text-ink-500">{o.buyerPhone ? `${o.buyerPhone.slice(0, 3)}****${o.buyerPhone.slice(-4)}` : ""}</span>
+              {o.buyerName}{" "}
+              <span className="text-xs text-ink-500">
+                {o.buyerPhone ? `${o.buyerPhone.slice(0, 3)}****${o.buyerPhone.slice(-4)}` : ""}
+              </span>
             </p>
             <p className="truncate text-xs text-ink-500">
               {o.number} · {o.items}

@@ -33,11 +33,20 @@ export default async function StreamerWorkspacePage() {
         <h2 className="font-semibold">{t("sessions")}</h2>
         <ul className="divide-y divide-rice-200 rounded-xl bg-white ring-1 ring-rice-200">
           {sessions.map((s) => (
-            <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm" data-testid="streamer-session">
+            <li
+              key={s.id}
+              className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm"
+              data-testid="streamer-session"
+            >
               <div>
                 <p className="font-medium">{s.title}</p>
                 <p className="text-xs text-ink-500">
-                  {s.scheduledAt.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" })} · {tl(`status.${s.status}`)}
+                  {s.scheduledAt.toLocaleString(locale, {
+                    timeZone: "Asia/Shanghai",
+                    dateStyle: "medium",
+                    timeStyle: "short",
+                  })}{" "}
+                  · {tl(`status.${s.status}`)}
                 </p>
               </div>
               <div className="flex gap-3">
@@ -45,7 +54,11 @@ export default async function StreamerWorkspacePage() {
                   {t("setup")}
                 </Link>
                 {s.status === "scheduled" || s.status === "live" ? (
-                  <Link href={`/streamer/sessions/${s.id}/control`} className="text-paddy-700 underline" data-testid="open-control">
+                  <Link
+                    href={`/streamer/sessions/${s.id}/control`}
+                    className="text-paddy-700 underline"
+                    data-testid="open-control"
+                  >
                     {t("controlRoom")}
                   </Link>
                 ) : null}
@@ -57,7 +70,14 @@ export default async function StreamerWorkspacePage() {
       <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
         <h2 className="mb-2 font-semibold">{t("apiTokens")}</h2>
         <ApiTokens
-          tokens={tokens.map((x) => ({ id: x.id, name: x.name, hint: x.hint, scopes: x.scopes, revoked: Boolean(x.revokedAt), lastUsed: x.lastUsedAt ? x.lastUsedAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" }) : null }))}
+          tokens={tokens.map((x) => ({
+            id: x.id,
+            name: x.name,
+            hint: x.hint,
+            scopes: x.scopes,
+            revoked: Boolean(x.revokedAt),
+            lastUsed: x.lastUsedAt ? x.lastUsedAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" }) : null,
+          }))}
           scopes={apiScopes}
           create={createTokenAction}
           revoke={revokeTokenAction}
@@ -65,7 +85,10 @@ export default async function StreamerWorkspacePage() {
       </section>
       <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
         <h2 className="mb-2 font-semibold">{t("newSession")}</h2>
-        <SessionForm action={createSessionAction} coops={coops.map((c) => ({ id: c.id, name: pick(locale, c.nameZh, c.nameEn) }))} />
+        <SessionForm
+          action={createSessionAction}
+          coops={coops.map((c) => ({ id: c.id, name: pick(locale, c.nameZh, c.nameEn) }))}
+        />
       </section>
     </div>
   );

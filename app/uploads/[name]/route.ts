@@ -11,7 +11,16 @@ const imageHeaders = {
 export async function GET(_req: Request, ctx: { params: Promise<{ name: string }> }) {
   const file = await readUpload((await ctx.params).name);
   if (!file) {
-    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" } });
+    return new Response("Not found", {
+      status: 404,
+      headers: {
+        "Content-Type": "text/plain; charset=utf-8",
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "no-store",
+      },
+    });
   }
-  return new Response(new Uint8Array(file.bytes), { headers: { ...imageHeaders, "Content-Type": file.contentType, "Content-Length": String(file.bytes.byteLength) } });
+  return new Response(new Uint8Array(file.bytes), {
+    headers: { ...imageHeaders, "Content-Type": file.contentType, "Content-Length": String(file.bytes.byteLength) },
+  });
 }

@@ -17,7 +17,9 @@ export const cooperatives = pgTable(
     storyEn: text("story_en").notNull().default(""),
     phone: text("phone"),
     imagePath: text("image_path"),
-    status: text("status", { enum: ["pending", "approved", "suspended"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "approved", "suspended"] })
+      .notNull()
+      .default("pending"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("cooperatives_slug_key").on(t.slug)],
@@ -49,7 +51,10 @@ export const products = pgTable(
     harvestBatch: text("harvest_batch"),
     harvestedOn: date("harvested_on", { mode: "string" }),
     /** Keys such as green_food, geo_indication; the catalogs hold their names. */
-    certifications: text("certifications").array().notNull().default(sql`'{}'::text[]`),
+    certifications: text("certifications")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     imagePath: text("image_path"),
     status: text("status", { enum: productStatuses }).notNull().default("draft"),
     publishedAt: tstz("published_at"),
@@ -60,7 +65,9 @@ export const products = pgTable(
     uniqueIndex("products_slug_key").on(t.slug),
     index("products_coop_idx").on(t.coopId),
     index("products_status_category_idx").on(t.status, t.category),
-    index("products_published_idx").on(t.publishedAt.desc(), t.slug).where(sql`${t.status} = 'published'`),
+    index("products_published_idx")
+      .on(t.publishedAt.desc(), t.slug)
+      .where(sql`${t.status} = 'published'`),
   ],
 );
 
@@ -79,7 +86,9 @@ export const variants = pgTable(
     stock: integer("stock").notNull().default(0),
     weightGrams: integer("weight_grams"),
     position: integer("position").notNull().default(0),
-    status: text("status", { enum: ["active", "archived"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "archived"] })
+      .notNull()
+      .default("active"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

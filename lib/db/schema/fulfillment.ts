@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { createdAt, tstz, updatedAt } from "./columns";
 import { users } from "./users";
 import { cooperatives, variants } from "./catalog";
@@ -104,7 +116,9 @@ export const notifications = pgTable(
     /** Makes a notification happen once per fact (e.g. "ready:<order>"), whoever repeats the work. */
     dedupeKey: text("dedupe_key").notNull(),
     readAt: tstz("read_at"),
-    emailStatus: text("email_status", { enum: ["none", "pending", "sent", "failed"] }).notNull().default("none"),
+    emailStatus: text("email_status", { enum: ["none", "pending", "sent", "failed"] })
+      .notNull()
+      .default("none"),
     emailAttempts: integer("email_attempts").notNull().default(0),
     /** An e-mail being sent: nobody else sends it before then; past it (a crash mid-send), it is sent again. */
     emailClaimedUntil: tstz("email_claimed_until"),
@@ -145,7 +159,9 @@ export const refunds = pgTable(
     amountFen: integer("amount_fen").notNull(),
     reason: text("reason").notNull(),
     idempotencyKey: text("idempotency_key").notNull(),
-    status: text("status", { enum: ["requested", "pending", "succeeded", "failed"] }).notNull().default("requested"),
+    status: text("status", { enum: ["requested", "pending", "succeeded", "failed"] })
+      .notNull()
+      .default("requested"),
     providerRefundId: text("provider_refund_id"),
     /** A requested refund being sent to Stripe: nobody else sends it before then; past it, the sweep sends it again (same key). */
     claimedUntil: tstz("claimed_until"),

@@ -4,14 +4,7 @@ import { createdAt } from "./columns";
 import { users } from "./users";
 import { variants } from "./catalog";
 
-export const movementReasons = [
-  "receive",
-  "adjust",
-  "order",
-  "cancel",
-  "expire",
-  "correction",
-] as const;
+export const movementReasons = ["receive", "adjust", "order", "cancel", "expire", "correction"] as const;
 
 /**
  * Every change of a variant's stock, written in the same transaction as the change.

@@ -132,7 +132,10 @@ export const orderLines = pgTable(
     index("order_lines_product_idx").on(t.productId),
     index("order_lines_batch_idx").on(t.batchId),
     check("order_lines_quantity_positive", sql`${t.quantity} > 0`),
-    check("order_lines_price_nonneg", sql`${t.unitPriceFen} >= 0 and ${t.lineTotalFen} = ${t.unitPriceFen} * ${t.quantity}`),
+    check(
+      "order_lines_price_nonneg",
+      sql`${t.unitPriceFen} >= 0 and ${t.lineTotalFen} = ${t.unitPriceFen} * ${t.quantity}`,
+    ),
   ],
 );
 

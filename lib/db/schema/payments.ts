@@ -3,7 +3,16 @@ import { createdAt, tstz, updatedAt } from "./columns";
 import { orders } from "./orders";
 
 /** "creating": the attempt is written with its parameters and Stripe has not answered with its session yet. */
-export const paymentStatuses = ["creating", "open", "processing", "paid", "failed", "expired", "canceled", "authorized"] as const;
+export const paymentStatuses = [
+  "creating",
+  "open",
+  "processing",
+  "paid",
+  "failed",
+  "expired",
+  "canceled",
+  "authorized",
+] as const;
 
 /**
  * What an attempt asks Stripe for, fixed when the attempt is written: a retry of the attempt (same idempotency
@@ -37,7 +46,9 @@ export const payments = pgTable(
     checkoutUrl: text("checkout_url"),
     amountFen: integer("amount_fen").notNull(),
     currency: text("currency").notNull().default("cny"),
-    captureMethod: text("capture_method", { enum: ["automatic", "manual"] }).notNull().default("automatic"),
+    captureMethod: text("capture_method", { enum: ["automatic", "manual"] })
+      .notNull()
+      .default("automatic"),
     status: text("status", { enum: paymentStatuses }).notNull().default("open"),
     methodType: text("method_type"),
     failureMessage: text("failure_message"),

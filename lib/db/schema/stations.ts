@@ -23,7 +23,9 @@ export const stations = pgTable(
     lng: doublePrecision("lng").notNull(),
     /** 过期退: days an order may wait at the station before it is cancelled and refunded. */
     pickupExpiryDays: integer("pickup_expiry_days").notNull().default(3),
-    status: text("status", { enum: ["active", "suspended"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "suspended"] })
+      .notNull()
+      .default("active"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

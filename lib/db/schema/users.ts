@@ -12,7 +12,9 @@ export const users = pgTable(
     phone: text("phone"),
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
-    status: text("status", { enum: ["active", "suspended"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "suspended"] })
+      .notNull()
+      .default("active"),
     passwordChangedAt: tstz("password_changed_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -27,7 +27,8 @@ export const demoCoops = [
     townZh: "姚庄镇",
     townEn: "Yaozhuang",
     phone: "0573-84781234",
-    storyZh: "姚庄是“中国黄桃之乡”。合作社的桃农坚持树上自然成熟再采摘,果肉金黄、汁多味甜,夏天一早采摘,当天就送到驿站。",
+    storyZh:
+      "姚庄是“中国黄桃之乡”。合作社的桃农坚持树上自然成熟再采摘,果肉金黄、汁多味甜,夏天一早采摘,当天就送到驿站。",
     storyEn:
       "Yaozhuang is known as China's home of the yellow peach. Growers let the fruit ripen on the tree; it is picked early on summer mornings and reaches the stations the same day.",
   },
@@ -41,7 +42,8 @@ export const demoCoops = [
     townZh: "西塘镇",
     townEn: "Xitang",
     phone: "0573-84561234",
-    storyZh: "八珍糕是西塘古镇的老字号点心,用米粉和山药、芡实、莲子等八味食材蒸制。合作社的老师傅沿用传统手艺,每天现做。",
+    storyZh:
+      "八珍糕是西塘古镇的老字号点心,用米粉和山药、芡实、莲子等八味食材蒸制。合作社的老师傅沿用传统手艺,每天现做。",
     storyEn:
       "Bazhen cake is a time-honoured snack of the Xitang water town, steamed from rice flour with yam, fox nut, lotus seed and five more ingredients. The cooperative's bakers keep the old recipe and make it fresh every day.",
   },
@@ -69,13 +71,21 @@ export const demoCoops = [
     townZh: "新塍镇",
     townEn: "Xincheng",
     phone: "0573-83731234",
-    storyZh: "火炬村河网密布,水红菱和米酒是村里的老味道。合作社把农户的产品统一品控、统一包装,通过网联驿站送到附近乡镇。",
+    storyZh:
+      "火炬村河网密布,水红菱和米酒是村里的老味道。合作社把农户的产品统一品控、统一包装,通过网联驿站送到附近乡镇。",
     storyEn:
       "Huoju village is laced with waterways; red water caltrops and sweet rice wine are its old flavours. The cooperative checks and packs what its farmers grow and sends it to nearby towns through the pickup stations.",
   },
 ] as const;
 
-type DemoVariant = { sku: string; labelZh: string; labelEn: string; priceFen: number; stock: number; weightGrams: number };
+type DemoVariant = {
+  sku: string;
+  labelZh: string;
+  labelEn: string;
+  priceFen: number;
+  stock: number;
+  weightGrams: number;
+};
 export interface DemoProduct {
   slug: string;
   coopId: string;
@@ -97,11 +107,36 @@ export interface DemoProduct {
   variants: DemoVariant[];
 }
 
-const daliu = { originVillageZh: "大柳村", originVillageEn: "Daliu Village", originTownZh: "惠民街道", originTownEn: "Huimin" };
-const yaozhuang = { originVillageZh: "桃源村", originVillageEn: "Taoyuan Village", originTownZh: "姚庄镇", originTownEn: "Yaozhuang" };
-const xitang = { originVillageZh: "北栅村", originVillageEn: "Beizha Village", originTownZh: "西塘镇", originTownEn: "Xitang" };
-const pinghu = { originVillageZh: "山塘村", originVillageEn: "Shantang Village", originTownZh: "广陈镇", originTownEn: "Guangchen" };
-const xincheng = { originVillageZh: "火炬村", originVillageEn: "Huoju Village", originTownZh: "新塍镇", originTownEn: "Xincheng" };
+const daliu = {
+  originVillageZh: "大柳村",
+  originVillageEn: "Daliu Village",
+  originTownZh: "惠民街道",
+  originTownEn: "Huimin",
+};
+const yaozhuang = {
+  originVillageZh: "桃源村",
+  originVillageEn: "Taoyuan Village",
+  originTownZh: "姚庄镇",
+  originTownEn: "Yaozhuang",
+};
+const xitang = {
+  originVillageZh: "北栅村",
+  originVillageEn: "Beizha Village",
+  originTownZh: "西塘镇",
+  originTownEn: "Xitang",
+};
+const pinghu = {
+  originVillageZh: "山塘村",
+  originVillageEn: "Shantang Village",
+  originTownZh: "广陈镇",
+  originTownEn: "Guangchen",
+};
+const xincheng = {
+  originVillageZh: "火炬村",
+  originVillageEn: "Huoju Village",
+  originTownZh: "新塍镇",
+  originTownEn: "Xincheng",
+};
 
 export const demoProducts: DemoProduct[] = [
   {
@@ -141,7 +176,16 @@ export const demoProducts: DemoProduct[] = [
     harvestBatch: "2026 秋收 第1批",
     harvestedOn: "2026-10-28",
     certifications: ["green_food"],
-    variants: [{ sku: "HUDUN-GIFT", labelZh: "2.5kg×2 礼盒", labelEn: "2 × 2.5 kg gift box", priceFen: 15800, stock: 60, weightGrams: 5400 }],
+    variants: [
+      {
+        sku: "HUDUN-GIFT",
+        labelZh: "2.5kg×2 礼盒",
+        labelEn: "2 × 2.5 kg gift box",
+        priceFen: 15800,
+        stock: 60,
+        weightGrams: 5400,
+      },
+    ],
   },
   {
     slug: "daliu-rapeseed-oil",
@@ -198,7 +242,16 @@ export const demoProducts: DemoProduct[] = [
     harvestBatch: "2026 夏",
     harvestedOn: "2026-08-20",
     certifications: [],
-    variants: [{ sku: "PEACHCAN-6", labelZh: "425g×6 罐", labelEn: "6 × 425 g jars", priceFen: 4990, stock: 200, weightGrams: 3600 }],
+    variants: [
+      {
+        sku: "PEACHCAN-6",
+        labelZh: "425g×6 罐",
+        labelEn: "6 × 425 g jars",
+        priceFen: 4990,
+        stock: 200,
+        weightGrams: 3600,
+      },
+    ],
   },
   {
     slug: "xitang-bazhengao",
@@ -210,14 +263,22 @@ export const demoProducts: DemoProduct[] = [
     summaryZh: "古镇老字号,八味食材蒸制",
     summaryEn: "A water-town classic, steamed from eight ingredients",
     descriptionZh: "以米粉为主,配山药、芡实、莲子、薏米、扁豆、茯苓、白糖与桂花,入口松软,米香清甜。",
-    descriptionEn: "Rice flour with yam, fox nut, lotus seed, Job's tears, hyacinth bean, poria, sugar and osmanthus: soft, fragrant and lightly sweet.",
+    descriptionEn:
+      "Rice flour with yam, fox nut, lotus seed, Job's tears, hyacinth bean, poria, sugar and osmanthus: soft, fragrant and lightly sweet.",
     ...xitang,
     harvestBatch: "每日现做",
     harvestedOn: "2026-11-26",
     certifications: [],
     variants: [
       { sku: "BAZHEN-200", labelZh: "袋装 200g", labelEn: "200 g bag", priceFen: 1880, stock: 150, weightGrams: 200 },
-      { sku: "BAZHEN-400", labelZh: "礼盒 400g", labelEn: "400 g gift box", priceFen: 3800, stock: 90, weightGrams: 450 },
+      {
+        sku: "BAZHEN-400",
+        labelZh: "礼盒 400g",
+        labelEn: "400 g gift box",
+        priceFen: 3800,
+        stock: 90,
+        weightGrams: 450,
+      },
     ],
   },
   {
@@ -230,14 +291,29 @@ export const demoProducts: DemoProduct[] = [
     summaryZh: "箬叶包裹,鲜肉与蛋黄两种口味",
     summaryEn: "Wrapped in bamboo leaves: pork, or pork with egg yolk",
     descriptionZh: "糯米用本地新米,鲜肉腌制一夜,手工包扎,真空包装,蒸 10 分钟即食。",
-    descriptionEn: "Local glutinous rice and pork marinated overnight, wrapped by hand and vacuum-packed. Steam for 10 minutes.",
+    descriptionEn:
+      "Local glutinous rice and pork marinated overnight, wrapped by hand and vacuum-packed. Steam for 10 minutes.",
     ...xitang,
     harvestBatch: "2026-11 批",
     harvestedOn: "2026-11-20",
     certifications: [],
     variants: [
-      { sku: "ZONGZI-PORK", labelZh: "鲜肉粽 10只", labelEn: "Pork, 10 pieces", priceFen: 4990, stock: 100, weightGrams: 1400 },
-      { sku: "ZONGZI-YOLK", labelZh: "蛋黄肉粽 10只", labelEn: "Pork & egg yolk, 10 pieces", priceFen: 5990, stock: 0, weightGrams: 1500 },
+      {
+        sku: "ZONGZI-PORK",
+        labelZh: "鲜肉粽 10只",
+        labelEn: "Pork, 10 pieces",
+        priceFen: 4990,
+        stock: 100,
+        weightGrams: 1400,
+      },
+      {
+        sku: "ZONGZI-YOLK",
+        labelZh: "蛋黄肉粽 10只",
+        labelEn: "Pork & egg yolk, 10 pieces",
+        priceFen: 5990,
+        stock: 0,
+        weightGrams: 1500,
+      },
     ],
   },
   {
@@ -250,13 +326,21 @@ export const demoProducts: DemoProduct[] = [
     summaryZh: "皮薄瓤红,清甜多汁",
     summaryEn: "Thin skin, red flesh, sweet and juicy",
     descriptionZh: "广陈镇大棚西瓜,单个约 4kg,成熟度检测后发货,破损包赔。",
-    descriptionEn: "Greenhouse melons from Guangchen, about 4 kg each, checked for ripeness; damaged fruit is replaced.",
+    descriptionEn:
+      "Greenhouse melons from Guangchen, about 4 kg each, checked for ripeness; damaged fruit is replaced.",
     ...pinghu,
     harvestBatch: "2026 秋棚",
     harvestedOn: "2026-11-18",
     certifications: ["geo_indication", "pollution_free"],
     variants: [
-      { sku: "MELON-1", labelZh: "单个约4kg", labelEn: "One melon, ~4 kg", priceFen: 3990, stock: 50, weightGrams: 4000 },
+      {
+        sku: "MELON-1",
+        labelZh: "单个约4kg",
+        labelEn: "One melon, ~4 kg",
+        priceFen: 3990,
+        stock: 50,
+        weightGrams: 4000,
+      },
       { sku: "MELON-2", labelZh: "两个装", labelEn: "Two melons", priceFen: 7500, stock: 25, weightGrams: 8000 },
     ],
   },
@@ -309,7 +393,9 @@ export const demoProducts: DemoProduct[] = [
     harvestBatch: "2026 冬酿",
     harvestedOn: "2026-11-10",
     certifications: [],
-    variants: [{ sku: "MIJIU-1500", labelZh: "1.5L 坛装", labelEn: "1.5 L jar", priceFen: 3600, stock: 35, weightGrams: 1900 }],
+    variants: [
+      { sku: "MIJIU-1500", labelZh: "1.5L 坛装", labelEn: "1.5 L jar", priceFen: 3600, stock: 35, weightGrams: 1900 },
+    ],
   },
 ];
 
@@ -405,7 +491,13 @@ export const demoUsers = [
     name: "富志刚",
     memberships: [{ kind: "coop", scopeId: "coop_daliu" }],
   },
-  { id: "usr_demo_streamer", email: "streamer@example.com", phone: "13800000003", name: "小柳主播", memberships: [{ kind: "streamer" }] },
+  {
+    id: "usr_demo_streamer",
+    email: "streamer@example.com",
+    phone: "13800000003",
+    name: "小柳主播",
+    memberships: [{ kind: "streamer" }],
+  },
   {
     id: "usr_demo_station",
     email: "station@example.com",
@@ -413,5 +505,11 @@ export const demoUsers = [
     name: "沈美华",
     memberships: [{ kind: "station", scopeId: "stn_huimin" }],
   },
-  { id: "usr_demo_admin", email: "admin@example.com", phone: "13800000005", name: "平台管理员", memberships: [{ kind: "admin" }] },
+  {
+    id: "usr_demo_admin",
+    email: "admin@example.com",
+    phone: "13800000005",
+    name: "平台管理员",
+    memberships: [{ kind: "admin" }],
+  },
 ] as const;

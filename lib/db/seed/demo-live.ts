@@ -52,12 +52,40 @@ export async function seedDemoLive(tx: Tx) {
   // The replay video is 90 s long; the timeline marks three products in it.
   const at = (sec: number) => new Date(started.getTime() + sec * 1000);
   await tx.insert(s.livePins).values([
-    { id: "pin_demo_1", sessionId: "live_demo_replay", productId: "prd_yaozhuang_yellow_peach", pinnedAt: at(5), unpinnedAt: at(35) },
-    { id: "pin_demo_2", sessionId: "live_demo_replay", productId: "prd_yellow_peach_can", pinnedAt: at(40), unpinnedAt: at(65) },
-    { id: "pin_demo_3", sessionId: "live_demo_replay", productId: "prd_xitang_bazhengao", pinnedAt: at(70), unpinnedAt: at(88) },
+    {
+      id: "pin_demo_1",
+      sessionId: "live_demo_replay",
+      productId: "prd_yaozhuang_yellow_peach",
+      pinnedAt: at(5),
+      unpinnedAt: at(35),
+    },
+    {
+      id: "pin_demo_2",
+      sessionId: "live_demo_replay",
+      productId: "prd_yellow_peach_can",
+      pinnedAt: at(40),
+      unpinnedAt: at(65),
+    },
+    {
+      id: "pin_demo_3",
+      sessionId: "live_demo_replay",
+      productId: "prd_xitang_bazhengao",
+      pinnedAt: at(70),
+      unpinnedAt: at(88),
+    },
   ]);
   await tx.insert(s.liveEvents).values([
-    { sessionId: "live_demo_replay", type: "session_started", payload: { startedAt: started.toISOString() }, createdAt: started },
-    { sessionId: "live_demo_replay", type: "session_ended", payload: { endedAt: at(90).toISOString() }, createdAt: at(90) },
+    {
+      sessionId: "live_demo_replay",
+      type: "session_started",
+      payload: { startedAt: started.toISOString() },
+      createdAt: started,
+    },
+    {
+      sessionId: "live_demo_replay",
+      type: "session_ended",
+      payload: { endedAt: at(90).toISOString() },
+      createdAt: at(90),
+    },
   ]);
 }

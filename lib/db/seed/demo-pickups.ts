@@ -24,10 +24,29 @@ export async function seedDemoPickups(tx: Tx): Promise<void> {
   const received = new Date(now - 2 * hour);
   const buyerId = "usr_demo_buyer";
   const batchId = "bat_demo_huimin_today";
-  await tx.insert(s.batches).values({ id: batchId, coopId: "coop_daliu", stationId: "stn_huimin", deliveryDay: today, status: "received", locksAt: lockedAt, lockedAt, dispatchedAt: new Date(now - 4 * hour), receivedAt: received });
+  await tx.insert(s.batches).values({
+    id: batchId,
+    coopId: "coop_daliu",
+    stationId: "stn_huimin",
+    deliveryDay: today,
+    status: "received",
+    locksAt: lockedAt,
+    lockedAt,
+    dispatchedAt: new Date(now - 4 * hour),
+    receivedAt: received,
+  });
   for (const [i, p] of demoPickups.entries()) {
     const [v] = await tx
-      .select({ priceFen: s.variants.priceFen, labelZh: s.variants.labelZh, labelEn: s.variants.labelEn, productId: s.products.id, nameZh: s.products.nameZh, nameEn: s.products.nameEn, coopNameZh: s.cooperatives.nameZh, coopNameEn: s.cooperatives.nameEn })
+      .select({
+        priceFen: s.variants.priceFen,
+        labelZh: s.variants.labelZh,
+        labelEn: s.variants.labelEn,
+        productId: s.products.id,
+        nameZh: s.products.nameZh,
+        nameEn: s.products.nameEn,
+        coopNameZh: s.cooperatives.nameZh,
+        coopNameEn: s.cooperatives.nameEn,
+      })
       .from(s.variants)
       .innerJoin(s.products, eq(s.products.id, s.variants.productId))
       .innerJoin(s.cooperatives, eq(s.cooperatives.id, s.products.coopId))
@@ -75,8 +94,21 @@ export async function seedDemoPickups(tx: Tx): Promise<void> {
       ["confirmed", "dispatched", new Date(now - 4 * hour)],
       ["dispatched", "ready_for_pickup", received],
     ];
-    for (const [from, to, at] of steps) await tx.insert(s.orderEvents).values({ orderId: p.id, fromStatus: from, toStatus: to, actorId: null, at });
-    const [stock] = await tx.update(s.variants).set({ stock: sql`${s.variants.stock} - ${p.quantity}` }).where(eq(s.variants.id, p.variantId)).returning({ stock: s.variants.stock });
-    await tx.insert(s.inventoryMovements).values({ variantId: p.variantId, delta: -p.quantity, stockAfter: stock!.stock, reason: "order", refType: "order", refId: p.id, actorId: buyerId });
+    for (const [from, to, at] of steps)
+      await tx.insert(s.orderEvents).values({ orderId: p.id, fromStatus: from, toStatus: to, actorId: null, at });
+    const [stock] = await tx
+      .update(s.variants)
+      .set({ stock: sql`${s.variants.stock} - ${p.quantity}` })
+      .where(eq(s.variants.id, p.variantId))
+      .returning({ stock: s.variants.stock });
+    await tx.insert(s.inventoryMovements).values({
+      variantId: p.variantId,
+      delta: -p.quantity,
+      stockAfter: stock!.stock,
+      reason: "order",
+      refType: "order",
+      refId: p.id,
+      actorId: buyerId,
+    });
   }
 }

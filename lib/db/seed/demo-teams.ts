@@ -30,9 +30,25 @@ export async function seedDemoTeams(tx: Tx): Promise<void> {
     activeFrom: new Date(start - 24 * hour),
     activeTo: new Date(start + 30 * 24 * hour),
   });
-  await tx.insert(s.teams).values({ id: teamId, dealId, leaderId: buyerId, size: 3, seats: 1, expiresAt: new Date(opened.getTime() + 24 * 60 * 60_000), createdAt: opened });
+  await tx.insert(s.teams).values({
+    id: teamId,
+    dealId,
+    leaderId: buyerId,
+    size: 3,
+    seats: 1,
+    expiresAt: new Date(opened.getTime() + 24 * 60 * 60_000),
+    createdAt: opened,
+  });
   const [v] = await tx
-    .select({ labelZh: s.variants.labelZh, labelEn: s.variants.labelEn, productId: s.products.id, nameZh: s.products.nameZh, nameEn: s.products.nameEn, coopNameZh: s.cooperatives.nameZh, coopNameEn: s.cooperatives.nameEn })
+    .select({
+      labelZh: s.variants.labelZh,
+      labelEn: s.variants.labelEn,
+      productId: s.products.id,
+      nameZh: s.products.nameZh,
+      nameEn: s.products.nameEn,
+      coopNameZh: s.cooperatives.nameZh,
+      coopNameEn: s.cooperatives.nameEn,
+    })
     .from(s.variants)
     .innerJoin(s.products, eq(s.products.id, s.variants.productId))
     .innerJoin(s.cooperatives, eq(s.cooperatives.id, s.products.coopId))
@@ -68,12 +84,31 @@ export async function seedDemoTeams(tx: Tx): Promise<void> {
     quantity: 1,
     lineTotalFen: priceFen,
   });
-  await tx.insert(s.orderEvents).values({ orderId, fromStatus: null, toStatus: "placed", actorId: buyerId, at: opened });
+  await tx
+    .insert(s.orderEvents)
+    .values({ orderId, fromStatus: null, toStatus: "placed", actorId: buyerId, at: opened });
   const [stock] = await tx
     .update(s.variants)
     .set({ stock: sql`${s.variants.stock} - 1` })
     .where(eq(s.variants.id, variantId))
     .returning({ stock: s.variants.stock });
-  await tx.insert(s.inventoryMovements).values({ variantId, delta: -1, stockAfter: stock!.stock, reason: "order", refType: "order", refId: orderId, actorId: buyerId });
-  await tx.insert(s.teamMembers).values({ id: "tmm_demo_hudun", teamId, userId: buyerId, orderId, quantity: 1, payMethod: "pay_at_pickup", status: "joined", joinedAt: opened });
+  await tx.insert(s.inventoryMovements).values({
+    variantId,
+    delta: -1,
+    stockAfter: stock!.stock,
+    reason: "order",
+    refType: "order",
+    refId: orderId,
+    actorId: buyerId,
+  });
+  await tx.insert(s.teamMembers).values({
+    id: "tmm_demo_hudun",
+    teamId,
+    userId: buyerId,
+    orderId,
+    quantity: 1,
+    payMethod: "pay_at_pickup",
+    status: "joined",
+    joinedAt: opened,
+  });
 }

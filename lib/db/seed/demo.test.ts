@@ -22,11 +22,30 @@ describe("demo seed", () => {
       const riceVariants = await h.db.select().from(s.variants).where(eq(s.variants.productId, rice!.id));
       expect(riceVariants.map((v) => v.labelZh).sort()).toEqual(["10kg 装", "5kg 装"]);
       // 拼团: a team deal on 湖墩大米 (team of 3) with one team forming, its member's order at the team price.
-      const [team] = await h.db.select().from(s.teams).innerJoin(s.teamDeals, eq(s.teamDeals.id, s.teams.dealId)).where(eq(s.teams.status, "forming"));
-      expect(team).toMatchObject({ teams: { size: 3, seats: 1 }, team_deals: { variantId: "var_hudun_5kg", teamSize: 3, committed: 1 } });
-      const members = await h.db.select().from(s.teamMembers).innerJoin(s.orders, eq(s.orders.id, s.teamMembers.orderId)).where(eq(s.teamMembers.teamId, team!.teams.id));
-      expect(members.map((m) => [m.orders.channel, m.orders.status, m.orders.totalFen])).toEqual([["team", "placed", 5990]]);
-      for (const email of ["buyer@example.com", "coop@example.com", "streamer@example.com", "station@example.com", "admin@example.com"]) {
+      const [team] = await h.db
+        .select()
+        .from(s.teams)
+        .innerJoin(s.teamDeals, eq(s.teamDeals.id, s.teams.dealId))
+        .where(eq(s.teams.status, "forming"));
+      expect(team).toMatchObject({
+        teams: { size: 3, seats: 1 },
+        team_deals: { variantId: "var_hudun_5kg", teamSize: 3, committed: 1 },
+      });
+      const members = await h.db
+        .select()
+        .from(s.teamMembers)
+        .innerJoin(s.orders, eq(s.orders.id, s.teamMembers.orderId))
+        .where(eq(s.teamMembers.teamId, team!.teams.id));
+      expect(members.map((m) => [m.orders.channel, m.orders.status, m.orders.totalFen])).toEqual([
+        ["team", "placed", 5990],
+      ]);
+      for (const email of [
+        "buyer@example.com",
+        "coop@example.com",
+        "streamer@example.com",
+        "station@example.com",
+        "admin@example.com",
+      ]) {
         const [u] = await h.db.select().from(s.users).where(eq(s.users.email, email));
         expect(u, email).toBeTruthy();
       }
@@ -51,10 +70,12 @@ describe("demo seed", () => {
     const h = await createTestDb();
     try {
       await seedDemoOnce(h.db);
-      const bad = await rowsOf(h.db.execute(sql`
+      const bad = await rowsOf(
+        h.db.execute(sql`
         select v.id from variants v
         left join inventory_movements m on m.variant_id = v.id
-        group by v.id, v.stock having coalesce(sum(m.delta), 0) <> v.stock`));
+        group by v.id, v.stock having coalesce(sum(m.delta), 0) <> v.stock`),
+      );
       expect(bad).toEqual([]);
     } finally {
       await h.close();
@@ -64,5 +85,10 @@ describe("demo seed", () => {
 
 async function counts(db: Awaited<ReturnType<typeof createTestDb>>["db"]) {
   const n = async (t: PgTable) => (await db.select({ n: count() }).from(t))[0]!.n;
-  return { users: await n(s.users), products: await n(s.products), stations: await n(s.stations), variants: await n(s.variants) };
+  return {
+    users: await n(s.users),
+    products: await n(s.products),
+    stations: await n(s.stations),
+    variants: await n(s.variants),
+  };
 }

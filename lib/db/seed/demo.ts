@@ -21,7 +21,8 @@ export async function seedDemoOnce(db: Db): Promise<"seeded" | "skipped"> {
     const [coops] = await tx.select({ n: count() }).from(s.cooperatives);
     if ((users?.n ?? 0) > 0 || (coops?.n ?? 0) > 0) return "skipped";
 
-    for (const c of demoCoops) await createCoop(tx, { ...c, status: "approved", imagePath: `/images/coops/${c.slug}.svg` });
+    for (const c of demoCoops)
+      await createCoop(tx, { ...c, status: "approved", imagePath: `/images/coops/${c.slug}.svg` });
     for (const st of demoStations) await createStation(tx, { ...st });
     for (const p of demoProducts) {
       const { variants, ...fields } = p;

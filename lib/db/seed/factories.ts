@@ -101,7 +101,8 @@ export async function createProduct(
     })
     .returning();
   const variants = [];
-  for (const [i, v] of variantSeeds.entries()) variants.push(await createVariant(db, { ...v, productId: id, position: i }));
+  for (const [i, v] of variantSeeds.entries())
+    variants.push(await createVariant(db, { ...v, productId: id, position: i }));
   return { product: product!, variants };
 }
 

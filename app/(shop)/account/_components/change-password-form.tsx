@@ -19,8 +19,24 @@ export function ChangePasswordForm({
     <form action={formAction} className="flex flex-col gap-3">
       {state?.ok ? <Notice tone="success">{t("passwordChanged")}</Notice> : null}
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
-      <Field label={t("currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required errors={f?.currentPassword} />
-      <Field label={t("newPassword")} name="newPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={128} errors={f?.newPassword} />
+      <Field
+        label={t("currentPassword")}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={f?.currentPassword}
+      />
+      <Field
+        label={t("newPassword")}
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        maxLength={128}
+        errors={f?.newPassword}
+      />
       <Button type="submit" disabled={pending} className="self-start">
         {t("changePassword")}
       </Button>

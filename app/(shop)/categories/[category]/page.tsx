@@ -6,7 +6,10 @@ import { readCatalogPage, readFilterOptions } from "@/lib/catalog";
 import { categories, parseCatalogQuery, type Category } from "@/lib/catalog/contract";
 import type { Locale } from "@/lib/i18n/locales";
 
-type Props = { params: Promise<{ category: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ category: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const isCategory = (c: string): c is Category => (categories as readonly string[]).includes(c);
 
@@ -19,11 +22,23 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const { category } = await params;
   if (!isCategory(category)) notFound();
   const query = { ...parseCatalogQuery(await searchParams), category };
-  const [locale, t, result, options] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("categories"), readCatalogPage(query), readFilterOptions()]);
+  const [locale, t, result, options] = await Promise.all([
+    getLocale() as Promise<Locale>,
+    getTranslations("categories"),
+    readCatalogPage(query),
+    readFilterOptions(),
+  ]);
   return (
     <>
       <h1 className="text-xl font-bold">{t(category)}</h1>
-      <CatalogListing basePath={`/categories/${category}`} query={query} result={result} options={options} locale={locale} fixedCategory={category} />
+      <CatalogListing
+        basePath={`/categories/${category}`}
+        query={query}
+        result={result}
+        options={options}
+        locale={locale}
+        fixedCategory={category}
+      />
     </>
   );
 }

@@ -67,14 +67,23 @@ export function CheckoutForm({
         <legend className="px-1 font-semibold">{t("fulfillment")}</legend>
         {(["pickup", "delivery"] as const).map((k) => (
           <label key={k} className="flex items-center gap-2">
-            <input type="radio" name="fulfillment" value={k} checked={fulfillment === k} onChange={() => setFulfillment(k)} />
+            <input
+              type="radio"
+              name="fulfillment"
+              value={k}
+              checked={fulfillment === k}
+              onChange={() => setFulfillment(k)}
+            />
             {t(`fulfillmentKind.${k}`)}
           </label>
         ))}
       </fieldset>
 
       {fulfillment === "pickup" ? (
-        <fieldset className="flex flex-col gap-2 rounded-xl bg-white p-3 ring-1 ring-rice-200" data-testid="station-picker">
+        <fieldset
+          className="flex flex-col gap-2 rounded-xl bg-white p-3 ring-1 ring-rice-200"
+          data-testid="station-picker"
+        >
           <legend className="px-1 font-semibold">{t("station")}</legend>
           <button type="button" onClick={locate} className="self-start text-sm text-paddy-700 underline">
             {t("useMyLocation")}
@@ -82,14 +91,25 @@ export function CheckoutForm({
           {geoError ? <p className="text-xs text-ink-500">{t("locationUnavailable")}</p> : null}
           {sorted.map(({ s, km }) => (
             <label key={s.id} className="flex items-start gap-2 rounded-lg p-2 hover:bg-rice-50">
-              <input type="radio" name="stationId" value={s.id} checked={stationId === s.id} onChange={() => setStationId(s.id)} className="mt-1" />
+              <input
+                type="radio"
+                name="stationId"
+                value={s.id}
+                checked={stationId === s.id}
+                onChange={() => setStationId(s.id)}
+                className="mt-1"
+              />
               <span className="flex-1 text-sm">
                 <span className="font-medium">{pick(locale, s.nameZh, s.nameEn)}</span>
-                {km !== null ? <span className="ml-2 text-xs text-paddy-700">{t("distance", { km: km.toFixed(1) })}</span> : null}
+                {km !== null ? (
+                  <span className="ml-2 text-xs text-paddy-700">{t("distance", { km: km.toFixed(1) })}</span>
+                ) : null}
                 <span className="block text-xs text-ink-500">
                   {pick(locale, s.townZh, s.townEn)} · {pick(locale, s.addressZh, s.addressEn)}
                 </span>
-                <span className="block text-xs text-ink-500">{t("hours", { opens: s.opensAt, closes: s.closesAt, cutoff: s.cutoffTime })}</span>
+                <span className="block text-xs text-ink-500">
+                  {t("hours", { opens: s.opensAt, closes: s.closesAt, cutoff: s.cutoffTime })}
+                </span>
                 {pickupDays[s.id] ? (
                   <span className="block text-xs font-medium text-paddy-700" data-testid="station-pickup-day">
                     {t("pickupFrom", { day: pickupDays[s.id]! })}
@@ -98,28 +118,85 @@ export function CheckoutForm({
               </span>
             </label>
           ))}
-          {f?.stationId ? <p role="alert" className="text-xs text-persimmon-600">{f.stationId.join(" ")}</p> : null}
+          {f?.stationId ? (
+            <p role="alert" className="text-xs text-persimmon-600">
+              {f.stationId.join(" ")}
+            </p>
+          ) : null}
         </fieldset>
       ) : (
-        <fieldset className="flex flex-col gap-3 rounded-xl bg-white p-3 ring-1 ring-rice-200" data-testid="address-form">
+        <fieldset
+          className="flex flex-col gap-3 rounded-xl bg-white p-3 ring-1 ring-rice-200"
+          data-testid="address-form"
+        >
           <legend className="px-1 font-semibold">{t("address")}</legend>
-          <Field label={t("recipient")} name="recipient" required maxLength={40} autoComplete="name" errors={f?.recipient} />
-          <Field label={t("phone")} name="phone" type="tel" inputMode="numeric" required maxLength={20} autoComplete="tel" errors={f?.phone} />
-          <Field label={t("region")} name="region" required maxLength={60} placeholder={t("regionPlaceholder")} errors={f?.region} />
-          <Field label={t("line")} name="line" required maxLength={120} autoComplete="street-address" errors={f?.line} />
-          <Field label={t("postalCode")} name="postalCode" inputMode="numeric" maxLength={6} autoComplete="postal-code" errors={f?.postalCode} />
+          <Field
+            label={t("recipient")}
+            name="recipient"
+            required
+            maxLength={40}
+            autoComplete="name"
+            errors={f?.recipient}
+          />
+          <Field
+            label={t("phone")}
+            name="phone"
+            type="tel"
+            inputMode="numeric"
+            required
+            maxLength={20}
+            autoComplete="tel"
+            errors={f?.phone}
+          />
+          <Field
+            label={t("region")}
+            name="region"
+            required
+            maxLength={60}
+            placeholder={t("regionPlaceholder")}
+            errors={f?.region}
+          />
+          <Field
+            label={t("line")}
+            name="line"
+            required
+            maxLength={120}
+            autoComplete="street-address"
+            errors={f?.line}
+          />
+          <Field
+            label={t("postalCode")}
+            name="postalCode"
+            inputMode="numeric"
+            maxLength={6}
+            autoComplete="postal-code"
+            errors={f?.postalCode}
+          />
         </fieldset>
       )}
 
       <fieldset className="flex flex-col gap-2 rounded-xl bg-white p-3 ring-1 ring-rice-200">
         <legend className="px-1 font-semibold">{t("payment")}</legend>
         <label className="flex items-center gap-2">
-          <input type="radio" name="paymentMethod" value={fulfillment === "pickup" ? "pay_at_pickup" : "cash_on_delivery"} checked={!online} onChange={() => setOnline(false)} />
+          <input
+            type="radio"
+            name="paymentMethod"
+            value={fulfillment === "pickup" ? "pay_at_pickup" : "cash_on_delivery"}
+            checked={!online}
+            onChange={() => setOnline(false)}
+          />
           {fulfillment === "pickup" ? t("payAtPickup") : t("cashOnDelivery")}
         </label>
         {onlineAvailable ? (
           <label className="flex items-center gap-2">
-            <input type="radio" name="paymentMethod" value="online" checked={online} onChange={() => setOnline(true)} data-testid="pay-online" />
+            <input
+              type="radio"
+              name="paymentMethod"
+              value="online"
+              checked={online}
+              onChange={() => setOnline(true)}
+              data-testid="pay-online"
+            />
             {t("payOnline")}
           </label>
         ) : (

@@ -20,18 +20,29 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const campaign = await getCampaign(id);
   if (!campaign) notFound();
-  const [locale, t, viewer] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("groupBuys"), getViewer()]);
+  const [locale, t, viewer] = await Promise.all([
+    getLocale() as Promise<Locale>,
+    getTranslations("groupBuys"),
+    getViewer(),
+  ]);
   const at = serverNow();
   const phase = campaignPhase(campaign, at);
   return (
     <article className="mx-auto flex w-full max-w-2xl flex-col gap-4" data-testid="campaign-page">
       <div className="flex gap-4">
         {/* eslint-disable-next-line @next/next/no-img-element -- local image */}
-        <img src={campaign.imagePath ?? "/images/placeholder.svg"} alt="" width={120} height={120} className="size-28 shrink-0 rounded-xl bg-rice-100" />
+        <img
+          src={campaign.imagePath ?? "/images/placeholder.svg"}
+          alt=""
+          width={120}
+          height={120}
+          className="size-28 shrink-0 rounded-xl bg-rice-100"
+        />
         <div className="flex flex-col gap-1">
           <h1 className="text-xl font-bold">{pick(locale, campaign.titleZh, campaign.titleEn)}</h1>
           <Link href={`/products/${campaign.productSlug}`} className="text-sm text-paddy-700">
-            {pick(locale, campaign.productNameZh, campaign.productNameEn)} · {pick(locale, campaign.variantLabelZh, campaign.variantLabelEn)}
+            {pick(locale, campaign.productNameZh, campaign.productNameEn)} ·{" "}
+            {pick(locale, campaign.variantLabelZh, campaign.variantLabelEn)}
           </Link>
           <p>
             <span className="text-xl font-semibold text-persimmon-600">{formatFen(campaign.priceFen, locale)}</span>{" "}
@@ -50,7 +61,11 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
         ) : null}
         <dt className="text-ink-500">{phase === "upcoming" ? t("opensIn") : t("closesIn")}</dt>
         <dd>
-          <Countdown endsAt={(phase === "upcoming" ? campaign.opensAt : campaign.closesAt).toISOString()} serverNow={at.getTime()} doneLabel={t("closed")} />
+          <Countdown
+            endsAt={(phase === "upcoming" ? campaign.opensAt : campaign.closesAt).toISOString()}
+            serverNow={at.getTime()}
+            doneLabel={t("closed")}
+          />
         </dd>
         <dt className="text-ink-500">{t("pickupDay")}</dt>
         <dd>{campaign.pickupDay}</dd>
@@ -59,9 +74,17 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
       </dl>
       {phase === "open" ? (
         viewer ? (
-          <CampaignOrderForm action={orderCampaignAction} campaign={campaign} idempotencyKey={randomUUID()} locale={locale} />
+          <CampaignOrderForm
+            action={orderCampaignAction}
+            campaign={campaign}
+            idempotencyKey={randomUUID()}
+            locale={locale}
+          />
         ) : (
-          <Link href={`/login?callbackUrl=${encodeURIComponent(`/group-buys/${campaign.id}`)}`} className={buttonClass("primary")}>
+          <Link
+            href={`/login?callbackUrl=${encodeURIComponent(`/group-buys/${campaign.id}`)}`}
+            className={buttonClass("primary")}
+          >
             {t("signInToOrder")}
           </Link>
         )

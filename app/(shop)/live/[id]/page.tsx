@@ -18,7 +18,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function LiveSessionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const at = serverNow();
-  const [room, snapshot, viewer, locale, stations] = await Promise.all([getLiveRoom(id), buildSnapshot(id, at), getViewer(), getLocale() as Promise<Locale>, listActiveStations()]);
+  const [room, snapshot, viewer, locale, stations] = await Promise.all([
+    getLiveRoom(id),
+    buildSnapshot(id, at),
+    getViewer(),
+    getLocale() as Promise<Locale>,
+    listActiveStations(),
+  ]);
   if (!room || !snapshot) notFound();
   return (
     <article className="mx-auto flex w-full max-w-xl flex-col gap-3">
@@ -36,7 +42,13 @@ export default async function LiveSessionPage({ params }: { params: Promise<{ id
         signedIn={Boolean(viewer)}
         loginHref={`/login?callbackUrl=${encodeURIComponent(`/live/${id}`)}`}
         scheduledLabel={`${formatDay(localDate(room.scheduledAt, "Asia/Shanghai"), locale)} ${localTime(room.scheduledAt, "Asia/Shanghai").slice(0, 5)}`}
-        timeline={room.timeline.map((e) => ({ productId: e.productId, slug: e.slug, name: pick(locale, e.nameZh, e.nameEn), offsetSeconds: e.offsetSeconds, openDropId: e.openDropId }))}
+        timeline={room.timeline.map((e) => ({
+          productId: e.productId,
+          slug: e.slug,
+          name: pick(locale, e.nameZh, e.nameEn),
+          offsetSeconds: e.offsetSeconds,
+          openDropId: e.openDropId,
+        }))}
       />
       {room.description ? <p className="whitespace-pre-line text-sm text-ink-700">{room.description}</p> : null}
     </article>

@@ -23,8 +23,25 @@ export function LoginForm({
     <form action={formAction} className="flex flex-col gap-4" data-testid="login-form">
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field label={t("identifier")} name="identifier" autoComplete="username" required maxLength={254} errors={fields?.identifier} value={identifier} onChange={(e) => setIdentifier(e.target.value)} />
-      <Field label={t("password")} name="password" type="password" autoComplete="current-password" required maxLength={128} errors={fields?.password} />
+      <Field
+        label={t("identifier")}
+        name="identifier"
+        autoComplete="username"
+        required
+        maxLength={254}
+        errors={fields?.identifier}
+        value={identifier}
+        onChange={(e) => setIdentifier(e.target.value)}
+      />
+      <Field
+        label={t("password")}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={128}
+        errors={fields?.password}
+      />
       <Button type="submit" disabled={pending}>
         {t("submitSignIn")}
       </Button>

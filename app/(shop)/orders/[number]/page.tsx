@@ -28,28 +28,50 @@ export default async function OrderPage({
     if (isAppError(err) && err.code === "NOT_FOUND") notFound();
     throw err;
   });
-  const [locale, t, ts] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("orders"), getTranslations("orderStatus")]);
+  const [locale, t, ts] = await Promise.all([
+    getLocale() as Promise<Locale>,
+    getTranslations("orders"),
+    getTranslations("orderStatus"),
+  ]);
   const qr = order.pickupCode && !order.pickupLocked ? await pickupQrDataUrl(order.number, order.pickupCode) : null;
-  const when = (d: Date) => d.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
+  const when = (d: Date) =>
+    d.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
   return (
     <div className="mx-auto flex w-full max-w-2xl flex-col gap-4" data-testid="order-page">
       {sp.placed ? <Notice tone="success">{t("placed")}</Notice> : null}
-      {sp.payment === "cancelled" && order.status === "awaiting_payment" ? <Notice tone="info">{t("paymentCancelled")}</Notice> : null}
-      {sp.payment === "error" && order.status === "awaiting_payment" ? <Notice tone="error">{t("paymentError")}</Notice> : null}
+      {sp.payment === "cancelled" && order.status === "awaiting_payment" ? (
+        <Notice tone="info">{t("paymentCancelled")}</Notice>
+      ) : null}
+      {sp.payment === "error" && order.status === "awaiting_payment" ? (
+        <Notice tone="error">{t("paymentError")}</Notice>
+      ) : null}
       {sp.returned && order.paymentStatus === "paid" ? <Notice tone="success">{t("paidOnline")}</Notice> : null}
       {order.status === "awaiting_payment" ? (
-        <section className="flex flex-col gap-2 rounded-xl bg-white p-4 ring-1 ring-rice-200" data-testid="awaiting-payment">
+        <section
+          className="flex flex-col gap-2 rounded-xl bg-white p-4 ring-1 ring-rice-200"
+          data-testid="awaiting-payment"
+        >
           <p className="text-sm">
             {order.paymentStatus === "needs_review"
               ? t("underReview")
               : t("payBefore", { time: order.holdExpiresAt ? when(order.holdExpiresAt) : "" })}
           </p>
           {order.paymentStatus !== "needs_review" && order.teamId ? (
-            <Link href={`/teams/${order.teamId}`} className="rounded-lg bg-paddy-600 px-4 py-2 text-center text-sm font-medium text-white" data-testid="pay-now">
+            <Link
+              href={`/teams/${order.teamId}`}
+              className="rounded-lg bg-paddy-600 px-4 py-2 text-center text-sm font-medium text-white"
+              data-testid="pay-now"
+            >
               {t("payNow")}
             </Link>
           ) : order.paymentStatus !== "needs_review" ? (
-            <ActionButton action={payOrderAction} fields={{ number: order.number }} label={t("payNow")} variant="primary" testId="pay-now" />
+            <ActionButton
+              action={payOrderAction}
+              fields={{ number: order.number }}
+              label={t("payNow")}
+              variant="primary"
+              testId="pay-now"
+            />
           ) : null}
         </section>
       ) : null}
@@ -59,13 +81,26 @@ export default async function OrderPage({
       </div>
 
       {order.pickupLocked ? (
-        <section className="flex flex-col gap-2 rounded-xl bg-white p-4 ring-1 ring-rice-200" data-testid="pickup-code-locked">
+        <section
+          className="flex flex-col gap-2 rounded-xl bg-white p-4 ring-1 ring-rice-200"
+          data-testid="pickup-code-locked"
+        >
           <Notice tone="error">{t("pickupLocked")}</Notice>
-          <ActionButton action={reissueCodeAction} fields={{ number: order.number }} label={t("reissueCode")} variant="primary" successNote={t("codeReissued")} testId="reissue-code" />
+          <ActionButton
+            action={reissueCodeAction}
+            fields={{ number: order.number }}
+            label={t("reissueCode")}
+            variant="primary"
+            successNote={t("codeReissued")}
+            testId="reissue-code"
+          />
         </section>
       ) : null}
       {order.pickupCode && qr ? (
-        <section className="flex flex-col items-center gap-2 rounded-xl bg-white p-4 text-center ring-1 ring-rice-200" data-testid="pickup-code-card">
+        <section
+          className="flex flex-col items-center gap-2 rounded-xl bg-white p-4 text-center ring-1 ring-rice-200"
+          data-testid="pickup-code-card"
+        >
           <p className="text-sm text-ink-700">{t("pickupCodeHint")}</p>
           <p className="font-mono text-4xl font-bold tracking-[0.3em]" data-testid="pickup-code">
             {order.pickupCode}
@@ -78,7 +113,9 @@ export default async function OrderPage({
       <section className="rounded-xl bg-white p-3 text-sm ring-1 ring-rice-200">
         {order.station ? (
           <>
-            <p className="font-medium">{t("pickupAt", { station: pick(locale, order.station.nameZh, order.station.nameEn) })}</p>
+            <p className="font-medium">
+              {t("pickupAt", { station: pick(locale, order.station.nameZh, order.station.nameEn) })}
+            </p>
             {order.deliveryDay ? (
               <p className="text-paddy-700" data-testid="order-pickup-day">
                 {t("pickupFrom", { day: formatPickupDay(order.deliveryDay, locale) })}
@@ -100,14 +137,22 @@ export default async function OrderPage({
           {t(`payment.${order.paymentMethod}`)} · {t(`paymentStatus.${order.paymentStatus}`)}
         </p>
         {order.teamId ? (
-          <Link href={`/teams/${order.teamId}`} className="mt-1 inline-block text-paddy-700 underline" data-testid="order-team-link">
+          <Link
+            href={`/teams/${order.teamId}`}
+            className="mt-1 inline-block text-paddy-700 underline"
+            data-testid="order-team-link"
+          >
             {t("teamLink")}
           </Link>
         ) : null}
         {order.note ? <p className="mt-1 text-ink-500">{t("note", { note: order.note })}</p> : null}
         {order.cancelReason ? (
           <p className="mt-1 text-persimmon-600">
-            {t("cancelReason", { reason: t.has(`cancelReasons.${order.cancelReason}`) ? t(`cancelReasons.${order.cancelReason}`) : order.cancelReason })}
+            {t("cancelReason", {
+              reason: t.has(`cancelReasons.${order.cancelReason}`)
+                ? t(`cancelReasons.${order.cancelReason}`)
+                : order.cancelReason,
+            })}
           </p>
         ) : null}
       </section>
@@ -146,7 +191,9 @@ export default async function OrderPage({
           {order.events.map((e, i) => (
             <li key={i}>
               <span className="font-medium">
-                {e.coopNameZh ? `${pick(locale, e.coopNameZh, e.coopNameEn ?? e.coopNameZh)} · ${ts(`line.${e.toStatus}`)}` : ts(e.toStatus)}
+                {e.coopNameZh
+                  ? `${pick(locale, e.coopNameZh, e.coopNameEn ?? e.coopNameZh)} · ${ts(`line.${e.toStatus}`)}`
+                  : ts(e.toStatus)}
               </span>
               <span className="ml-2 text-xs text-ink-500">{when(e.at)}</span>
             </li>

@@ -23,9 +23,15 @@ const OTHER_PRODUCTS = 4;
 const loadProduct = cache(readProductPage);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [product, locale] = await Promise.all([params.then((p) => loadProduct(p.slug)), getLocale() as Promise<Locale>]);
+  const [product, locale] = await Promise.all([
+    params.then((p) => loadProduct(p.slug)),
+    getLocale() as Promise<Locale>,
+  ]);
   if (!product) return {};
-  return { title: pick(locale, product.nameZh, product.nameEn), description: pick(locale, product.summaryZh, product.summaryEn) };
+  return {
+    title: pick(locale, product.nameZh, product.nameEn),
+    description: pick(locale, product.summaryZh, product.summaryEn),
+  };
 }
 
 export default async function ProductPage({ params }: Props) {
@@ -44,7 +50,13 @@ export default async function ProductPage({ params }: Props) {
     <article className="flex flex-col gap-6" data-testid="product-page">
       <div className="grid gap-4 md:grid-cols-2">
         {/* eslint-disable-next-line @next/next/no-img-element -- local SVGs and uploads; no optimizer needed */}
-        <img src={product.imagePath ?? "/images/placeholder.svg"} alt={name} width={480} height={480} className="aspect-square max-h-72 w-full rounded-2xl bg-rice-100 object-contain md:max-h-none" />
+        <img
+          src={product.imagePath ?? "/images/placeholder.svg"}
+          alt={name}
+          width={480}
+          height={480}
+          className="aspect-square max-h-72 w-full rounded-2xl bg-rice-100 object-contain md:max-h-none"
+        />
         <div className="flex min-w-0 flex-col gap-3">
           <Link href={`/categories/${product.category}`} className="self-start text-xs text-paddy-700 hover:underline">
             {tcat.has(product.category) ? tcat(product.category) : product.category}
@@ -61,7 +73,9 @@ export default async function ProductPage({ params }: Props) {
         <h2 id="description-title" className="font-semibold">
           {t("description")}
         </h2>
-        <p className="whitespace-pre-line break-words text-ink-700">{pick(locale, product.descriptionZh, product.descriptionEn)}</p>
+        <p className="whitespace-pre-line break-words text-ink-700">
+          {pick(locale, product.descriptionZh, product.descriptionEn)}
+        </p>
       </section>
       <CoopStory coop={product.coop} locale={locale} />
       {others.length ? (
@@ -73,10 +87,22 @@ export default async function ProductPage({ params }: Props) {
   );
 }
 
-function PriceLine({ product, locale, fromLabel }: { product: ProductPageDto; locale: Locale; fromLabel: (price: string) => string }) {
+function PriceLine({
+  product,
+  locale,
+  fromLabel,
+}: {
+  product: ProductPageDto;
+  locale: Locale;
+  fromLabel: (price: string) => string;
+}) {
   const prices = product.variants.map((v) => v.priceFen);
   if (!prices.length) return null;
   const lowest = Math.min(...prices);
   const single = prices.every((p) => p === lowest);
-  return <p className="text-xl font-semibold text-persimmon-600">{single ? formatFen(lowest, locale) : fromLabel(formatFen(lowest, locale))}</p>;
+  return (
+    <p className="text-xl font-semibold text-persimmon-600">
+      {single ? formatFen(lowest, locale) : fromLabel(formatFen(lowest, locale))}
+    </p>
+  );
 }

@@ -22,9 +22,34 @@ export function SignUpForm({
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field label={t("name")} name="name" autoComplete="nickname" required maxLength={40} errors={f?.name} />
-      <Field label={t("email")} name="email" type="email" autoComplete="email" maxLength={254} errors={f?.email} hint={t("emailOrPhoneHint")} />
-      <Field label={t("phone")} name="phone" type="tel" inputMode="numeric" autoComplete="tel" maxLength={20} errors={f?.phone} />
-      <Field label={t("password")} name="password" type="password" autoComplete="new-password" required minLength={8} maxLength={128} errors={f?.password} />
+      <Field
+        label={t("email")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        maxLength={254}
+        errors={f?.email}
+        hint={t("emailOrPhoneHint")}
+      />
+      <Field
+        label={t("phone")}
+        name="phone"
+        type="tel"
+        inputMode="numeric"
+        autoComplete="tel"
+        maxLength={20}
+        errors={f?.phone}
+      />
+      <Field
+        label={t("password")}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        maxLength={128}
+        errors={f?.password}
+      />
       <Button type="submit" disabled={pending}>
         {t("submitSignUp")}
       </Button>

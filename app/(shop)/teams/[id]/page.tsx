@@ -25,14 +25,20 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ returned
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [{ id }, locale, t] = await Promise.all([params, getLocale() as Promise<Locale>, getTranslations("teams")]);
   const view = await getTeamView(null, id);
-  return view ? { title: t("pageTitle", { name: pick(locale, view.deal.productNameZh, view.deal.productNameEn) }) } : {};
+  return view
+    ? { title: t("pageTitle", { name: pick(locale, view.deal.productNameZh, view.deal.productNameEn) }) }
+    : {};
 }
 
 export default async function TeamPage({ params, searchParams }: Props) {
   const [{ id }, sp, viewer] = await Promise.all([params, searchParams, getViewer()]);
   const view = await getTeamView(viewer, id);
   if (!view) notFound();
-  const [locale, t, stations] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("teams"), listActiveStations()]);
+  const [locale, t, stations] = await Promise.all([
+    getLocale() as Promise<Locale>,
+    getTranslations("teams"),
+    listActiveStations(),
+  ]);
   const url = `${siteOrigin(await headers(), env().AUTH_URL)}/teams/${view.id}`;
   const qr = await teamShareQr(url);
   const deal = view.deal;
@@ -43,11 +49,18 @@ export default async function TeamPage({ params, searchParams }: Props) {
     <article className="mx-auto flex w-full max-w-2xl flex-col gap-4" data-testid="team-page">
       <div className="flex gap-3">
         {/* eslint-disable-next-line @next/next/no-img-element -- local image */}
-        <img src={deal.imagePath ?? "/images/placeholder.svg"} alt="" width={96} height={96} className="size-24 shrink-0 rounded-xl bg-rice-100" />
+        <img
+          src={deal.imagePath ?? "/images/placeholder.svg"}
+          alt=""
+          width={96}
+          height={96}
+          className="size-24 shrink-0 rounded-xl bg-rice-100"
+        />
         <div className="flex min-w-0 flex-col gap-1">
           <h1 className="text-lg font-bold">
             <Link href={productHref} className="hover:underline">
-              {pick(locale, deal.productNameZh, deal.productNameEn)} · {pick(locale, deal.variantLabelZh, deal.variantLabelEn)}
+              {pick(locale, deal.productNameZh, deal.productNameEn)} ·{" "}
+              {pick(locale, deal.variantLabelZh, deal.variantLabelEn)}
             </Link>
           </h1>
           <p>
@@ -59,7 +72,9 @@ export default async function TeamPage({ params, searchParams }: Props) {
           </p>
           <p className="text-sm text-ink-700">
             {t("teamOf", { n: view.size })}
-            {view.station ? ` · ${t("stationFixed", { station: pick(locale, view.station.nameZh, view.station.nameEn) })}` : ""}
+            {view.station
+              ? ` · ${t("stationFixed", { station: pick(locale, view.station.nameZh, view.station.nameEn) })}`
+              : ""}
           </p>
         </div>
       </div>
@@ -68,7 +83,13 @@ export default async function TeamPage({ params, searchParams }: Props) {
       {view.mine?.status === "pending_payment" && view.status === "forming" ? (
         <div className="flex flex-col gap-2">
           <Notice>{t("pendingMine")}</Notice>
-          <ActionButton action={payTeamAction} fields={{ orderNumber: view.mine.orderNumber }} label={t("payNow")} variant="primary" testId="team-pay-now" />
+          <ActionButton
+            action={payTeamAction}
+            fields={{ orderNumber: view.mine.orderNumber }}
+            label={t("payNow")}
+            variant="primary"
+            testId="team-pay-now"
+          />
         </div>
       ) : null}
       {canJoin ? (
@@ -86,7 +107,11 @@ export default async function TeamPage({ params, searchParams }: Props) {
             testId="join-team-form"
           />
         ) : (
-          <Link href={`/login?callbackUrl=${encodeURIComponent(`/teams/${view.id}`)}`} className="rounded-lg bg-paddy-600 px-4 py-2 text-center text-sm font-medium text-white" data-testid="sign-in-to-join">
+          <Link
+            href={`/login?callbackUrl=${encodeURIComponent(`/teams/${view.id}`)}`}
+            className="rounded-lg bg-paddy-600 px-4 py-2 text-center text-sm font-medium text-white"
+            data-testid="sign-in-to-join"
+          >
             {t("signInToJoin")}
           </Link>
         )

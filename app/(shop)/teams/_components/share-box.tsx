@@ -22,8 +22,21 @@ export function ShareBox({ url, qr }: { url: string; qr: string }) {
       <h2 className="font-semibold">{t("share")}</h2>
       <p className="text-xs text-ink-500">{t("shareHint")}</p>
       <div className="flex min-w-0 gap-2">
-        <input id="team-share-url" readOnly value={url} className="min-w-0 flex-1 rounded-lg border border-rice-200 px-2 py-1 text-sm" data-testid="share-link" aria-label={t("share")} onFocus={(e) => e.target.select()} />
-        <button type="button" onClick={copy} className="shrink-0 rounded-lg bg-paddy-600 px-3 py-1 text-sm text-white" data-testid="copy-link">
+        <input
+          id="team-share-url"
+          readOnly
+          value={url}
+          className="min-w-0 flex-1 rounded-lg border border-rice-200 px-2 py-1 text-sm"
+          data-testid="share-link"
+          aria-label={t("share")}
+          onFocus={(e) => e.target.select()}
+        />
+        <button
+          type="button"
+          onClick={copy}
+          className="shrink-0 rounded-lg bg-paddy-600 px-3 py-1 text-sm text-white"
+          data-testid="copy-link"
+        >
           {copied ? t("copied") : t("copy")}
         </button>
       </div>

@@ -51,7 +51,12 @@ export function TeamEntryForm({
     startTransition(() => formAction(data));
   }
   return (
-    <form action={formAction} onSubmit={submit} className="flex flex-col gap-3 rounded-xl bg-white p-3 ring-1 ring-rice-200" data-testid={testId}>
+    <form
+      action={formAction}
+      onSubmit={submit}
+      className="flex flex-col gap-3 rounded-xl bg-white p-3 ring-1 ring-rice-200"
+      data-testid={testId}
+    >
       {state && !state.ok ? (
         <Notice tone="error">
           <span data-testid="team-error" data-code={state.code}>
@@ -79,16 +84,32 @@ export function TeamEntryForm({
               <input type="radio" name="stationId" value={s.id} defaultChecked={i === 0} className="mt-1" />
               <span className="min-w-0">
                 {pick(locale, s.nameZh, s.nameEn)}
-                {s.addressZh ? <span className="block text-xs text-ink-500">{pick(locale, s.addressZh, s.addressEn ?? s.addressZh)}</span> : null}
+                {s.addressZh ? (
+                  <span className="block text-xs text-ink-500">
+                    {pick(locale, s.addressZh, s.addressEn ?? s.addressZh)}
+                  </span>
+                ) : null}
               </span>
             </label>
           ))}
-          {f?.stationId ? <span role="alert" className="text-xs text-persimmon-600">{f.stationId.join(" ")}</span> : null}
+          {f?.stationId ? (
+            <span role="alert" className="text-xs text-persimmon-600">
+              {f.stationId.join(" ")}
+            </span>
+          ) : null}
         </fieldset>
       )}
       <label className="flex items-center gap-2 text-sm">
         {t("quantity")}
-        <input name="quantity" type="number" min={1} max={10} defaultValue={1} inputMode="numeric" className="w-20 rounded-lg border border-rice-200 px-2 py-1" />
+        <input
+          name="quantity"
+          type="number"
+          min={1}
+          max={10}
+          defaultValue={1}
+          inputMode="numeric"
+          className="w-20 rounded-lg border border-rice-200 px-2 py-1"
+        />
       </label>
       <fieldset className="flex flex-col gap-1">
         <legend className="mb-1 text-sm font-medium">{t("payMethod")}</legend>
@@ -96,7 +117,15 @@ export function TeamEntryForm({
           .filter((m) => m === "pay_at_pickup" || onlineAvailable)
           .map((m) => (
             <label key={m} className="flex items-start gap-2 text-sm">
-              <input type="radio" name="payMethod" value={m} checked={method === m} onChange={() => setMethod(m)} className="mt-1" data-testid={`team-pay-${m}`} />
+              <input
+                type="radio"
+                name="payMethod"
+                value={m}
+                checked={method === m}
+                onChange={() => setMethod(m)}
+                className="mt-1"
+                data-testid={`team-pay-${m}`}
+              />
               <span>{t(`pay.${m}`)}</span>
             </label>
           ))}

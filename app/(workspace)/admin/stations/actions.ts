@@ -8,23 +8,38 @@ import { createStation, setStationStatus, updateStation } from "@/lib/stations";
 const form = z.record(z.string(), z.unknown());
 const done = () => revalidatePath("/admin/stations");
 
-export const createStationAction = defineAction({ name: "createStation", access: "admin", input: form }, async (input, { viewer }) => {
-  await createStation(viewer, input);
-  done();
-});
-export const updateStationAction = defineAction({ name: "updateStation", access: "admin", input: form }, async (input, { viewer }) => {
-  await updateStation(viewer, input);
-  done();
-});
-export const setStationStatusAction = defineAction({ name: "setStationStatus", access: "admin", input: form }, async (input, { viewer }) => {
-  await setStationStatus(viewer, input);
-  done();
-});
-export const assignManagerAction = defineAction({ name: "assignManager", access: "admin", input: form }, async (input, { viewer }) => {
-  await grantMembership(viewer, { ...input, kind: "station" });
-  done();
-});
-export const removeManagerAction = defineAction({ name: "removeManager", access: "admin", input: form }, async (input, { viewer }) => {
-  await revokeMembership(viewer, input);
-  done();
-});
+export const createStationAction = defineAction(
+  { name: "createStation", access: "admin", input: form },
+  async (input, { viewer }) => {
+    await createStation(viewer, input);
+    done();
+  },
+);
+export const updateStationAction = defineAction(
+  { name: "updateStation", access: "admin", input: form },
+  async (input, { viewer }) => {
+    await updateStation(viewer, input);
+    done();
+  },
+);
+export const setStationStatusAction = defineAction(
+  { name: "setStationStatus", access: "admin", input: form },
+  async (input, { viewer }) => {
+    await setStationStatus(viewer, input);
+    done();
+  },
+);
+export const assignManagerAction = defineAction(
+  { name: "assignManager", access: "admin", input: form },
+  async (input, { viewer }) => {
+    await grantMembership(viewer, { ...input, kind: "station" });
+    done();
+  },
+);
+export const removeManagerAction = defineAction(
+  { name: "removeManager", access: "admin", input: form },
+  async (input, { viewer }) => {
+    await revokeMembership(viewer, input);
+    done();
+  },
+);

@@ -3,7 +3,19 @@ import type { CoopOptionDto } from "@/lib/catalog/contract";
 import { pick, type Locale } from "@/lib/i18n/locales";
 
 /** For members of several cooperatives: which one the page shows (`?coop=`). Hidden for members of one. */
-export function CoopSwitcher({ coops, currentId, basePath, label, locale }: { coops: CoopOptionDto[]; currentId: string; basePath: string; label: string; locale: Locale }) {
+export function CoopSwitcher({
+  coops,
+  currentId,
+  basePath,
+  label,
+  locale,
+}: {
+  coops: CoopOptionDto[];
+  currentId: string;
+  basePath: string;
+  label: string;
+  locale: Locale;
+}) {
   if (coops.length < 2) return null;
   return (
     <nav aria-label={label} className="flex flex-wrap gap-2 text-sm" data-testid="coop-switcher">

@@ -23,7 +23,11 @@ async function fitForUpload(file: File): Promise<Blob> {
   if (file.size <= MAX_IMAGE_BYTES) return file;
   const bitmap = await createImageBitmap(file).catch(() => null);
   if (!bitmap) throw new TooLarge();
-  for (const [longSide, quality] of [[1600, 0.85], [1200, 0.75], [900, 0.7]] as const) {
+  for (const [longSide, quality] of [
+    [1600, 0.85],
+    [1200, 0.75],
+    [900, 0.7],
+  ] as const) {
     const blob = await encode(bitmap, longSide, quality);
     if (blob && blob.size <= MAX_IMAGE_BYTES) return blob;
   }
@@ -55,7 +59,10 @@ export function ImageUpload({ productId }: { productId: string }) {
         router.refresh();
       } else {
         const { error } = ((await res.json().catch(() => ({}))) ?? {}) as UploadError;
-        const text = error?.code === "PAYLOAD_TOO_LARGE" ? t("tooLarge") : (error?.fields?.image?.join(" · ") ?? error?.message ?? t("failed"));
+        const text =
+          error?.code === "PAYLOAD_TOO_LARGE"
+            ? t("tooLarge")
+            : (error?.fields?.image?.join(" · ") ?? error?.message ?? t("failed"));
         setNote({ tone: "error", text });
       }
     } catch (err) {
@@ -68,10 +75,22 @@ export function ImageUpload({ productId }: { productId: string }) {
 
   return (
     <div className="flex flex-col gap-2">
-      <label htmlFor={id} className={buttonClass("secondary", "cursor-pointer self-start")} aria-disabled={busy || undefined}>
+      <label
+        htmlFor={id}
+        className={buttonClass("secondary", "cursor-pointer self-start")}
+        aria-disabled={busy || undefined}
+      >
         {busy ? t("uploading") : t("choose")}
       </label>
-      <input id={id} type="file" accept={Object.values(imageContentTypes).join(",")} disabled={busy} onChange={upload} className="sr-only" data-testid="image-input" />
+      <input
+        id={id}
+        type="file"
+        accept={Object.values(imageContentTypes).join(",")}
+        disabled={busy}
+        onChange={upload}
+        className="sr-only"
+        data-testid="image-input"
+      />
       <p className="text-xs text-ink-500">{t("hint")}</p>
       {note ? <Notice tone={note.tone}>{note.text}</Notice> : null}
     </div>

@@ -25,10 +25,19 @@ const fieldLimits = {
 } as const;
 type LineName = Exclude<keyof typeof fieldLimits, "descriptionZh" | "descriptionEn">;
 
-const controlClass = "w-full rounded-lg border border-rice-200 bg-white px-3 py-2 text-base aria-[invalid]:border-persimmon-500";
+const controlClass =
+  "w-full rounded-lg border border-rice-200 bg-white px-3 py-2 text-base aria-[invalid]:border-persimmon-500";
 
 /** Creates a product (with `coopId`) or edits one (with `product`): its words, provenance and certifications. */
-export function ProductForm({ action, coopId, product }: { action: FormAction; coopId?: string; product?: EditableProductDto }) {
+export function ProductForm({
+  action,
+  coopId,
+  product,
+}: {
+  action: FormAction;
+  coopId?: string;
+  product?: EditableProductDto;
+}) {
   const t = useTranslations("coopCatalog");
   const tcat = useTranslations("categories");
   const tcert = useTranslations("certifications");
@@ -61,14 +70,23 @@ export function ProductForm({ action, coopId, product }: { action: FormAction; c
     <ActionForm action={action} successNote={t("product.saved")} statusAt="bottom" testId="product-form">
       {(errors, pending) => (
         <>
-          {product ? <input type="hidden" name="productId" value={product.id} /> : <input type="hidden" name="coopId" value={coopId} />}
+          {product ? (
+            <input type="hidden" name="productId" value={product.id} />
+          ) : (
+            <input type="hidden" name="coopId" value={coopId} />
+          )}
           <div className="grid gap-3 sm:grid-cols-2">
             {line("nameZh", errors, { required: true })}
             {line("nameEn", errors, { required: true })}
             {line("namePinyin", errors, { required: true, hint: t("field.namePinyinHint") })}
             {line("slug", errors, { required: true, hint: t("field.slugHint") })}
             <Field label={t("field.category")} name="category" errors={errors?.category}>
-              <select id="f-category" name="category" defaultValue={product?.category ?? categories[0]} className={`min-h-11 ${controlClass}`}>
+              <select
+                id="f-category"
+                name="category"
+                defaultValue={product?.category ?? categories[0]}
+                className={`min-h-11 ${controlClass}`}
+              >
                 {categories.map((c) => (
                   <option key={c} value={c}>
                     {tcat(c)}
@@ -88,14 +106,26 @@ export function ProductForm({ action, coopId, product }: { action: FormAction; c
             {line("originTownZh", errors, { required: true })}
             {line("originTownEn", errors, { required: true })}
             {line("harvestBatch", errors)}
-            <Field label={t("field.harvestedOn")} name="harvestedOn" type="date" defaultValue={product?.harvestedOn ?? ""} errors={errors?.harvestedOn} />
+            <Field
+              label={t("field.harvestedOn")}
+              name="harvestedOn"
+              type="date"
+              defaultValue={product?.harvestedOn ?? ""}
+              errors={errors?.harvestedOn}
+            />
           </div>
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-1 text-sm font-medium text-ink-700">{t("field.certifications")}</legend>
             <div className="flex flex-wrap gap-x-4 gap-y-2">
               {certificationKeys.map((k) => (
                 <label key={k} className="flex min-h-9 items-center gap-2 text-sm">
-                  <input type="checkbox" name="certifications" value={k} defaultChecked={product?.certifications.includes(k)} className="size-4" />
+                  <input
+                    type="checkbox"
+                    name="certifications"
+                    value={k}
+                    defaultChecked={product?.certifications.includes(k)}
+                    className="size-4"
+                  />
                   {tcert(k)}
                 </label>
               ))}

@@ -8,7 +8,10 @@ const tone: Record<ProductStatus, string> = {
 
 export function ProductStatusBadge({ status, label }: { status: ProductStatus; label: string }) {
   return (
-    <span className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${tone[status]}`} data-testid="product-status">
+    <span
+      className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${tone[status]}`}
+      data-testid="product-status"
+    >
       {label}
     </span>
   );

@@ -9,7 +9,15 @@ import { variantLimits, type CoopVariantDto } from "@/lib/catalog/contract";
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /** Adds a variant to a product, or edits one: labels, SKU, price in yuan and weight. */
-export function VariantForm({ action, productId, variant }: { action: FormAction; productId: string; variant?: CoopVariantDto }) {
+export function VariantForm({
+  action,
+  productId,
+  variant,
+}: {
+  action: FormAction;
+  productId: string;
+  variant?: CoopVariantDto;
+}) {
   const t = useTranslations("coopCatalog.variant");
   return (
     <ActionForm
@@ -24,9 +32,31 @@ export function VariantForm({ action, productId, variant }: { action: FormAction
           <input type="hidden" name="productId" value={productId} />
           {variant ? <input type="hidden" name="variantId" value={variant.id} /> : null}
           <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">
-            <FormField label={t("field.labelZh")} name="labelZh" required maxLength={variantLimits.labelZh} defaultValue={variant?.labelZh} errors={errors?.labelZh} />
-            <FormField label={t("field.labelEn")} name="labelEn" required maxLength={variantLimits.labelEn} defaultValue={variant?.labelEn} errors={errors?.labelEn} />
-            <FormField label={t("field.sku")} name="sku" required maxLength={variantLimits.sku} autoCapitalize="characters" defaultValue={variant?.sku} errors={errors?.sku} />
+            <FormField
+              label={t("field.labelZh")}
+              name="labelZh"
+              required
+              maxLength={variantLimits.labelZh}
+              defaultValue={variant?.labelZh}
+              errors={errors?.labelZh}
+            />
+            <FormField
+              label={t("field.labelEn")}
+              name="labelEn"
+              required
+              maxLength={variantLimits.labelEn}
+              defaultValue={variant?.labelEn}
+              errors={errors?.labelEn}
+            />
+            <FormField
+              label={t("field.sku")}
+              name="sku"
+              required
+              maxLength={variantLimits.sku}
+              autoCapitalize="characters"
+              defaultValue={variant?.sku}
+              errors={errors?.sku}
+            />
             <FormField
               label={t("field.price")}
               name="price"

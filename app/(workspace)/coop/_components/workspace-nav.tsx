@@ -17,18 +17,37 @@ const linkClass = (active: boolean) =>
 export function WorkspaceNav({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname();
   const coop = useSearchParams().get("coop");
-  const isActive = (item: NavItem) => pathname === item.href || item.activeUnder.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  return <NavLinks items={items} label={label} isActive={isActive} query={coop ? `?coop=${encodeURIComponent(coop)}` : ""} />;
+  const isActive = (item: NavItem) =>
+    pathname === item.href || item.activeUnder.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  return (
+    <NavLinks items={items} label={label} isActive={isActive} query={coop ? `?coop=${encodeURIComponent(coop)}` : ""} />
+  );
 }
 
 /** Plain tabs, for before the URL is known (the Suspense fallback). */
-export function NavLinks({ items, label, isActive = () => false, query = "" }: { items: NavItem[]; label: string; isActive?: (item: NavItem) => boolean; query?: string }) {
+export function NavLinks({
+  items,
+  label,
+  isActive = () => false,
+  query = "",
+}: {
+  items: NavItem[];
+  label: string;
+  isActive?: (item: NavItem) => boolean;
+  query?: string;
+}) {
   return (
     <nav aria-label={label} className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-1 text-sm">
       {items.map((item) => {
         const active = isActive(item);
         return (
-          <Link key={item.href} href={`${item.href}${query}`} aria-current={active ? "page" : undefined} className={linkClass(active)} data-testid={`coop-nav-${item.href.split("/").pop()}`}>
+          <Link
+            key={item.href}
+            href={`${item.href}${query}`}
+            aria-current={active ? "page" : undefined}
+            className={linkClass(active)}
+            data-testid={`coop-nav-${item.href.split("/").pop()}`}
+          >
             {item.label}
           </Link>
         );

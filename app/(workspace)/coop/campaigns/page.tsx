@@ -25,7 +25,14 @@ export default async function CoopCampaignsPage({ searchParams }: { searchParams
   ]);
   const variants = products
     .filter((p) => p.status === "published")
-    .flatMap((p) => p.variants.filter((v) => v.status === "active").map((v) => ({ id: v.id, label: `${pick(locale, p.nameZh, p.nameEn)} · ${pick(locale, v.labelZh, v.labelEn)} · ${formatFen(v.priceFen, locale)}` })));
+    .flatMap((p) =>
+      p.variants
+        .filter((v) => v.status === "active")
+        .map((v) => ({
+          id: v.id,
+          label: `${pick(locale, p.nameZh, p.nameEn)} · ${pick(locale, v.labelZh, v.labelEn)} · ${formatFen(v.priceFen, locale)}`,
+        })),
+    );
   return (
     <div className="flex flex-col gap-6" data-testid="coop-campaigns">
       <h1 className="text-xl font-bold">{t("title")}</h1>
@@ -33,16 +40,23 @@ export default async function CoopCampaignsPage({ searchParams }: { searchParams
         {campaigns.map((c) => (
           <li key={c.id} className="rounded-xl bg-white p-3 text-sm ring-1 ring-rice-200" data-testid="coop-campaign">
             <p className="font-medium">
-              {pick(locale, c.titleZh, c.titleEn)} · {formatFen(c.priceFen, locale)} · <span data-testid="coop-campaign-status">{tg(`phase.${c.status === "open" ? "open" : c.status}`)}</span>
+              {pick(locale, c.titleZh, c.titleEn)} · {formatFen(c.priceFen, locale)} ·{" "}
+              <span data-testid="coop-campaign-status">{tg(`phase.${c.status === "open" ? "open" : c.status}`)}</span>
             </p>
             <p className="text-xs text-ink-500">
-              {tg("progress", { sold: c.sold, cap: c.stockCap })} · {t("window", { opens: c.opensAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" }), closes: c.closesAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" }) })} · {tg("pickupOn", { day: c.pickupDay })}
+              {tg("progress", { sold: c.sold, cap: c.stockCap })} ·{" "}
+              {t("window", {
+                opens: c.opensAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" }),
+                closes: c.closesAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" }),
+              })}{" "}
+              · {tg("pickupOn", { day: c.pickupDay })}
             </p>
             {c.perStation.length ? (
               <ul className="mt-1 text-xs">
                 {c.perStation.map((p) => (
                   <li key={p.stationNameZh}>
-                    {pick(locale, p.stationNameZh, p.stationNameEn)}: {t("stationTotal", { orders: p.orders, units: p.units })}
+                    {pick(locale, p.stationNameZh, p.stationNameEn)}:{" "}
+                    {t("stationTotal", { orders: p.orders, units: p.units })}
                   </li>
                 ))}
               </ul>
@@ -52,7 +66,11 @@ export default async function CoopCampaignsPage({ searchParams }: { searchParams
       </ul>
       <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
         <h2 className="mb-3 font-semibold">{t("new")}</h2>
-        <CampaignForm action={createCampaignAction} variants={variants} stations={stations.map((s) => ({ id: s.id, name: pick(locale, s.nameZh, s.nameEn) }))} />
+        <CampaignForm
+          action={createCampaignAction}
+          variants={variants}
+          stations={stations.map((s) => ({ id: s.id, name: pick(locale, s.nameZh, s.nameEn) }))}
+        />
       </section>
     </div>
   );

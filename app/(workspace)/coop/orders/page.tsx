@@ -14,7 +14,11 @@ import { coopLineAction } from "./actions";
 
 export const generateMetadata = titled("coopOrders");
 
-export default async function CoopOrdersPage({ searchParams }: { searchParams: Promise<{ coop?: string; status?: string }> }) {
+export default async function CoopOrdersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ coop?: string; status?: string }>;
+}) {
   const viewer = await requireWorkspacePage("coop");
   const sp = await searchParams;
   const coopId = sp.coop ?? viewer.caps.coopIds[0]!;
@@ -31,7 +35,11 @@ export default async function CoopOrdersPage({ searchParams }: { searchParams: P
     <div className="flex flex-col gap-4" data-testid="coop-orders">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-bold">{t("title")}</h1>
-        <a href={`/coop/orders/export?coop=${coopId}${status ? `&status=${status}` : ""}`} className="text-sm text-paddy-700 underline" data-testid="export-csv">
+        <a
+          href={`/coop/orders/export?coop=${coopId}${status ? `&status=${status}` : ""}`}
+          className="text-sm text-paddy-700 underline"
+          data-testid="export-csv"
+        >
           {t("exportCsv")}
         </a>
       </div>
@@ -57,7 +65,10 @@ export default async function CoopOrdersPage({ searchParams }: { searchParams: P
 
 function Tab({ href, active, children }: { href: string; active: boolean; children: React.ReactNode }) {
   return (
-    <Link href={href} className={`rounded-full px-3 py-1 whitespace-nowrap ${active ? "bg-paddy-600 text-white" : "bg-white ring-1 ring-rice-200"}`}>
+    <Link
+      href={href}
+      className={`rounded-full px-3 py-1 whitespace-nowrap ${active ? "bg-paddy-600 text-white" : "bg-white ring-1 ring-rice-200"}`}
+    >
       {children}
     </Link>
   );
@@ -65,11 +76,35 @@ function Tab({ href, active, children }: { href: string; active: boolean; childr
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
-function CoopOrderCard({ order: o, coopId, locale, t, ts }: { order: CoopOrderDto; coopId: string; locale: Locale; t: T; ts: T }) {
+function CoopOrderCard({
+  order: o,
+  coopId,
+  locale,
+  t,
+  ts,
+}: {
+  order: CoopOrderDto;
+  coopId: string;
+  locale: Locale;
+  t: T;
+  ts: T;
+}) {
   const live = o.lines.filter((l) => l.status !== "cancelled");
   const has = (s: LineStatus) => live.some((l) => l.status === s);
-  const act = (action: string, label: string, variant: "primary" | "secondary" | "danger" = "secondary", confirm?: string) => (
-    <ActionButton action={coopLineAction} fields={{ number: o.number, coopId, action }} label={label} variant={variant} confirm={confirm} testId={`${action}-${o.number}`} />
+  const act = (
+    action: string,
+    label: string,
+    variant: "primary" | "secondary" | "danger" = "secondary",
+    confirm?: string,
+  ) => (
+    <ActionButton
+      action={coopLineAction}
+      fields={{ number: o.number, coopId, action }}
+      label={label}
+      variant={variant}
+      confirm={confirm}
+      testId={`${action}-${o.number}`}
+    />
   );
   return (
     <li className="rounded-xl bg-white p-3 ring-1 ring-rice-200" data-testid="coop-order">
@@ -78,7 +113,8 @@ function CoopOrderCard({ order: o, coopId, locale, t, ts }: { order: CoopOrderDt
         <StatusBadge status={o.status} label={ts(o.status)} />
       </div>
       <p className="text-xs text-ink-500">
-        {o.placedAt.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" })} · {o.buyerName} ·{" "}
+        {o.placedAt.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" })} ·{" "}
+        {o.buyerName} ·{" "}
         {o.fulfillment === "pickup" ? pick(locale, o.stationNameZh ?? "", o.stationNameEn ?? "") : t("homeDelivery")}
       </p>
       {o.deliveryAddress ? (
@@ -88,9 +124,13 @@ function CoopOrderCard({ order: o, coopId, locale, t, ts }: { order: CoopOrderDt
       ) : null}
       <ul className="my-2 text-sm">
         {o.lines.map((l) => (
-          <li key={l.id} className={`flex justify-between gap-2 ${l.status === "cancelled" ? "text-ink-500 line-through" : ""}`}>
+          <li
+            key={l.id}
+            className={`flex justify-between gap-2 ${l.status === "cancelled" ? "text-ink-500 line-through" : ""}`}
+          >
             <span>
-              {pick(locale, l.productNameZh, l.productNameEn)} · {pick(locale, l.variantLabelZh, l.variantLabelEn)} × {l.quantity}
+              {pick(locale, l.productNameZh, l.productNameEn)} · {pick(locale, l.variantLabelZh, l.variantLabelEn)} ×{" "}
+              {l.quantity}
             </span>
             <span className="shrink-0">
               {formatFen(l.lineTotalFen, locale)} · {ts(`line.${l.status}`)}
@@ -108,15 +148,23 @@ function CoopOrderCard({ order: o, coopId, locale, t, ts }: { order: CoopOrderDt
             {has("placed") ? act("confirm", t("confirm"), "primary") : null}
             {has("confirmed") && o.fulfillment === "delivery" ? act("dispatch", t("dispatch"), "primary") : null}
             {has("confirmed") && o.fulfillment === "pickup" && o.deliveryDay ? (
-              <Link href={`/coop/pick-lists/${o.deliveryDay}`} className="self-center text-xs text-paddy-700 underline" data-testid={`leaves-with-batch-${o.number}`}>
+              <Link
+                href={`/coop/pick-lists/${o.deliveryDay}`}
+                className="self-center text-xs text-paddy-700 underline"
+                data-testid={`leaves-with-batch-${o.number}`}
+              >
                 {t("leavesWithBatch", { day: formatPickupDay(o.deliveryDay, locale) })}
               </Link>
             ) : null}
             {has("placed") || has("confirmed") ? act("cancel", t("cancelLines"), "danger", t("cancelConfirm")) : null}
           </>
         )}
-        {o.fulfillment === "delivery" && o.status === "dispatched" ? act("out_for_delivery", t("outForDelivery")) : null}
-        {o.fulfillment === "delivery" && o.status === "out_for_delivery" ? act("delivered", t("delivered"), "primary") : null}
+        {o.fulfillment === "delivery" && o.status === "dispatched"
+          ? act("out_for_delivery", t("outForDelivery"))
+          : null}
+        {o.fulfillment === "delivery" && o.status === "out_for_delivery"
+          ? act("delivered", t("delivered"), "primary")
+          : null}
       </div>
     </li>
   );

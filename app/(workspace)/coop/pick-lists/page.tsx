@@ -18,7 +18,11 @@ export default async function PickListsPage({ searchParams }: { searchParams: Pr
       <ul className="divide-y divide-rice-200 rounded-xl bg-white ring-1 ring-rice-200">
         {days.map((d) => (
           <li key={d.day}>
-            <Link href={`/coop/pick-lists/${d.day}?coop=${coopId}`} className="flex justify-between p-3 text-sm hover:bg-rice-50" data-testid={`pick-day-${d.day}`}>
+            <Link
+              href={`/coop/pick-lists/${d.day}?coop=${coopId}`}
+              className="flex justify-between p-3 text-sm hover:bg-rice-50"
+              data-testid={`pick-day-${d.day}`}
+            >
               <span className="font-medium">{d.day}</span>
               <span className="text-ink-500">{t("dayCounts", { stations: d.batches, orders: d.orders })}</span>
             </Link>

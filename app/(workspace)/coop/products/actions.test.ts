@@ -10,8 +10,14 @@ import { adjustStockAction } from "../stock/actions";
 import { addVariantAction, changeProductStatusAction, createProductAction, updateVariantAction } from "./actions";
 
 // What a Next request would supply: who is signed in, and the request's headers.
-const request = vi.hoisted(() => ({ viewer: null as unknown, headers: new Headers({ origin: "http://shop.test", host: "shop.test" }) }));
-vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: async () => ({ get: () => undefined }) }));
+const request = vi.hoisted(() => ({
+  viewer: null as unknown,
+  headers: new Headers({ origin: "http://shop.test", host: "shop.test" }),
+}));
+vi.mock("next/headers", () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined }),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("@/lib/auth/viewer", () => ({ getViewer: async () => request.viewer }));
 
@@ -24,7 +30,11 @@ let variantId: string;
 beforeAll(async () => {
   coopId = (await createCoop(t.db)).id;
   member = await createViewer(t.db, { memberships: [{ kind: "coop", scopeId: coopId }] });
-  const { product, variants } = await createProduct(t.db, { coopId, status: "draft", variants: [{ priceFen: 6980, stock: 3, sku: "ACT-1" }] });
+  const { product, variants } = await createProduct(t.db, {
+    coopId,
+    status: "draft",
+    variants: [{ priceFen: 6980, stock: 3, sku: "ACT-1" }],
+  });
   productId = product.id;
   variantId = variants[0]!.id;
 });
@@ -60,8 +70,16 @@ describe("coop server actions parse the form strictly and check access", () => {
 
   it("create product with an over-long name and a bad slug: both fields named, in Chinese", async () => {
     const before = await counts();
-    const result = await submit(createProductAction, productForm({ coopId, nameZh: "米".repeat(61), slug: "Bad Slug!" }));
-    expect(result).toEqual({ ok: false, code: "VALIDATION", message: expect.any(String), fields: { nameZh: ["太长了"], slug: ["只能用小写字母、数字和连字符"] } });
+    const result = await submit(
+      createProductAction,
+      productForm({ coopId, nameZh: "米".repeat(61), slug: "Bad Slug!" }),
+    );
+    expect(result).toEqual({
+      ok: false,
+      code: "VALIDATION",
+      message: expect.any(String),
+      fields: { nameZh: ["太长了"], slug: ["只能用小写字母、数字和连字符"] },
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -83,7 +101,12 @@ describe("coop server actions parse the form strictly and check access", () => {
   });
 
   it.each([
-    ["another cooperative's member", "NOT_FOUND", async (): Promise<Viewer | null> => createViewer(t.db, { memberships: [{ kind: "coop", scopeId: (await createCoop(t.db)).id }] })],
+    [
+      "another cooperative's member",
+      "NOT_FOUND",
+      async (): Promise<Viewer | null> =>
+        createViewer(t.db, { memberships: [{ kind: "coop", scopeId: (await createCoop(t.db)).id }] }),
+    ],
     ["a consumer", "NOT_FOUND", async (): Promise<Viewer | null> => createViewer(t.db)],
     ["an anonymous caller", "UNAUTHENTICATED", async (): Promise<Viewer | null> => null],
   ] as const)("%s gets %s from every action", async (_, code, who) => {
@@ -100,20 +123,27 @@ describe("coop server actions parse the form strictly and check access", () => {
       expect(await submit(action, fields, viewer)).toMatchObject({ ok: false, code });
     }
     expect(await counts()).toEqual(before);
-    expect((await t.db.select({ p: s.variants.priceFen }).from(s.variants).where(eq(s.variants.id, variantId)))[0]).toEqual(price);
+    expect(
+      (await t.db.select({ p: s.variants.priceFen }).from(s.variants).where(eq(s.variants.id, variantId)))[0],
+    ).toEqual(price);
   });
 
   it("a cross-site post is refused before anything else", async () => {
     request.headers = new Headers({ origin: "https://evil.tld", host: "shop.test" });
     try {
-      expect(await submit(addVariantAction, variantForm({ productId }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await submit(addVariantAction, variantForm({ productId }))).toMatchObject({
+        ok: false,
+        code: "FORBIDDEN",
+      });
     } finally {
       request.headers = new Headers({ origin: "http://shop.test", host: "shop.test" });
     }
   });
 
   it("the member's valid form goes through", async () => {
-    expect(await submit(addVariantAction, variantForm({ productId, sku: "ACT-2", price: "39.90" }))).toMatchObject({ ok: true });
+    expect(await submit(addVariantAction, variantForm({ productId, sku: "ACT-2", price: "39.90" }))).toMatchObject({
+      ok: true,
+    });
     const [row] = await t.db.select().from(s.variants).where(eq(s.variants.sku, "ACT-2"));
     expect(row).toMatchObject({ priceFen: 3990, stock: 0 });
   });

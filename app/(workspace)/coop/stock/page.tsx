@@ -28,12 +28,22 @@ export default async function CoopStockPage({ searchParams }: { searchParams: Pr
       <h1 className="text-xl font-bold">
         {t("stock.title")} · {pick(locale, current.nameZh, current.nameEn)}
       </h1>
-      <CoopSwitcher coops={coops} currentId={current.id} basePath="/coop/stock" label={tw("switchCoop")} locale={locale} />
+      <CoopSwitcher
+        coops={coops}
+        currentId={current.id}
+        basePath="/coop/stock"
+        label={tw("switchCoop")}
+        locale={locale}
+      />
       <p className="text-sm text-ink-700">{t("stock.hint")}</p>
       {rows.length === 0 ? <p className="text-sm text-ink-700">{t("stock.empty")}</p> : null}
       <ul className="flex flex-col gap-3">
         {rows.map(({ product: p, variant: v }) => (
-          <li key={v.id} className="flex flex-col gap-3 rounded-xl bg-white p-4 ring-1 ring-rice-200" data-testid={`stock-row-${v.sku}`}>
+          <li
+            key={v.id}
+            className="flex flex-col gap-3 rounded-xl bg-white p-4 ring-1 ring-rice-200"
+            data-testid={`stock-row-${v.sku}`}
+          >
             <div className="flex items-start justify-between gap-3">
               <div className="min-w-0">
                 <p className="font-medium break-words">{pick(locale, p.nameZh, p.nameEn)}</p>
@@ -43,7 +53,10 @@ export default async function CoopStockPage({ searchParams }: { searchParams: Pr
               </div>
               <div className="text-right">
                 <p className="text-xs text-ink-500">{t("stock.current")}</p>
-                <p className={`text-2xl font-bold tabular-nums ${v.stock === 0 ? "text-persimmon-600" : ""}`} data-testid={`stock-${v.sku}`}>
+                <p
+                  className={`text-2xl font-bold tabular-nums ${v.stock === 0 ? "text-persimmon-600" : ""}`}
+                  data-testid={`stock-${v.sku}`}
+                >
                   {v.stock}
                 </p>
               </div>
@@ -55,7 +68,11 @@ export default async function CoopStockPage({ searchParams }: { searchParams: Pr
                 <AdjustStockForm action={adjustStockAction} variantId={v.id} testId={`adjust-${v.sku}`} />
               </div>
             </details>
-            <Link href={`/coop/stock/${v.id}?coop=${encodeURIComponent(current.id)}`} className="self-start text-sm text-paddy-700 underline" data-testid={`history-${v.sku}`}>
+            <Link
+              href={`/coop/stock/${v.id}?coop=${encodeURIComponent(current.id)}`}
+              className="self-start text-sm text-paddy-700 underline"
+              data-testid={`history-${v.sku}`}
+            >
               {t("stock.history")}
             </Link>
           </li>

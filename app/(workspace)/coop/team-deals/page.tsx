@@ -23,24 +23,41 @@ export default async function CoopTeamDealsPage({ searchParams }: { searchParams
   ]);
   const variants = products
     .filter((p) => p.status === "published")
-    .flatMap((p) => p.variants.filter((v) => v.status === "active").map((v) => ({ id: v.id, label: `${pick(locale, p.nameZh, p.nameEn)} · ${pick(locale, v.labelZh, v.labelEn)} · ${formatFen(v.priceFen, locale)}` })));
-  const when = (d: Date) => d.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
+    .flatMap((p) =>
+      p.variants
+        .filter((v) => v.status === "active")
+        .map((v) => ({
+          id: v.id,
+          label: `${pick(locale, p.nameZh, p.nameEn)} · ${pick(locale, v.labelZh, v.labelEn)} · ${formatFen(v.priceFen, locale)}`,
+        })),
+    );
+  const when = (d: Date) =>
+    d.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
   return (
     <div className="flex flex-col gap-6" data-testid="coop-team-deals">
       <h1 className="text-xl font-bold">{t("title")}</h1>
       {deals.length === 0 ? <p className="text-sm text-ink-500">{t("none")}</p> : null}
       <ul className="flex flex-col gap-3">
         {deals.map((d) => (
-          <li key={d.id} className="flex flex-col gap-1 rounded-xl bg-white p-3 text-sm ring-1 ring-rice-200" data-testid="coop-team-deal">
+          <li
+            key={d.id}
+            className="flex flex-col gap-1 rounded-xl bg-white p-3 text-sm ring-1 ring-rice-200"
+            data-testid="coop-team-deal"
+          >
             <p className="font-medium">
-              {pick(locale, d.productNameZh, d.productNameEn)} · {pick(locale, d.variantLabelZh, d.variantLabelEn)} · {formatFen(d.teamPriceFen, locale)} ·{" "}
-              {t("teamOf", { n: d.teamSize })} · <span data-testid="coop-team-deal-status">{d.status === "active" ? t("active") : t("ended")}</span>
+              {pick(locale, d.productNameZh, d.productNameEn)} · {pick(locale, d.variantLabelZh, d.variantLabelEn)} ·{" "}
+              {formatFen(d.teamPriceFen, locale)} · {t("teamOf", { n: d.teamSize })} ·{" "}
+              <span data-testid="coop-team-deal-status">{d.status === "active" ? t("active") : t("ended")}</span>
             </p>
             <p className="text-xs text-ink-700" data-testid="coop-team-deal-teams">
-              {t("teams", d.teams)} · {d.conversion === null ? t("conversionNone") : t("conversion", { rate: `${Math.round(d.conversion * 100)}%` })}
+              {t("teams", d.teams)} ·{" "}
+              {d.conversion === null
+                ? t("conversionNone")
+                : t("conversion", { rate: `${Math.round(d.conversion * 100)}%` })}
             </p>
             <p className="text-xs text-ink-500">
-              {t("units", { units: d.unitsCommitted, cap: d.stockCap })} · {t("members", { n: d.members })} · {t("window", { from: when(d.activeFrom), to: when(d.activeTo) })}
+              {t("units", { units: d.unitsCommitted, cap: d.stockCap })} · {t("members", { n: d.members })} ·{" "}
+              {t("window", { from: when(d.activeFrom), to: when(d.activeTo) })}
             </p>
             <Link href={`/coop/team-deals/${d.id}`} className="self-start text-paddy-700 underline">
               {t("details")}

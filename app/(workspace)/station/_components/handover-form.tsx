@@ -34,7 +34,17 @@ function readQr(raw: string): { number: string; code: string } | null {
  * Type the 6-digit code, or scan the buyer's QR with the phone camera where the browser can. With an order picked
  * from the waiting list (or named by the QR), the code is tried against that order only.
  */
-export function HandoverForm({ action, stationId, locale, picked }: { action: Action; stationId: string; locale: Locale; picked?: { number: string; label: string } }) {
+export function HandoverForm({
+  action,
+  stationId,
+  locale,
+  picked,
+}: {
+  action: Action;
+  stationId: string;
+  locale: Locale;
+  picked?: { number: string; label: string };
+}) {
   const t = useTranslations("stationConsole");
   const [state, formAction, pending] = useActionState(action, null);
   const [code, setCode] = useState("");
@@ -116,7 +126,11 @@ export function HandoverForm({ action, stationId, locale, picked }: { action: Ac
         </Button>
       </div>
       {canScan ? (
-        <button type="button" className="self-start text-sm text-paddy-700 underline" onClick={() => setScanning((v) => !v)}>
+        <button
+          type="button"
+          className="self-start text-sm text-paddy-700 underline"
+          onClick={() => setScanning((v) => !v)}
+        >
           {scanning ? t("stopScan") : t("scan")}
         </button>
       ) : (
@@ -128,7 +142,9 @@ export function HandoverForm({ action, stationId, locale, picked }: { action: Ac
         <Notice tone="success">
           <span data-testid="handover-done">
             {t("done", { number: state.data.number, name: state.data.buyerName })}
-            {state.data.collectFen > 0 ? ` ${t("collect", { amount: formatFen(state.data.collectFen, locale) })}` : ` ${t("alreadyPaid")}`}
+            {state.data.collectFen > 0
+              ? ` ${t("collect", { amount: formatFen(state.data.collectFen, locale) })}`
+              : ` ${t("alreadyPaid")}`}
           </span>
         </Notice>
       ) : null}

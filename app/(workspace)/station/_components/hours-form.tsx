@@ -9,7 +9,13 @@ import type { ActionResult } from "@/lib/auth/contract";
 
 type Action = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
 
-export function HoursForm({ action, station }: { action: Action; station: { id: string; opensAt: string; closesAt: string; cutoffTime: string } }) {
+export function HoursForm({
+  action,
+  station,
+}: {
+  action: Action;
+  station: { id: string; opensAt: string; closesAt: string; cutoffTime: string };
+}) {
   const t = useTranslations("stationConsole");
   const [state, formAction, pending] = useActionState(action, null);
   const f = state && !state.ok ? state.fields : undefined;
@@ -18,7 +24,13 @@ export function HoursForm({ action, station }: { action: Action; station: { id: 
       <input type="hidden" name="stationId" value={station.id} />
       <Field label={t("opensAt")} name="opensAt" type="time" defaultValue={station.opensAt} errors={f?.opensAt} />
       <Field label={t("closesAt")} name="closesAt" type="time" defaultValue={station.closesAt} errors={f?.closesAt} />
-      <Field label={t("cutoffTime")} name="cutoffTime" type="time" defaultValue={station.cutoffTime} errors={f?.cutoffTime} />
+      <Field
+        label={t("cutoffTime")}
+        name="cutoffTime"
+        type="time"
+        defaultValue={station.cutoffTime}
+        errors={f?.cutoffTime}
+      />
       <Button type="submit" disabled={pending} variant="secondary">
         {t("saveHours")}
       </Button>

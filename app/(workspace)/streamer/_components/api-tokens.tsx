@@ -20,7 +20,17 @@ export interface TokenRow {
 }
 
 /** Personal API tokens: create (shown once), see when each was last used, revoke. */
-export function ApiTokens({ tokens, scopes, create, revoke }: { tokens: TokenRow[]; scopes: readonly string[]; create: Action<{ token: string }>; revoke: Action }) {
+export function ApiTokens({
+  tokens,
+  scopes,
+  create,
+  revoke,
+}: {
+  tokens: TokenRow[];
+  scopes: readonly string[];
+  create: Action<{ token: string }>;
+  revoke: Action;
+}) {
   const t = useTranslations("streamer");
   const [state, formAction, pending] = useActionState(create, null);
   return (
@@ -29,9 +39,14 @@ export function ApiTokens({ tokens, scopes, create, revoke }: { tokens: TokenRow
         {tokens.map((tok) => (
           <li key={tok.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
             <span>
-              <strong>{tok.name}</strong> <code>…{tok.hint}</code> · {tok.scopes.join(", ")} · {tok.lastUsed ? t("lastUsed", { when: tok.lastUsed }) : t("neverUsed")}
+              <strong>{tok.name}</strong> <code>…{tok.hint}</code> · {tok.scopes.join(", ")} ·{" "}
+              {tok.lastUsed ? t("lastUsed", { when: tok.lastUsed }) : t("neverUsed")}
             </span>
-            {tok.revoked ? <span className="text-xs text-ink-500">{t("revoked")}</span> : <ActionButton action={revoke} fields={{ id: tok.id }} label={t("revoke")} variant="ghost" />}
+            {tok.revoked ? (
+              <span className="text-xs text-ink-500">{t("revoked")}</span>
+            ) : (
+              <ActionButton action={revoke} fields={{ id: tok.id }} label={t("revoke")} variant="ghost" />
+            )}
           </li>
         ))}
       </ul>
@@ -44,7 +59,13 @@ export function ApiTokens({ tokens, scopes, create, revoke }: { tokens: TokenRow
           </Notice>
         ) : null}
         {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
-        <Field label={t("tokenName")} name="name" required maxLength={40} errors={state && !state.ok ? state.fields?.name : undefined} />
+        <Field
+          label={t("tokenName")}
+          name="name"
+          required
+          maxLength={40}
+          errors={state && !state.ok ? state.fields?.name : undefined}
+        />
         <fieldset className="flex flex-wrap gap-3 text-sm">
           {scopes.map((sc) => (
             <label key={sc} className="flex items-center gap-1">

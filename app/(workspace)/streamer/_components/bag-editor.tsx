@@ -38,7 +38,13 @@ export function BagEditor({
         {ordered.map((p) => (
           <li key={p.id} className="flex flex-wrap items-center justify-between gap-2">
             <label className="flex items-center gap-2">
-              <input type="checkbox" name="productIds" value={p.id} defaultChecked={chosen.includes(p.id)} data-testid={`bag-${p.name}`} />
+              <input
+                type="checkbox"
+                name="productIds"
+                value={p.id}
+                defaultChecked={chosen.includes(p.id)}
+                data-testid={`bag-${p.name}`}
+              />
               {p.name}
             </label>
             <label className="flex items-center gap-1 text-xs text-ink-500">

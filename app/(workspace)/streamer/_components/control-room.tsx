@@ -19,7 +19,15 @@ export interface Figures {
   viewers: number;
   revenueFen: number;
   orders: number;
-  drops: { id: string; nameZh: string; nameEn: string; orders: number; unitsSold: number; unitsLeft: number; status: string }[];
+  drops: {
+    id: string;
+    nameZh: string;
+    nameEn: string;
+    orders: number;
+    unitsSold: number;
+    unitsLeft: number;
+    status: string;
+  }[];
 }
 
 /** The control room, usable on a phone beside the camera: go live, pin, reveal, drops, live figures. */
@@ -34,7 +42,15 @@ export function ControlRoom({
   figures: Figures;
   locale: Locale;
   serverNow: number;
-  actions: { goLive: Action; end: Action; pin: Action; unpin: Action; reveal: Action; openDrop: Action; closeDrop: Action };
+  actions: {
+    goLive: Action;
+    end: Action;
+    pin: Action;
+    unpin: Action;
+    reveal: Action;
+    openDrop: Action;
+    closeDrop: Action;
+  };
 }) {
   const t = useTranslations("streamer");
   const { state } = useLiveEvents(initial.sessionId, initial);
@@ -68,8 +84,19 @@ export function ControlRoom({
         <Stat label={t("figRevenue")} value={formatFen(figures.revenueFen, locale)} testId="fig-revenue" />
       </div>
       <div className="flex flex-wrap gap-2">
-        {state.status === "scheduled" ? <ActionButton action={actions.goLive} fields={sid} label={t("goLive")} variant="primary" testId="go-live" /> : null}
-        {state.status === "live" ? <ActionButton action={actions.end} fields={sid} label={t("endLive")} variant="danger" confirm={t("endConfirm")} testId="end-live" /> : null}
+        {state.status === "scheduled" ? (
+          <ActionButton action={actions.goLive} fields={sid} label={t("goLive")} variant="primary" testId="go-live" />
+        ) : null}
+        {state.status === "live" ? (
+          <ActionButton
+            action={actions.end}
+            fields={sid}
+            label={t("endLive")}
+            variant="danger"
+            confirm={t("endConfirm")}
+            testId="end-live"
+          />
+        ) : null}
         <span className="self-center text-sm text-ink-500" data-testid="control-status">
           {t(`state.${state.status}`)}
         </span>
@@ -80,16 +107,34 @@ export function ControlRoom({
         {state.bag.map((p) => {
           const pinned = state.pinned?.productId === p.productId;
           return (
-            <div key={p.productId} className={`flex flex-wrap items-center gap-2 rounded-xl bg-white p-2 ring-1 ${pinned ? "ring-persimmon-500" : "ring-rice-200"}`} data-testid="control-bag-item">
+            <div
+              key={p.productId}
+              className={`flex flex-wrap items-center gap-2 rounded-xl bg-white p-2 ring-1 ${pinned ? "ring-persimmon-500" : "ring-rice-200"}`}
+              data-testid="control-bag-item"
+            >
               <span className="min-w-0 flex-1 truncate text-sm font-medium">
-                {pick(locale, p.nameZh, p.nameEn)} {p.minPriceFen === null ? `· ${t("priceHidden")}` : `· ${formatFen(p.minPriceFen, locale)}`}
+                {pick(locale, p.nameZh, p.nameEn)}{" "}
+                {p.minPriceFen === null ? `· ${t("priceHidden")}` : `· ${formatFen(p.minPriceFen, locale)}`}
               </span>
               {pinned ? (
                 <ActionButton action={actions.unpin} fields={sid} label={t("unpin")} testId="unpin" />
               ) : (
-                <ActionButton action={actions.pin} fields={{ ...sid, productId: p.productId }} label={t("pin")} variant="primary" testId={`pin-${p.slug}`} />
+                <ActionButton
+                  action={actions.pin}
+                  fields={{ ...sid, productId: p.productId }}
+                  label={t("pin")}
+                  variant="primary"
+                  testId={`pin-${p.slug}`}
+                />
               )}
-              {!p.priceRevealed ? <ActionButton action={actions.reveal} fields={{ ...sid, productId: p.productId }} label={t("reveal")} testId={`reveal-${p.slug}`} /> : null}
+              {!p.priceRevealed ? (
+                <ActionButton
+                  action={actions.reveal}
+                  fields={{ ...sid, productId: p.productId }}
+                  label={t("reveal")}
+                  testId={`reveal-${p.slug}`}
+                />
+              ) : null}
             </div>
           );
         })}
@@ -100,7 +145,11 @@ export function ControlRoom({
         <form action={openDrop} className="grid grid-cols-2 items-end gap-2" data-testid="open-drop-form">
           <input type="hidden" name="sessionId" value={initial.sessionId} />
           <Field label={t("field.variant")} name="variantId" errors={f?.variantId}>
-            <select id="f-variantId" name="variantId" className="min-h-11 rounded-lg border border-rice-200 bg-white px-2 text-sm">
+            <select
+              id="f-variantId"
+              name="variantId"
+              className="min-h-11 rounded-lg border border-rice-200 bg-white px-2 text-sm"
+            >
               {state.bag.flatMap((p) =>
                 p.variants.map((v) => (
                   <option key={v.id} value={v.id}>
@@ -111,9 +160,29 @@ export function ControlRoom({
             </select>
           </Field>
           <Field label={t("field.dropPrice")} name="price" required inputMode="decimal" errors={f?.price} />
-          <Field label={t("field.quantityCap")} name="quantityCap" required inputMode="numeric" errors={f?.quantityCap} />
-          <Field label={t("field.perBuyerLimit")} name="perBuyerLimit" required inputMode="numeric" defaultValue="2" errors={f?.perBuyerLimit} />
-          <Field label={t("field.durationSeconds")} name="durationSeconds" required inputMode="numeric" defaultValue="300" errors={f?.durationSeconds} />
+          <Field
+            label={t("field.quantityCap")}
+            name="quantityCap"
+            required
+            inputMode="numeric"
+            errors={f?.quantityCap}
+          />
+          <Field
+            label={t("field.perBuyerLimit")}
+            name="perBuyerLimit"
+            required
+            inputMode="numeric"
+            defaultValue="2"
+            errors={f?.perBuyerLimit}
+          />
+          <Field
+            label={t("field.durationSeconds")}
+            name="durationSeconds"
+            required
+            inputMode="numeric"
+            defaultValue="300"
+            errors={f?.durationSeconds}
+          />
           <Button type="submit" disabled={opening || state.status !== "live"} data-testid="open-drop">
             {t("openDrop")}
           </Button>
@@ -122,28 +191,46 @@ export function ControlRoom({
       </section>
 
       {state.drops.length ? (
-      <section className="flex flex-col gap-2">
-        <h2 className="font-semibold">{t("drops")}</h2>
-        {state.drops.map((d) => {
-          const fig = figures.drops.find((x) => x.id === d.id);
-          return (
-            <div key={d.id} className="flex flex-wrap items-center justify-between gap-2 rounded-xl bg-white p-2 text-sm ring-1 ring-rice-200" data-testid="control-drop">
-              <span>
-                {pick(locale, d.nameZh, d.nameEn)} {pick(locale, d.variantLabelZh, d.variantLabelEn)} · {formatFen(d.priceFen, locale)} ·{" "}
-                <span data-testid="control-units-left">{t("unitsLeft", { left: d.unitsLeft, cap: d.quantityCap })}</span> · {t("dropOrders", { orders: fig?.orders ?? 0, units: fig?.unitsSold ?? 0 })}
-              </span>
-              {d.status === "open" ? (
-                <span className="flex items-center gap-2">
-                  <Countdown endsAt={d.closesAt} skewMs={skewMs} doneLabel={t("closed")} testId="control-drop-countdown" />
-                  <ActionButton action={actions.closeDrop} fields={{ ...sid, dropId: d.id }} label={t("closeDrop")} variant="danger" />
+        <section className="flex flex-col gap-2">
+          <h2 className="font-semibold">{t("drops")}</h2>
+          {state.drops.map((d) => {
+            const fig = figures.drops.find((x) => x.id === d.id);
+            return (
+              <div
+                key={d.id}
+                className="flex flex-wrap items-center justify-between gap-2 rounded-xl bg-white p-2 text-sm ring-1 ring-rice-200"
+                data-testid="control-drop"
+              >
+                <span>
+                  {pick(locale, d.nameZh, d.nameEn)} {pick(locale, d.variantLabelZh, d.variantLabelEn)} ·{" "}
+                  {formatFen(d.priceFen, locale)} ·{" "}
+                  <span data-testid="control-units-left">
+                    {t("unitsLeft", { left: d.unitsLeft, cap: d.quantityCap })}
+                  </span>{" "}
+                  · {t("dropOrders", { orders: fig?.orders ?? 0, units: fig?.unitsSold ?? 0 })}
                 </span>
-              ) : (
-                <span className="text-xs text-ink-500">{t("closed")}</span>
-              )}
-            </div>
-          );
-        })}
-      </section>
+                {d.status === "open" ? (
+                  <span className="flex items-center gap-2">
+                    <Countdown
+                      endsAt={d.closesAt}
+                      skewMs={skewMs}
+                      doneLabel={t("closed")}
+                      testId="control-drop-countdown"
+                    />
+                    <ActionButton
+                      action={actions.closeDrop}
+                      fields={{ ...sid, dropId: d.id }}
+                      label={t("closeDrop")}
+                      variant="danger"
+                    />
+                  </span>
+                ) : (
+                  <span className="text-xs text-ink-500">{t("closed")}</span>
+                )}
+              </div>
+            );
+          })}
+        </section>
       ) : null}
     </div>
   );

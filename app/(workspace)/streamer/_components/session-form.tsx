@@ -19,19 +19,52 @@ export interface SessionFormValues {
 }
 
 /** Schedule a session, or edit one: title, description, time (Shanghai), featured cooperatives, playback. */
-export function SessionForm({ action, values, coops }: { action: Action; values?: SessionFormValues; coops: { id: string; name: string }[] }) {
+export function SessionForm({
+  action,
+  values,
+  coops,
+}: {
+  action: Action;
+  values?: SessionFormValues;
+  coops: { id: string; name: string }[];
+}) {
   const t = useTranslations("streamer");
   const [state, formAction, pending] = useActionState(action, null);
   const f = state && !state.ok ? state.fields : undefined;
   return (
-    <form action={formAction} className="flex flex-col gap-3" data-testid={values?.sessionId ? "edit-session-form" : "new-session-form"}>
+    <form
+      action={formAction}
+      className="flex flex-col gap-3"
+      data-testid={values?.sessionId ? "edit-session-form" : "new-session-form"}
+    >
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       {state?.ok ? <Notice tone="success">{t("saved")}</Notice> : null}
       {values?.sessionId ? <input type="hidden" name="sessionId" value={values.sessionId} /> : null}
-      <Field label={t("field.title")} name="title" required maxLength={80} defaultValue={values?.title} errors={f?.title} />
-      <Field label={t("field.scheduledAt")} name="scheduledAt" type="datetime-local" required defaultValue={values?.scheduledAt} errors={f?.scheduledAt} />
+      <Field
+        label={t("field.title")}
+        name="title"
+        required
+        maxLength={80}
+        defaultValue={values?.title}
+        errors={f?.title}
+      />
+      <Field
+        label={t("field.scheduledAt")}
+        name="scheduledAt"
+        type="datetime-local"
+        required
+        defaultValue={values?.scheduledAt}
+        errors={f?.scheduledAt}
+      />
       <Field label={t("field.description")} name="description" errors={f?.description}>
-        <textarea id="f-description" name="description" maxLength={2000} rows={3} defaultValue={values?.description} className="rounded-lg border border-rice-200 bg-white px-3 py-2" />
+        <textarea
+          id="f-description"
+          name="description"
+          maxLength={2000}
+          rows={3}
+          defaultValue={values?.description}
+          className="rounded-lg border border-rice-200 bg-white px-3 py-2"
+        />
       </Field>
       <fieldset className="flex flex-wrap gap-3 text-sm">
         <legend className="mb-1 font-medium text-ink-700">{t("field.coops")}</legend>
@@ -42,7 +75,14 @@ export function SessionForm({ action, values, coops }: { action: Action; values?
           </label>
         ))}
       </fieldset>
-      <Field label={t("field.externalPlaybackUrl")} name="externalPlaybackUrl" maxLength={500} defaultValue={values?.externalPlaybackUrl} hint={t("externalHint")} errors={f?.externalPlaybackUrl} />
+      <Field
+        label={t("field.externalPlaybackUrl")}
+        name="externalPlaybackUrl"
+        maxLength={500}
+        defaultValue={values?.externalPlaybackUrl}
+        hint={t("externalHint")}
+        errors={f?.externalPlaybackUrl}
+      />
       <Button type="submit" disabled={pending} className="self-start" data-testid="save-session">
         {values?.sessionId ? t("save") : t("create")}
       </Button>

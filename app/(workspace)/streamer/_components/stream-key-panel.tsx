@@ -6,10 +6,25 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import type { ActionResult } from "@/lib/auth/contract";
 
-type Action = (prev: ActionResult<{ streamKey: string }> | null, form: FormData) => Promise<ActionResult<{ streamKey: string }>>;
+type Action = (
+  prev: ActionResult<{ streamKey: string }> | null,
+  form: FormData,
+) => Promise<ActionResult<{ streamKey: string }>>;
 
 /** Ingest URL and stream key for OBS. A key is shown once, right after it is made; only its end is kept. */
-export function StreamKeyPanel({ action, sessionId, ingestUrl, playbackUrl, hint }: { action: Action; sessionId: string; ingestUrl: string; playbackUrl: string; hint: string | null }) {
+export function StreamKeyPanel({
+  action,
+  sessionId,
+  ingestUrl,
+  playbackUrl,
+  hint,
+}: {
+  action: Action;
+  sessionId: string;
+  ingestUrl: string;
+  playbackUrl: string;
+  hint: string | null;
+}) {
   const t = useTranslations("streamer");
   const [state, formAction, pending] = useActionState(action, null);
   const key = state?.ok ? state.data.streamKey : null;
@@ -19,7 +34,10 @@ export function StreamKeyPanel({ action, sessionId, ingestUrl, playbackUrl, hint
         {t("ingestUrl")}: <code className="break-all">{ingestUrl}</code>
       </p>
       <p>
-        {t("streamName")}: <code className="break-all">{key ? `${sessionId}?token=${key}` : hint ? `${sessionId}?token=…${hint}` : t("noKey")}</code>
+        {t("streamName")}:{" "}
+        <code className="break-all">
+          {key ? `${sessionId}?token=${key}` : hint ? `${sessionId}?token=…${hint}` : t("noKey")}
+        </code>
       </p>
       {key ? (
         <Notice tone="success">

@@ -13,7 +13,10 @@ export default async function StreamerGuidePage() {
   const ingest = env().LIVE_INGEST_URL;
   const origin = siteOrigin(await headers(), env().AUTH_URL);
   return (
-    <article className="mx-auto flex w-full max-w-2xl flex-col gap-4 text-sm leading-relaxed" data-testid="streamer-guide">
+    <article
+      className="mx-auto flex w-full max-w-2xl flex-col gap-4 text-sm leading-relaxed"
+      data-testid="streamer-guide"
+    >
       <h1 className="text-xl font-bold">{t("title")}</h1>
       <section className="flex flex-col gap-1">
         <h2 className="font-semibold">{t("obsTitle")}</h2>
@@ -31,14 +34,16 @@ export default async function StreamerGuidePage() {
       <section className="flex flex-col gap-1">
         <h2 className="font-semibold">{t("apiTitle")}</h2>
         <p>{t("apiBody")}</p>
-        <pre className="overflow-x-auto rounded-lg bg-ink-900 p-3 text-xs text-rice-50">{[
-          `# ${t("apiPin")}`,
-          `curl -X POST ${origin}/api/v1/sessions/<session-id>/pin -H "Authorization: Bearer elk_…" -H "Content-Type: application/json" -d '{"productId":"prd_hudun_rice"}'`,
-          `# ${t("apiDrop")}`,
-          `curl -X POST ${origin}/api/v1/sessions/<session-id>/drops -H "Authorization: Bearer elk_…" -H "Content-Type: application/json" -d '{"variantId":"var_hudun_5kg","price":"49.90","quantityCap":50,"perBuyerLimit":2,"durationSeconds":300}'`,
-          `# ${t("apiFigures")}`,
-          `curl ${origin}/api/v1/sessions/<session-id>/figures -H "Authorization: Bearer elk_…"`,
-        ].join("\n")}</pre>
+        <pre className="overflow-x-auto rounded-lg bg-ink-900 p-3 text-xs text-rice-50">
+          {[
+            `# ${t("apiPin")}`,
+            `curl -X POST ${origin}/api/v1/sessions/<session-id>/pin -H "Authorization: Bearer elk_…" -H "Content-Type: application/json" -d '{"productId":"prd_hudun_rice"}'`,
+            `# ${t("apiDrop")}`,
+            `curl -X POST ${origin}/api/v1/sessions/<session-id>/drops -H "Authorization: Bearer elk_…" -H "Content-Type: application/json" -d '{"variantId":"var_hudun_5kg","price":"49.90","quantityCap":50,"perBuyerLimit":2,"durationSeconds":300}'`,
+            `# ${t("apiFigures")}`,
+            `curl ${origin}/api/v1/sessions/<session-id>/figures -H "Authorization: Bearer elk_…"`,
+          ].join("\n")}
+        </pre>
       </section>
       <section className="flex flex-col gap-1">
         <h2 className="font-semibold">{t("overlayTitle")}</h2>

@@ -7,6 +7,13 @@ export const authz = {
     allow: [],
     refused: 400,
     path: () => "/api/stripe/webhook",
-    body: () => ({ type: "application/json", data: JSON.stringify({ id: "evt_authz", type: "checkout.session.completed", data: { object: { object: "checkout.session", id: "cs_authz" } } }) }),
+    body: () => ({
+      type: "application/json",
+      data: JSON.stringify({
+        id: "evt_authz",
+        type: "checkout.session.completed",
+        data: { object: { object: "checkout.session", id: "cs_authz" } },
+      }),
+    }),
   },
 } satisfies RoutesAuthz<typeof route>;

@@ -3,7 +3,12 @@ import { z } from "zod";
 import { controlTestClock, runSweep, testHooksEnabled } from "@/lib/system";
 
 const input = z.strictObject({
-  advanceMs: z.number().int().min(0).max(400 * 86_400_000).optional(),
+  advanceMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(400 * 86_400_000)
+    .optional(),
   at: z.iso.datetime().optional(),
   reset: z.boolean().optional(),
   sweep: z.boolean().optional(),
@@ -13,7 +18,8 @@ const input = z.strictObject({
 export async function POST(req: NextRequest) {
   if (!testHooksEnabled()) return new NextResponse("Not found", { status: 404 });
   const parsed = input.safeParse(await req.json().catch(() => null));
-  if (!parsed.success) return NextResponse.json({ error: { code: "VALIDATION", message: "bad clock request" } }, { status: 400 });
+  if (!parsed.success)
+    return NextResponse.json({ error: { code: "VALIDATION", message: "bad clock request" } }, { status: 400 });
   const { sweep, ...clock } = parsed.data;
   const state = controlTestClock(clock);
   const report = sweep ? await runSweep() : undefined;

@@ -10,12 +10,26 @@ import { pick, type Locale } from "@/lib/i18n/locales";
 
 type Action = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
 
-export function CampaignOrderForm({ action, campaign, idempotencyKey, locale }: { action: Action; campaign: CampaignDetailDto; idempotencyKey: string; locale: Locale }) {
+export function CampaignOrderForm({
+  action,
+  campaign,
+  idempotencyKey,
+  locale,
+}: {
+  action: Action;
+  campaign: CampaignDetailDto;
+  idempotencyKey: string;
+  locale: Locale;
+}) {
   const t = useTranslations("groupBuys");
   const [state, formAction, pending] = useActionState(action, null);
   const left = campaign.stockCap - campaign.sold;
   return (
-    <form action={formAction} className="flex flex-col gap-3 rounded-xl bg-white p-4 ring-1 ring-rice-200" data-testid="campaign-order-form">
+    <form
+      action={formAction}
+      className="flex flex-col gap-3 rounded-xl bg-white p-4 ring-1 ring-rice-200"
+      data-testid="campaign-order-form"
+    >
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       <input type="hidden" name="campaignId" value={campaign.id} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
@@ -33,7 +47,15 @@ export function CampaignOrderForm({ action, campaign, idempotencyKey, locale }: 
       </fieldset>
       <label className="flex items-center gap-2 text-sm">
         {t("quantity")}
-        <input name="quantity" type="number" min={1} max={Math.max(1, Math.min(left, 99))} defaultValue={1} inputMode="numeric" className="w-20 rounded-lg border border-rice-200 px-2 py-1" />
+        <input
+          name="quantity"
+          type="number"
+          min={1}
+          max={Math.max(1, Math.min(left, 99))}
+          defaultValue={1}
+          inputMode="numeric"
+          className="w-20 rounded-lg border border-rice-200 px-2 py-1"
+        />
       </label>
       <p className="text-xs text-ink-500">{t("payAtPickup")}</p>
       <Button type="submit" disabled={pending || left <= 0} data-testid="join-campaign">

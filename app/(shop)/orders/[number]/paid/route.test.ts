@@ -23,7 +23,13 @@ async function paidOrder() {
   const station = await createStation(t.db);
   const { variants } = await createProduct(t.db, { coopId: coop.id, variants: [{ priceFen: 6980, stock: 5 }] });
   const buyer = await createViewer(t.db);
-  const { number } = await checkout(buyer, { idempotencyKey: idemKey(), lines: JSON.stringify([{ variantId: variants[0]!.id, quantity: 1 }]), fulfillment: "pickup", stationId: station.id, paymentMethod: "online" });
+  const { number } = await checkout(buyer, {
+    idempotencyKey: idemKey(),
+    lines: JSON.stringify([{ variantId: variants[0]!.id, quantity: 1 }]),
+    fulfillment: "pickup",
+    stationId: station.id,
+    paymentMethod: "online",
+  });
   const { url } = await startOnlinePayment(buyer, number, "http://shop.test");
   expect(url).toContain("/pay/");
   const sessionId = url.split("/pay/")[1]!;
@@ -37,14 +43,26 @@ async function paidOrder() {
 
 const back = async (as: Viewer | null, number: string, sessionId: string) => {
   session.viewer = as;
-  return GET(new NextRequest(`http://shop.test/orders/${number}/paid?session_id=${sessionId}`), { params: Promise.resolve({ number }) });
+  return GET(new NextRequest(`http://shop.test/orders/${number}/paid?session_id=${sessionId}`), {
+    params: Promise.resolve({ number }),
+  });
 };
-const status = async (number: string) => (await t.db.select({ status: s.orders.status, paymentStatus: s.orders.paymentStatus }).from(s.orders).where(eq(s.orders.number, number)))[0]!;
+const status = async (number: string) =>
+  (
+    await t.db
+      .select({ status: s.orders.status, paymentStatus: s.orders.paymentStatus })
+      .from(s.orders)
+      .where(eq(s.orders.number, number))
+  )[0]!;
 
 describe("GET /orders/:number/paid — back from Stripe", () => {
   it("Stripe's success URL is this route, not the order page (which only reads)", async () => {
     const o = await paidOrder();
-    const [attempt] = await t.db.select({ request: s.payments.request }).from(s.payments).innerJoin(s.orders, eq(s.orders.id, s.payments.orderId)).where(eq(s.orders.number, o.number));
+    const [attempt] = await t.db
+      .select({ request: s.payments.request })
+      .from(s.payments)
+      .innerJoin(s.orders, eq(s.orders.id, s.payments.orderId))
+      .where(eq(s.orders.number, o.number));
     expect(JSON.stringify(attempt!.request)).toContain(`/orders/${o.number}/paid?session_id={CHECKOUT_SESSION_ID}`);
   });
 

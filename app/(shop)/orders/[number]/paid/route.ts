@@ -13,9 +13,15 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ number: str
   const { number } = await ctx.params;
   const sessionId = req.nextUrl.searchParams.get("session_id") ?? "";
   const viewer = await getViewer();
-  if (!viewer) return NextResponse.redirect(new URL(`/login?callbackUrl=${encodeURIComponent(`/orders/${number}/paid?session_id=${sessionId}`)}`, req.url), 303);
+  if (!viewer)
+    return NextResponse.redirect(
+      new URL(`/login?callbackUrl=${encodeURIComponent(`/orders/${number}/paid?session_id=${sessionId}`)}`, req.url),
+      303,
+    );
   if (SESSION.test(sessionId)) {
-    await confirmReturnFromCheckout(viewer, number, sessionId).catch((err: unknown) => console.warn("[checkout return]", (err as Error).message));
+    await confirmReturnFromCheckout(viewer, number, sessionId).catch((err: unknown) =>
+      console.warn("[checkout return]", (err as Error).message),
+    );
   }
   return NextResponse.redirect(new URL(`/orders/${encodeURIComponent(number)}?returned=1`, req.url), 303);
 }

@@ -8,17 +8,27 @@ export function Provenance({ product, locale }: { product: ProductPageDto; local
   const tc = useTranslations("certifications");
   const format = useFormatter();
   const harvested = product.harvestedOn
-    ? format.dateTime(new Date(`${product.harvestedOn}T00:00:00Z`), { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" })
+    ? format.dateTime(new Date(`${product.harvestedOn}T00:00:00Z`), {
+        year: "numeric",
+        month: "long",
+        day: "numeric",
+        timeZone: "UTC",
+      })
     : null;
   return (
-    <section className="flex flex-col gap-3 rounded-xl bg-white p-4 ring-1 ring-rice-200" aria-labelledby="provenance-title" data-testid="provenance">
+    <section
+      className="flex flex-col gap-3 rounded-xl bg-white p-4 ring-1 ring-rice-200"
+      aria-labelledby="provenance-title"
+      data-testid="provenance"
+    >
       <h2 id="provenance-title" className="font-semibold">
         {t("provenance")}
       </h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
         <dt className="text-ink-500">{t("origin")}</dt>
         <dd>
-          {pick(locale, product.originVillageZh, product.originVillageEn)} · {pick(locale, product.originTownZh, product.originTownEn)}
+          {pick(locale, product.originVillageZh, product.originVillageEn)} ·{" "}
+          {pick(locale, product.originTownZh, product.originTownEn)}
         </dd>
         {harvested ? (
           <>

@@ -12,10 +12,16 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ id: string 
   const { id } = await ctx.params;
   const sessionId = req.nextUrl.searchParams.get("session_id") ?? "";
   const viewer = await getViewer();
-  if (!viewer) return NextResponse.redirect(new URL(`/login?callbackUrl=${encodeURIComponent(`/teams/${id}/paid?session_id=${sessionId}`)}`, req.url), 303);
+  if (!viewer)
+    return NextResponse.redirect(
+      new URL(`/login?callbackUrl=${encodeURIComponent(`/teams/${id}/paid?session_id=${sessionId}`)}`, req.url),
+      303,
+    );
   const view = SESSION.test(sessionId) ? await getTeamView(viewer, id) : null;
   if (view?.mine) {
-    await confirmTeamReturn(viewer, view.mine.orderNumber, sessionId).catch((err: unknown) => console.warn("[teams] return from checkout:", (err as Error).message));
+    await confirmTeamReturn(viewer, view.mine.orderNumber, sessionId).catch((err: unknown) =>
+      console.warn("[teams] return from checkout:", (err as Error).message),
+    );
   }
   return NextResponse.redirect(new URL(`/teams/${encodeURIComponent(id)}?returned=1`, req.url), 303);
 }

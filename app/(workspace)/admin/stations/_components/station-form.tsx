@@ -10,7 +10,22 @@ import type { StationDto } from "@/lib/stations/contract";
 
 type Action = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
 
-const fields = ["slug", "nameZh", "nameEn", "townZh", "townEn", "addressZh", "addressEn", "phone", "opensAt", "closesAt", "cutoffTime", "lat", "lng", "pickupExpiryDays"] as const;
+const fields = [
+  "slug",
+  "nameZh",
+  "nameEn",
+  "townZh",
+  "townEn",
+  "addressZh",
+  "addressEn",
+  "phone",
+  "opensAt",
+  "closesAt",
+  "cutoffTime",
+  "lat",
+  "lng",
+  "pickupExpiryDays",
+] as const;
 
 /** Create a station, or edit one (admins). */
 export function StationForm({ action, station }: { action: Action; station?: StationDto }) {
@@ -18,13 +33,26 @@ export function StationForm({ action, station }: { action: Action; station?: Sta
   const [state, formAction, pending] = useActionState(action, null);
   const f = state && !state.ok ? state.fields : undefined;
   return (
-    <form action={formAction} className="flex flex-col gap-3" data-testid={station ? `station-form-${station.slug}` : "new-station-form"}>
+    <form
+      action={formAction}
+      className="flex flex-col gap-3"
+      data-testid={station ? `station-form-${station.slug}` : "new-station-form"}
+    >
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       {state?.ok ? <Notice tone="success">{t("saved")}</Notice> : null}
       {station ? <input type="hidden" name="stationId" value={station.id} /> : null}
       <div className="grid gap-2 sm:grid-cols-3">
         {fields.map((k) => (
-          <Field key={k} label={t(`field.${k}`)} name={k} required defaultValue={station ? String(station[k]) : k === "pickupExpiryDays" ? "3" : k === "cutoffTime" ? "22:00" : ""} errors={f?.[k]} />
+          <Field
+            key={k}
+            label={t(`field.${k}`)}
+            name={k}
+            required
+            defaultValue={
+              station ? String(station[k]) : k === "pickupExpiryDays" ? "3" : k === "cutoffTime" ? "22:00" : ""
+            }
+            errors={f?.[k]}
+          />
         ))}
       </div>
       <Button type="submit" disabled={pending} className="self-start">

@@ -59,7 +59,11 @@ export function CampaignForm({
               </label>
             ))
           : null}
-        {f?.stations ? <span role="alert" className="text-xs text-persimmon-600">{f.stations.join(" ")}</span> : null}
+        {f?.stations ? (
+          <span role="alert" className="text-xs text-persimmon-600">
+            {f.stations.join(" ")}
+          </span>
+        ) : null}
       </fieldset>
       <Button type="submit" disabled={pending} className="self-start" data-testid="create-campaign">
         {t("create")}

@@ -14,14 +14,26 @@ import { ProductStatusBadge } from "../../_components/product-status-badge";
 import { StatusButtons } from "../../_components/status-buttons";
 import { VariantForm } from "../../_components/variant-form";
 import { orNotFound } from "../../_lib/or-not-found";
-import { addVariantAction, archiveVariantAction, changeProductStatusAction, updateProductAction, updateVariantAction } from "../actions";
+import {
+  addVariantAction,
+  archiveVariantAction,
+  changeProductStatusAction,
+  updateProductAction,
+  updateVariantAction,
+} from "../actions";
 
 export const generateMetadata = titled("coopEditProduct");
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 const card = "flex flex-col gap-3 rounded-xl bg-white p-4 ring-1 ring-rice-200";
 
-export default async function EditProductPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function EditProductPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
   const viewer = await requireWorkspacePage("coop");
   const [{ id }, { created }] = await Promise.all([params, searchParams]);
   const product = await orNotFound(getProductForEdit(viewer, id));
@@ -40,7 +52,11 @@ export default async function EditProductPage({ params, searchParams }: { params
           <h1 className="min-w-0 text-xl font-bold break-words">{name}</h1>
           <ProductStatusBadge status={product.status} label={t(`status.${product.status}`)} />
           {product.status === "published" ? (
-            <Link href={`/products/${product.slug}`} className="text-sm text-paddy-700 underline" data-testid="view-in-shop">
+            <Link
+              href={`/products/${product.slug}`}
+              className="text-sm text-paddy-700 underline"
+              data-testid="view-in-shop"
+            >
               {t("viewInShop")}
             </Link>
           ) : null}
@@ -60,7 +76,14 @@ export default async function EditProductPage({ params, searchParams }: { params
 
       <section className={`${card} sm:flex-row sm:items-start`}>
         {/* eslint-disable-next-line @next/next/no-img-element -- our own uploads and placeholders */}
-        <img src={product.imagePath ?? "/images/placeholder.svg"} alt={t("image.alt", { name })} width={160} height={160} className="size-40 shrink-0 rounded-xl bg-rice-100 object-cover" data-testid="product-image" />
+        <img
+          src={product.imagePath ?? "/images/placeholder.svg"}
+          alt={t("image.alt", { name })}
+          width={160}
+          height={160}
+          className="size-40 shrink-0 rounded-xl bg-rice-100 object-cover"
+          data-testid="product-image"
+        />
         <div className="flex flex-col gap-2">
           <h2 className="font-semibold">{t("image.title")}</h2>
           {editable ? <ImageUpload productId={product.id} /> : null}
@@ -71,13 +94,27 @@ export default async function EditProductPage({ params, searchParams }: { params
 
       <section className={card}>
         <h2 className="font-semibold">{t("product.details")}</h2>
-        {editable ? <ProductForm action={updateProductAction} product={product} /> : <ReadOnlyDetails product={product} locale={locale} />}
+        {editable ? (
+          <ProductForm action={updateProductAction} product={product} />
+        ) : (
+          <ReadOnlyDetails product={product} locale={locale} />
+        )}
       </section>
     </div>
   );
 }
 
-function VariantsSection({ product, editable, locale, t }: { product: EditableProductDto; editable: boolean; locale: Locale; t: T }) {
+function VariantsSection({
+  product,
+  editable,
+  locale,
+  t,
+}: {
+  product: EditableProductDto;
+  editable: boolean;
+  locale: Locale;
+  t: T;
+}) {
   return (
     <section className={card} data-testid="variants">
       <h2 className="font-semibold">{t("variant.title")}</h2>
@@ -95,7 +132,19 @@ function VariantsSection({ product, editable, locale, t }: { product: EditablePr
   );
 }
 
-function VariantItem({ productId, variant: v, editable, locale, t }: { productId: string; variant: CoopVariantDto; editable: boolean; locale: Locale; t: T }) {
+function VariantItem({
+  productId,
+  variant: v,
+  editable,
+  locale,
+  t,
+}: {
+  productId: string;
+  variant: CoopVariantDto;
+  editable: boolean;
+  locale: Locale;
+  t: T;
+}) {
   const active = v.status === "active";
   return (
     <div className="flex flex-col gap-2 border-t border-rice-200 pt-3" data-testid={`variant-${v.sku}`}>

@@ -13,7 +13,13 @@ export const generateMetadata = titled("coopStockHistory");
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
-export default async function StockHistoryPage({ params, searchParams }: { params: Promise<{ variantId: string }>; searchParams: Promise<{ before?: string }> }) {
+export default async function StockHistoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ variantId: string }>;
+  searchParams: Promise<{ before?: string }>;
+}) {
   const viewer = await requireWorkspacePage("coop");
   const [{ variantId }, sp] = await Promise.all([params, searchParams]);
   const before = /^\d{1,15}$/.test(sp.before ?? "") ? Number(sp.before) : undefined;
@@ -45,7 +51,9 @@ export default async function StockHistoryPage({ params, searchParams }: { param
         </div>
       </div>
       <section className="grid gap-4 rounded-xl bg-white p-4 ring-1 ring-rice-200 sm:grid-cols-2">
-        {v.status === "active" ? <ReceiveStockForm action={receiveStockAction} variantId={v.id} testId="receive" /> : null}
+        {v.status === "active" ? (
+          <ReceiveStockForm action={receiveStockAction} variantId={v.id} testId="receive" />
+        ) : null}
         <AdjustStockForm action={adjustStockAction} variantId={v.id} testId="adjust" />
       </section>
       {movements.length === 0 ? <p className="text-sm text-ink-700">{t("movements.empty")}</p> : null}
@@ -73,17 +81,26 @@ export default async function StockHistoryPage({ params, searchParams }: { param
 }
 
 function MovementRow({ movement: m, locale, t }: { movement: MovementDto; locale: Locale; t: T }) {
-  const reference = m.reference ? (m.reference.type === "order" ? t("movements.reference.order", { label: m.reference.label }) : t("movements.reference.other", { type: m.reference.type, label: m.reference.label })) : null;
+  const reference = m.reference
+    ? m.reference.type === "order"
+      ? t("movements.reference.order", { label: m.reference.label })
+      : t("movements.reference.other", { type: m.reference.type, label: m.reference.label })
+    : null;
   return (
     <li className="flex flex-col gap-1 p-3 text-sm" data-testid="movement-row">
       <div className="flex items-baseline justify-between gap-3">
         <span className="font-medium">{t(`movements.reason.${m.reason}`)}</span>
-        <span className={`text-base font-semibold tabular-nums ${m.delta < 0 ? "text-persimmon-600" : "text-paddy-700"}`} data-testid="movement-delta">
+        <span
+          className={`text-base font-semibold tabular-nums ${m.delta < 0 ? "text-persimmon-600" : "text-paddy-700"}`}
+          data-testid="movement-delta"
+        >
           {m.delta > 0 ? `+${m.delta}` : m.delta}
         </span>
       </div>
       <div className="flex flex-wrap justify-between gap-x-3 text-xs text-ink-500">
-        <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" })}</time>
+        <time dateTime={m.createdAt.toISOString()}>
+          {m.createdAt.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" })}
+        </time>
         <span className="tabular-nums">{t("movements.after", { count: m.stockAfter })}</span>
       </div>
       <p className="text-xs text-ink-700">

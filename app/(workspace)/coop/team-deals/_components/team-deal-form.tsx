@@ -13,7 +13,11 @@ export function TeamDealForm({ action, variants }: { action: FormAction; variant
       {(f, pending) => (
         <>
           <Field label={t("variant")} name="variantId" errors={f?.variantId}>
-            <select id="f-variantId" name="variantId" className="min-h-11 rounded-lg border border-rice-200 bg-white px-3">
+            <select
+              id="f-variantId"
+              name="variantId"
+              className="min-h-11 rounded-lg border border-rice-200 bg-white px-3"
+            >
               {variants.map((v) => (
                 <option key={v.id} value={v.id}>
                   {v.label}
@@ -23,10 +27,30 @@ export function TeamDealForm({ action, variants }: { action: FormAction; variant
           </Field>
           <div className="grid gap-3 sm:grid-cols-2">
             <Field label={t("teamPrice")} name="teamPrice" required inputMode="decimal" errors={f?.teamPrice} />
-            <Field label={t("teamSize")} name="teamSize" required inputMode="numeric" defaultValue="3" errors={f?.teamSize} />
-            <Field label={t("formingHours")} name="formingHours" inputMode="numeric" defaultValue="24" hint={t("formingHint")} errors={f?.formingHours} />
+            <Field
+              label={t("teamSize")}
+              name="teamSize"
+              required
+              inputMode="numeric"
+              defaultValue="3"
+              errors={f?.teamSize}
+            />
+            <Field
+              label={t("formingHours")}
+              name="formingHours"
+              inputMode="numeric"
+              defaultValue="24"
+              hint={t("formingHint")}
+              errors={f?.formingHours}
+            />
             <Field label={t("stockCap")} name="stockCap" required inputMode="numeric" errors={f?.stockCap} />
-            <Field label={t("maxOpenTeamsPerBuyer")} name="maxOpenTeamsPerBuyer" inputMode="numeric" defaultValue="1" errors={f?.maxOpenTeamsPerBuyer} />
+            <Field
+              label={t("maxOpenTeamsPerBuyer")}
+              name="maxOpenTeamsPerBuyer"
+              inputMode="numeric"
+              defaultValue="1"
+              errors={f?.maxOpenTeamsPerBuyer}
+            />
             <Field label={t("activeFrom")} name="activeFrom" type="datetime-local" required errors={f?.activeFrom} />
             <Field label={t("activeTo")} name="activeTo" type="datetime-local" required errors={f?.activeTo} />
           </div>

@@ -14,7 +14,13 @@ import { localDate, localTime } from "@/lib/stations/contract";
 import { BagEditor } from "../../_components/bag-editor";
 import { SessionForm } from "../../_components/session-form";
 import { StreamKeyPanel } from "../../_components/stream-key-panel";
-import { cancelSessionAction, regenerateKeyAction, setBagAction, setReplayAction, updateSessionAction } from "../../actions";
+import {
+  cancelSessionAction,
+  regenerateKeyAction,
+  setBagAction,
+  setReplayAction,
+  updateSessionAction,
+} from "../../actions";
 import { ReplayForm } from "./replay-form";
 
 export const generateMetadata = titled("streamerSession");
@@ -33,14 +39,21 @@ export default async function StreamerSessionPage({ params }: { params: Promise<
     searchProducts(catalogQuery.parse({ page: "1" })),
   ]);
   const local = `${localDate(session.scheduledAt, "Asia/Shanghai")}T${localTime(session.scheduledAt, "Asia/Shanghai").slice(0, 5)}`;
-  const products = [...session.bag.map((b) => ({ id: b.productId, name: pick(locale, b.nameZh, b.nameEn) })), ...catalog.products.filter((p) => !session.bag.some((b) => b.productId === p.id)).map((p) => ({ id: p.id, name: pick(locale, p.nameZh, p.nameEn) }))];
+  const products = [
+    ...session.bag.map((b) => ({ id: b.productId, name: pick(locale, b.nameZh, b.nameEn) })),
+    ...catalog.products
+      .filter((p) => !session.bag.some((b) => b.productId === p.id))
+      .map((p) => ({ id: p.id, name: pick(locale, p.nameZh, p.nameEn) })),
+  ];
   return (
     <div className="flex flex-col gap-6" data-testid="streamer-session-setup">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <h1 className="text-xl font-bold">{session.title}</h1>
           <p className="text-sm text-ink-700" data-testid="session-starts">
-            {t("startsAt", { when: `${formatDay(localDate(session.scheduledAt, "Asia/Shanghai"), locale)} ${localTime(session.scheduledAt, "Asia/Shanghai").slice(0, 5)}` })}
+            {t("startsAt", {
+              when: `${formatDay(localDate(session.scheduledAt, "Asia/Shanghai"), locale)} ${localTime(session.scheduledAt, "Asia/Shanghai").slice(0, 5)}`,
+            })}
           </p>
         </div>
         <div className="flex gap-3 text-sm">
@@ -57,25 +70,52 @@ export default async function StreamerSessionPage({ params }: { params: Promise<
       </div>
       <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
         <h2 className="mb-2 font-semibold">{t("streamSetup")}</h2>
-        <StreamKeyPanel action={regenerateKeyAction} sessionId={id} ingestUrl={session.ingestUrl} playbackUrl={session.playbackUrl} hint={session.streamKeyHint} />
+        <StreamKeyPanel
+          action={regenerateKeyAction}
+          sessionId={id}
+          ingestUrl={session.ingestUrl}
+          playbackUrl={session.playbackUrl}
+          hint={session.streamKeyHint}
+        />
       </section>
       <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
         <h2 className="mb-2 font-semibold">{t("bagTitle")}</h2>
-        <BagEditor action={setBagAction} sessionId={id} products={products} chosen={session.bag.map((b) => b.productId)} hidden={session.bag.filter((b) => !b.priceRevealed).map((b) => b.productId)} />
+        <BagEditor
+          action={setBagAction}
+          sessionId={id}
+          products={products}
+          chosen={session.bag.map((b) => b.productId)}
+          hidden={session.bag.filter((b) => !b.priceRevealed).map((b) => b.productId)}
+        />
       </section>
       <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
         <h2 className="mb-2 font-semibold">{t("details")}</h2>
         <SessionForm
           action={updateSessionAction}
           coops={coops.map((c) => ({ id: c.id, name: pick(locale, c.nameZh, c.nameEn) }))}
-          values={{ sessionId: id, title: session.title, description: session.description, scheduledAt: local, coopIds: session.coopIds, externalPlaybackUrl: session.externalPlaybackUrl ?? "" }}
+          values={{
+            sessionId: id,
+            title: session.title,
+            description: session.description,
+            scheduledAt: local,
+            coopIds: session.coopIds,
+            externalPlaybackUrl: session.externalPlaybackUrl ?? "",
+          }}
         />
       </section>
       <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
         <h2 className="mb-2 font-semibold">{t("replay")}</h2>
         <ReplayForm action={setReplayAction} sessionId={id} current={session.replayUrl} />
       </section>
-      {session.status === "scheduled" ? <ActionButton action={cancelSessionAction} fields={{ sessionId: id }} label={t("cancelSession")} variant="danger" confirm={t("cancelConfirm")} /> : null}
+      {session.status === "scheduled" ? (
+        <ActionButton
+          action={cancelSessionAction}
+          fields={{ sessionId: id }}
+          label={t("cancelSession")}
+          variant="danger"
+          confirm={t("cancelConfirm")}
+        />
+      ) : null}
     </div>
   );
 }

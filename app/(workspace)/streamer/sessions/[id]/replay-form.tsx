@@ -8,13 +8,28 @@ import type { ActionResult } from "@/lib/auth/contract";
 
 type Action = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
 
-export function ReplayForm({ action, sessionId, current }: { action: Action; sessionId: string; current: string | null }) {
+export function ReplayForm({
+  action,
+  sessionId,
+  current,
+}: {
+  action: Action;
+  sessionId: string;
+  current: string | null;
+}) {
   const t = useTranslations("streamer");
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="sessionId" value={sessionId} />
-      <input name="replayUrl" defaultValue={current ?? ""} maxLength={500} placeholder="https://…/replay.m3u8" aria-label={t("replay")} className="min-h-10 flex-1 rounded-lg border border-rice-200 px-3 text-sm" />
+      <input
+        name="replayUrl"
+        defaultValue={current ?? ""}
+        maxLength={500}
+        placeholder="https://…/replay.m3u8"
+        aria-label={t("replay")}
+        className="min-h-10 flex-1 rounded-lg border border-rice-200 px-3 text-sm"
+      />
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("save")}
       </Button>

@@ -7,6 +7,9 @@ export const authz = {
     allow: [],
     refused: 403,
     path: () => "/api/live/hooks/nginx-rtmp",
-    body: (f) => ({ type: "application/x-www-form-urlencoded", data: `call=publish_done&app=live&name=${f.sessionOfStreamer}&clientid=1&addr=127.0.0.1` }),
+    body: (f) => ({
+      type: "application/x-www-form-urlencoded",
+      data: `call=publish_done&app=live&name=${f.sessionOfStreamer}&clientid=1&addr=127.0.0.1`,
+    }),
   },
 } satisfies RoutesAuthz<typeof route>;

@@ -6,6 +6,15 @@ export const authz = {
     allow: [],
     refused: 403,
     path: () => "/api/live/hooks/srs",
-    body: (f) => ({ type: "application/json", data: JSON.stringify({ action: "on_unpublish", client_id: "1", app: "live", stream: f.sessionOfStreamer, param: "" }) }),
+    body: (f) => ({
+      type: "application/json",
+      data: JSON.stringify({
+        action: "on_unpublish",
+        client_id: "1",
+        app: "live",
+        stream: f.sessionOfStreamer,
+        param: "",
+      }),
+    }),
   },
 } satisfies RoutesAuthz<typeof route>;

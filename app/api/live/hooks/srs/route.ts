@@ -13,7 +13,10 @@ export async function POST(req: NextRequest) {
   } catch (err) {
     if (err instanceof SyntaxError) return NextResponse.json({ code: 400, reason: "not json" }, { status: 400 });
     const e = normalizeError(err, "hook srs");
-    return NextResponse.json({ code: e.status, reason: e.code === "FORBIDDEN" ? "forbidden" : e.code.toLowerCase() }, { status: e.status });
+    return NextResponse.json(
+      { code: e.status, reason: e.code === "FORBIDDEN" ? "forbidden" : e.code.toLowerCase() },
+      { status: e.status },
+    );
   }
   let cb;
   try {
@@ -22,5 +25,7 @@ export async function POST(req: NextRequest) {
     return NextResponse.json({ code: 400, reason: "bad callback" }, { status: 400 });
   }
   const decision = await handleIngestCallback(cb);
-  return decision.allow ? NextResponse.json({ code: 0 }) : NextResponse.json({ code: decision.status, reason: decision.reason }, { status: decision.status });
+  return decision.allow
+    ? NextResponse.json({ code: 0 })
+    : NextResponse.json({ code: decision.status, reason: decision.reason }, { status: decision.status });
 }

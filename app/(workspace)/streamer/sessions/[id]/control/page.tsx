@@ -8,7 +8,15 @@ import type { Locale } from "@/lib/i18n/locales";
 import { buildSnapshot, getSessionForStreamer, liveFigures } from "@/lib/live";
 import { serverNow } from "@/lib/system";
 import { ControlRoom } from "../../../_components/control-room";
-import { closeDropAction, endSessionAction, goLiveAction, openDropAction, pinAction, revealAction, unpinAction } from "../../../actions";
+import {
+  closeDropAction,
+  endSessionAction,
+  goLiveAction,
+  openDropAction,
+  pinAction,
+  revealAction,
+  unpinAction,
+} from "../../../actions";
 
 export const generateMetadata = titled("streamerControl");
 
@@ -39,7 +47,15 @@ export default async function ControlRoomPage({ params }: { params: Promise<{ id
         figures={figures}
         locale={locale}
         serverNow={serverNow().getTime()}
-        actions={{ goLive: goLiveAction, end: endSessionAction, pin: pinAction, unpin: unpinAction, reveal: revealAction, openDrop: openDropAction, closeDrop: closeDropAction }}
+        actions={{
+          goLive: goLiveAction,
+          end: endSessionAction,
+          pin: pinAction,
+          unpin: unpinAction,
+          reveal: revealAction,
+          openDrop: openDropAction,
+          closeDrop: closeDropAction,
+        }}
       />
     </div>
   );

@@ -14,8 +14,13 @@ const t = setupTestDb();
 
 async function figures(as: Viewer | null, id: string) {
   session.viewer = as;
-  const res = await GET(new NextRequest(`http://shop.test/streamer/sessions/${id}/figures`), { params: Promise.resolve({ id }) });
-  return { status: res.status, body: (await res.json()) as { orders?: number; revenueFen?: number; drops?: unknown[]; error?: { code: string } } };
+  const res = await GET(new NextRequest(`http://shop.test/streamer/sessions/${id}/figures`), {
+    params: Promise.resolve({ id }),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { orders?: number; revenueFen?: number; drops?: unknown[]; error?: { code: string } },
+  };
 }
 
 describe("the control room's figures route", () => {

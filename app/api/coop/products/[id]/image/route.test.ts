@@ -43,10 +43,14 @@ async function upload(parts: Part[], opts: { as?: Viewer | null; id?: string; he
     headers: { origin, host: "shop.test", "content-type": contentType, ...opts.headers },
   });
   const res = await POST(req, { params: Promise.resolve({ id }) });
-  return { status: res.status, body: (await res.json()) as { imagePath?: string; error?: { code: string; fields?: Record<string, string[]> } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { imagePath?: string; error?: { code: string; fields?: Record<string, string[]> } },
+  };
 }
 
-const imagePath = async () => (await t.db.select({ p: s.products.imagePath }).from(s.products).where(eq(s.products.id, productId)))[0]?.p ?? null;
+const imagePath = async () =>
+  (await t.db.select({ p: s.products.imagePath }).from(s.products).where(eq(s.products.id, productId)))[0]?.p ?? null;
 
 describe("POST /api/coop/products/[id]/image", () => {
   it("stores a real PNG and the product points at it; GET /uploads/<name> serves it as an inert image", async () => {
@@ -58,7 +62,14 @@ describe("POST /api/coop/products/[id]/image", () => {
     const name = path.basename(res.body.imagePath!);
     const served = await getUpload(new Request(`${origin}/uploads/${name}`), { params: Promise.resolve({ name }) });
     expect(served.status).toBe(200);
-    expect(Object.fromEntries(["content-type", "x-content-type-options", "content-security-policy", "cache-control"].map((h) => [h, served.headers.get(h)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ["content-type", "x-content-type-options", "content-security-policy", "cache-control"].map((h) => [
+          h,
+          served.headers.get(h),
+        ]),
+      ),
+    ).toEqual({
       "content-type": "image/png",
       "x-content-type-options": "nosniff",
       "content-security-policy": "default-src 'none'; sandbox",
@@ -68,13 +79,53 @@ describe("POST /api/coop/products/[id]/image", () => {
   });
 
   it.each([
-    ["an SVG renamed .jpg", [{ name: "image", filename: "rice.jpg", type: "image/jpeg", data: svgScript }], 400, "VALIDATION"],
-    ["HTML renamed .png", [{ name: "image", filename: "rice.png", type: "image/png", data: htmlPage }], 400, "VALIDATION"],
-    ["a PNG+HTML polyglot", [{ name: "image", filename: "rice.png", type: "image/png", data: Buffer.concat([tinyPng, htmlPage]) }], 400, "VALIDATION"],
-    ["an empty file", [{ name: "image", filename: "rice.png", type: "image/png", data: Buffer.alloc(0) }], 400, "VALIDATION"],
+    [
+      "an SVG renamed .jpg",
+      [{ name: "image", filename: "rice.jpg", type: "image/jpeg", data: svgScript }],
+      400,
+      "VALIDATION",
+    ],
+    [
+      "HTML renamed .png",
+      [{ name: "image", filename: "rice.png", type: "image/png", data: htmlPage }],
+      400,
+      "VALIDATION",
+    ],
+    [
+      "a PNG+HTML polyglot",
+      [{ name: "image", filename: "rice.png", type: "image/png", data: Buffer.concat([tinyPng, htmlPage]) }],
+      400,
+      "VALIDATION",
+    ],
+    [
+      "an empty file",
+      [{ name: "image", filename: "rice.png", type: "image/png", data: Buffer.alloc(0) }],
+      400,
+      "VALIDATION",
+    ],
     ["no image field", [{ name: "photo", filename: "rice.png", type: "image/png", data: tinyPng }], 400, "VALIDATION"],
-    ["an extra field", [{ name: "image", filename: "rice.png", type: "image/png", data: tinyPng }, { name: "productId", data: "prd_other" }], 400, "VALIDATION"],
-    ["3 MB", [{ name: "image", filename: "big.png", type: "image/png", data: Buffer.concat([tinyPng, Buffer.alloc(3 * 1024 * 1024)]) }], 413, "PAYLOAD_TOO_LARGE"],
+    [
+      "an extra field",
+      [
+        { name: "image", filename: "rice.png", type: "image/png", data: tinyPng },
+        { name: "productId", data: "prd_other" },
+      ],
+      400,
+      "VALIDATION",
+    ],
+    [
+      "3 MB",
+      [
+        {
+          name: "image",
+          filename: "big.png",
+          type: "image/png",
+          data: Buffer.concat([tinyPng, Buffer.alloc(3 * 1024 * 1024)]),
+        },
+      ],
+      413,
+      "PAYLOAD_TOO_LARGE",
+    ],
   ] as const)("refuses %s with a clear JSON error and changes nothing", async (_, parts, status, code) => {
     const before = await imagePath();
     const res = await upload([...parts]);
@@ -89,13 +140,19 @@ describe("POST /api/coop/products/[id]/image", () => {
   });
 
   it("refuses a body declared larger than allowed before reading it", async () => {
-    const res = await upload([{ name: "image", filename: "rice.png", type: "image/png", data: tinyPng }], { headers: { "content-length": String(5 * 1024 * 1024) } });
+    const res = await upload([{ name: "image", filename: "rice.png", type: "image/png", data: tinyPng }], {
+      headers: { "content-length": String(5 * 1024 * 1024) },
+    });
     expect(res.status).toBe(413);
   });
 
   it("refuses a body that is not multipart", async () => {
     session.viewer = member;
-    const req = new NextRequest(`${origin}/api/coop/products/${productId}/image`, { method: "POST", body: JSON.stringify({ image: "x" }), headers: { origin, host: "shop.test", "content-type": "application/json" } });
+    const req = new NextRequest(`${origin}/api/coop/products/${productId}/image`, {
+      method: "POST",
+      body: JSON.stringify({ image: "x" }),
+      headers: { origin, host: "shop.test", "content-type": "application/json" },
+    });
     expect((await POST(req, { params: Promise.resolve({ id: productId }) })).status).toBe(400);
   });
 
@@ -105,17 +162,24 @@ describe("POST /api/coop/products/[id]/image", () => {
     ["an anonymous caller", (): Viewer | null => null, 401],
   ] as const)("%s gets %i and nothing is stored", async (_, who, status) => {
     const before = await imagePath();
-    const res = await upload([{ name: "image", filename: "rice.png", type: "image/png", data: tinyPng }], { as: who() });
+    const res = await upload([{ name: "image", filename: "rice.png", type: "image/png", data: tinyPng }], {
+      as: who(),
+    });
     expect(res.status).toBe(status);
     expect(await imagePath()).toBe(before);
   });
 
   it("a product that does not exist answers like someone else's", async () => {
-    expect((await upload([{ name: "image", filename: "a.png", type: "image/png", data: tinyPng }], { id: "prd_nope" })).status).toBe(404);
+    expect(
+      (await upload([{ name: "image", filename: "a.png", type: "image/png", data: tinyPng }], { id: "prd_nope" }))
+        .status,
+    ).toBe(404);
   });
 
   it("a cross-site request is refused (CSRF)", async () => {
-    const res = await upload([{ name: "image", filename: "rice.png", type: "image/png", data: tinyPng }], { headers: { origin: "https://evil.tld", "sec-fetch-site": "cross-site" } });
+    const res = await upload([{ name: "image", filename: "rice.png", type: "image/png", data: tinyPng }], {
+      headers: { origin: "https://evil.tld", "sec-fetch-site": "cross-site" },
+    });
     expect(res.status).toBe(403);
   });
 });

@@ -8,7 +8,8 @@ import { MAX_IMAGE_BYTES } from "@/lib/catalog/contract";
 // that lies about (or leaves out) Content-Length still cannot make us hold more than this.
 const MAX_BODY_BYTES = MAX_IMAGE_BYTES + 16 * 1024;
 
-const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", "upload larger than allowed", { fields: { image: ["too_large"] } });
+const tooLarge = () =>
+  new AppError("PAYLOAD_TOO_LARGE", "upload larger than allowed", { fields: { image: ["too_large"] } });
 const malformed = (why: string) => new AppError("VALIDATION", why, { fields: { image: ["required"] } });
 
 async function readImageForm(req: NextRequest): Promise<FormData> {
@@ -30,7 +31,10 @@ async function readImageForm(req: NextRequest): Promise<FormData> {
     throw malformed("unreadable multipart body");
   });
   const unknown = [...new Set(form.keys())].filter((k) => k !== "image");
-  if (unknown.length) throw new AppError("VALIDATION", "unknown form fields", { fields: Object.fromEntries(unknown.map((k) => [k, ["unknown_field"]])) });
+  if (unknown.length)
+    throw new AppError("VALIDATION", "unknown form fields", {
+      fields: Object.fromEntries(unknown.map((k) => [k, ["unknown_field"]])),
+    });
   return form;
 }
 

@@ -7,7 +7,16 @@ export const authz = {
     allow: ["streamer"],
     refused: tokenRefusals,
     path: (f) => `/api/v1/sessions/${f.sessionOfStreamer}/drops`,
-    body: (f) => ({ type: "application/json", data: JSON.stringify({ variantId: f.variantA, price: "38", quantityCap: 5, perBuyerLimit: 1, durationSeconds: 600 }) }),
+    body: (f) => ({
+      type: "application/json",
+      data: JSON.stringify({
+        variantId: f.variantA,
+        price: "38",
+        quantityCap: 5,
+        perBuyerLimit: 1,
+        durationSeconds: 600,
+      }),
+    }),
     headers: bearer,
   },
 } satisfies RoutesAuthz<typeof route>;

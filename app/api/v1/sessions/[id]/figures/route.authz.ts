@@ -3,5 +3,10 @@ import type { RoutesAuthz } from "@/e2e/authz/types";
 import type * as route from "./route";
 
 export const authz = {
-  GET: { allow: ["streamer"], refused: tokenRefusals, path: (f) => `/api/v1/sessions/${f.sessionOfStreamer}/figures`, headers: bearer },
+  GET: {
+    allow: ["streamer"],
+    refused: tokenRefusals,
+    path: (f) => `/api/v1/sessions/${f.sessionOfStreamer}/figures`,
+    headers: bearer,
+  },
 } satisfies RoutesAuthz<typeof route>;

@@ -3,5 +3,11 @@ import type { RoutesAuthz } from "@/e2e/authz/types";
 import type * as route from "./route";
 
 export const authz = {
-  POST: { allow: ["streamer"], refused: tokenRefusals, path: (f) => `/api/v1/sessions/${f.sessionOfStreamer}/drops/${f.dropOfStreamer}/close`, headers: bearer, destructive: true },
+  POST: {
+    allow: ["streamer"],
+    refused: tokenRefusals,
+    path: (f) => `/api/v1/sessions/${f.sessionOfStreamer}/drops/${f.dropOfStreamer}/close`,
+    headers: bearer,
+    destructive: true,
+  },
 } satisfies RoutesAuthz<typeof route>;
