@@ -8,6 +8,8 @@ export const COALESCE_MS = 300;
 
 interface Pending {
   timer: NodeJS.Timeout | null;
+  /** The flush under way, if any (a test waits for it). */
+  running: Promise<void> | null;
   last: string;
 }
 const g = globalThis as typeof globalThis & { __elianLiveCoalesce?: Map<string, Pending> };
@@ -20,39 +22,50 @@ const pending = () => (g.__elianLiveCoalesce ??= new Map());
  */
 export function markActivity(sessionId: string): void {
   const map = pending();
-  const p = map.get(sessionId) ?? { timer: null, last: "" };
+  const p = map.get(sessionId) ?? { timer: null, running: null, last: "" };
   map.set(sessionId, p);
   if (p.timer) return;
   p.timer = setTimeout(() => {
     p.timer = null;
-    void flush(sessionId, p).catch((err: unknown) =>
-      console.warn("[live] coalesced update failed:", (err as Error).message),
-    );
+    void run(sessionId, p);
   }, COALESCE_MS);
   p.timer.unref?.();
 }
 
+function run(sessionId: string, p: Pending): Promise<void> {
+  const flushing = (p.running ?? Promise.resolve())
+    .then(() => flush(sessionId, p))
+    .catch((err: unknown) => console.warn("[live] coalesced update failed:", (err as Error).message));
+  p.running = flushing.finally(() => {
+    if (p.running === flushing) p.running = null;
+  });
+  return p.running;
+}
+
 async function flush(sessionId: string, p: Pending): Promise<void> {
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  const key = await db.transaction(async (tx) => {
     const drops = (await dropDtos(tx, sessionId)).filter((d) => d.status === "open" || d.unitsLeft >= 0);
     const units = Object.fromEntries(drops.map((d) => [d.id, d.unitsLeft]));
     const tick = await ticker(tx, sessionId);
     const key = JSON.stringify([units, tick]);
-    if (key === p.last) return;
-    p.last = key;
+    if (key === p.last) return key;
     await appendEvent(tx, sessionId, "drop_units", { units });
     await appendEvent(tx, sessionId, "ticker", tick);
+    return key;
   });
+  // Remembered only once committed: a rolled-back flush must not make the next one think it was sent.
+  p.last = key;
 }
 
-/** Tests: wait until every scheduled flush has run. */
+/** Tests: wait until every scheduled flush, and any under way, has run. */
 export async function flushAllForTests(): Promise<void> {
   for (const [sessionId, p] of pending()) {
     if (p.timer) {
       clearTimeout(p.timer);
       p.timer = null;
-      await flush(sessionId, p);
+      await run(sessionId, p);
     }
+    await p.running;
   }
 }
