@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Viewer } from "../auth/contract";
-import { invalidState } from "../core/errors";
+import { AppError } from "../core/errors";
 import { newId } from "../core/ids";
 import { getDb, schema as s } from "../db";
 import type { AddVariantInput } from "./contract-manage";
@@ -16,7 +16,8 @@ export async function addVariant(viewer: Viewer | null, input: AddVariantInput):
     db.transaction(async (tx) => {
       // The product row lock makes concurrent additions take positions one after the other.
       const product = await ownProductOrThrow(tx, viewer, input.productId, { forUpdate: true });
-      if (product.status === "archived") throw invalidState("an archived product takes no new variants");
+      if (product.status === "archived")
+        throw new AppError("INVALID_STATE", "an archived product takes no new variants");
       const [last] = await tx
         .select({ next: sql<number>`(coalesce(max(${s.variants.position}), -1) + 1)::int` })
         .from(s.variants)

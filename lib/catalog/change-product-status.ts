@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Viewer } from "../auth/contract";
 import { now } from "../core/clock";
-import { invalidState } from "../core/errors";
+import { AppError } from "../core/errors";
 import { getDb, schema as s } from "../db";
 import type { ChangeProductStatusInput, ProductStatus } from "./contract-manage";
 import { ownProductOrThrow } from "./own-product";
@@ -26,7 +26,7 @@ export async function changeProductStatus(
         .from(s.variants)
         .where(and(eq(s.variants.productId, product.id), eq(s.variants.status, "active")))
         .limit(1);
-      if (!onSale) throw invalidState("a product needs a variant on sale before it is published");
+      if (!onSale) throw new AppError("INVALID_STATE", "a product needs a variant on sale before it is published");
     }
     const at = now();
     await tx

@@ -2,7 +2,7 @@ import "server-only";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { assertCoopMember, assertViewer } from "../auth";
 import type { Viewer } from "../auth/contract";
-import { notFound } from "../core/errors";
+import { AppError } from "../core/errors";
 import { getDb, schema as s, type DbOrTx } from "../db";
 import type { CoopOptionDto, CoopProductDto, CoopVariantDto } from "./contract-manage";
 
@@ -33,7 +33,7 @@ export async function resolveWorkspaceCoop(
 ): Promise<{ current: CoopOptionDto; coops: CoopOptionDto[] }> {
   const coops = await listViewerCoops(viewer);
   const current = requested ? coops.find((c) => c.id === requested) : coops[0];
-  if (!current) throw notFound("cooperative");
+  if (!current) throw new AppError("NOT_FOUND", "cooperative not found");
   return { current, coops };
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { assertCoopMember } from "../auth";
 import type { Viewer } from "../auth/contract";
-import { notFound } from "../core/errors";
+import { AppError } from "../core/errors";
 import { newId } from "../core/ids";
 import { getDb, schema as s } from "../db";
 import type { CreateProductInput } from "./contract-manage";
@@ -19,7 +19,7 @@ export async function createProduct(viewer: Viewer | null, input: CreateProductI
         .select({ id: s.cooperatives.id })
         .from(s.cooperatives)
         .where(eq(s.cooperatives.id, input.coopId));
-      if (!coop) throw notFound("cooperative");
+      if (!coop) throw new AppError("NOT_FOUND", "cooperative not found");
       await tx.insert(s.products).values({ ...input, id, status: "draft" });
     }),
   );

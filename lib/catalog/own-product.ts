@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { assertCoopMember, assertViewer } from "../auth";
 import type { Viewer } from "../auth/contract";
-import { notFound } from "../core/errors";
+import { AppError } from "../core/errors";
 import { schema as s, type DbOrTx } from "../db";
 
 export type ProductRow = typeof s.products.$inferSelect;
@@ -21,7 +21,7 @@ export async function ownProductOrThrow(
   assertViewer(viewer);
   const query = db.select().from(s.products).where(eq(s.products.id, productId));
   const [product] = opts.forUpdate ? await query.for("update") : await query;
-  if (!product) throw notFound("product");
+  if (!product) throw new AppError("NOT_FOUND", "product not found");
   assertCoopMember(viewer, product.coopId);
   return product;
 }
@@ -39,6 +39,6 @@ export async function ownVariantOrThrow(
     .from(s.variants)
     .where(and(eq(s.variants.id, ids.variantId), eq(s.variants.productId, product.id)));
   const [variant] = opts.forUpdate ? await query.for("update") : await query;
-  if (!variant) throw notFound("variant");
+  if (!variant) throw new AppError("NOT_FOUND", "variant not found");
   return { product, variant };
 }

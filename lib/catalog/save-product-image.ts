@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Viewer } from "../auth/contract";
 import { now } from "../core/clock";
-import { AppError, invalidState } from "../core/errors";
+import { AppError } from "../core/errors";
 import { getDb, schema as s } from "../db";
 import { MAX_IMAGE_BYTES } from "./contract-manage";
 import { inspectImage } from "./image-check";
@@ -40,7 +40,7 @@ export async function saveProductImage(
   try {
     previous = await db.transaction(async (tx) => {
       const product = await ownProductOrThrow(tx, viewer, productId, { forUpdate: true });
-      if (product.status === "archived") throw invalidState("an archived product cannot be edited");
+      if (product.status === "archived") throw new AppError("INVALID_STATE", "an archived product cannot be edited");
       await tx.update(s.products).set({ imagePath, updatedAt: now() }).where(eq(s.products.id, product.id));
       return product.imagePath;
     });

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Viewer } from "../auth/contract";
 import { now } from "../core/clock";
-import { invalidState } from "../core/errors";
+import { AppError } from "../core/errors";
 import { getDb, schema as s } from "../db";
 import type { UpdateProductInput } from "./contract-manage";
 import { ownProductOrThrow } from "./own-product";
@@ -15,7 +15,7 @@ export async function updateProduct(viewer: Viewer | null, input: UpdateProductI
   await withUniqueFields(() =>
     db.transaction(async (tx) => {
       const product = await ownProductOrThrow(tx, viewer, productId, { forUpdate: true });
-      if (product.status === "archived") throw invalidState("an archived product cannot be edited");
+      if (product.status === "archived") throw new AppError("INVALID_STATE", "an archived product cannot be edited");
       await tx
         .update(s.products)
         .set({ ...fields, updatedAt: now() })

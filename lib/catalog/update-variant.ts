@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Viewer } from "../auth/contract";
 import { now } from "../core/clock";
-import { invalidState } from "../core/errors";
+import { AppError } from "../core/errors";
 import { getDb, schema as s } from "../db";
 import type { UpdateVariantInput } from "./contract-manage";
 import { ownVariantOrThrow } from "./own-product";
@@ -17,7 +17,7 @@ export async function updateVariant(viewer: Viewer | null, input: UpdateVariantI
   await withUniqueFields(() =>
     db.transaction(async (tx) => {
       const { variant } = await ownVariantOrThrow(tx, viewer, input, { forUpdate: true });
-      if (variant.status === "archived") throw invalidState("an archived variant cannot be edited");
+      if (variant.status === "archived") throw new AppError("INVALID_STATE", "an archived variant cannot be edited");
       await tx
         .update(s.variants)
         .set({

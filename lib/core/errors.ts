@@ -84,11 +84,6 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
-export const notFound = (what = "resource") => new AppError("NOT_FOUND", `${what} not found`);
-
-export const invalidState = (message: string, params?: AppErrorOptions["params"]) =>
-  new AppError("INVALID_STATE", message, { params });
-
 /** The JSON body every API error has: a stable code and a message a person can read. */
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; fields?: FieldErrors; params?: AppErrorOptions["params"] };

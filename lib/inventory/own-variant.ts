@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { assertCoopMember, assertViewer } from "../auth";
 import type { Viewer } from "../auth/contract";
-import { notFound } from "../core/errors";
+import { AppError } from "../core/errors";
 import { schema as s, type DbOrTx } from "../db";
 import type { StockVariantDto } from "./contract";
 
@@ -29,7 +29,7 @@ export async function stockVariantOrThrow(
     .from(s.variants)
     .innerJoin(s.products, eq(s.products.id, s.variants.productId))
     .where(eq(s.variants.id, variantId));
-  if (!row) throw notFound("variant");
+  if (!row) throw new AppError("NOT_FOUND", "variant not found");
   assertCoopMember(viewer, row.coopId);
   return row;
 }

@@ -3,7 +3,7 @@ import { and, eq, lte, sql } from "drizzle-orm";
 import { assertViewer } from "../auth";
 import type { Viewer } from "../auth/contract";
 import { now } from "../core/clock";
-import { AppError, invalidState } from "../core/errors";
+import { AppError } from "../core/errors";
 import { getDb, schema as s } from "../db";
 import { MAX_STOCK, type ReceiveStockInput } from "./contract";
 import { stockVariantOrThrow } from "./own-variant";
@@ -15,7 +15,7 @@ export async function receiveStock(viewer: Viewer | null, input: ReceiveStockInp
   const db = await getDb();
   return db.transaction(async (tx) => {
     const variant = await stockVariantOrThrow(tx, viewer, input.variantId);
-    if (variant.status !== "active") throw invalidState("an archived variant takes no new stock");
+    if (variant.status !== "active") throw new AppError("INVALID_STATE", "an archived variant takes no new stock");
     const [row] = await tx
       .update(s.variants)
       .set({ stock: sql`${s.variants.stock} + ${input.quantity}`, updatedAt: now() })
