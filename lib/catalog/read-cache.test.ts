@@ -44,6 +44,13 @@ describe("ReadCache", () => {
     expect(await cache.get("b", c.load("b2"))).toBe("b2");
   });
 
+  it("never holds more than its size, however many keys are read", async () => {
+    const cache = new ReadCache<string>(1000, 50);
+    for (let i = 0; i < 1000; i++) await cache.get(`k${i}`, async () => String(i));
+    expect(cache.size).toBe(50);
+    expect(await cache.get("k999", async () => "again")).toBe("999");
+  });
+
   it("clear() forgets everything", async () => {
     const cache = new ReadCache<string>(1000, 10);
     await cache.get("k", async () => "a");
