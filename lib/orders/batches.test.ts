@@ -14,7 +14,7 @@ import { getMyOrder } from "./buyer-queries";
 import { checkout } from "./checkout";
 import { expireUncollected } from "./expire-uncollected";
 import { redeemPickupCode } from "./handover";
-import { getPickList } from "./pick-list";
+import { getPickList, pickListCsv } from "./pick-list";
 
 const t = setupTestDb();
 afterEach(() => setClockForTests(null));
@@ -152,6 +152,17 @@ describe("batches and the daily cutoff", () => {
     const list = await getPickList(w.member, w.coop.id, "2026-11-29");
     expect(list.stations[0]?.bags[0]).toMatchObject({ buyerName: "张小禾" });
     expect(list.stations[0]?.totals[0]).toMatchObject({ productNameZh: "湖墩大米", quantity: 1 });
+  });
+
+  it("the pick list exports as CSV: the header, one CRLF line per bagged item, formula cells neutralised", async () => {
+    const w = await world();
+    const number = await w.order(BEFORE, 2);
+    await t.db.update(s.users).set({ name: '=HYPERLINK("x")' }).where(eq(s.users.id, w.buyer.userId));
+    const [station] = await t.db.select().from(s.stations).where(eq(s.stations.id, w.station.id));
+    expect(await pickListCsv(w.member, w.coop.id, "2026-11-29")).toBe(
+      "delivery_day,station,order_number,buyer,product,variant,quantity\r\n" +
+        `2026-11-29,${station!.nameZh},${number},"'=HYPERLINK(""x"")",湖墩大米,标准装,2\r\n`,
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { assertCoopMember } from "../auth";
 import type { Viewer } from "../auth/contract";
+import { toCsv } from "../core/csv";
 import { getDb, schema as s } from "../db";
 import type { LineStatus, OrderStatus } from "./contract";
 
@@ -102,13 +103,6 @@ export async function listCoopOrders(
   return [...byOrder.values()];
 }
 
-/** Cells that a spreadsheet would run as a formula are prefixed with ' (CSV injection). */
-export function csvCell(value: string | number | null | undefined): string {
-  let v = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-}
-
 export async function coopOrdersCsv(viewer: Viewer | null, coopId: string, status?: LineStatus): Promise<string> {
   const orders = await listCoopOrders(viewer, coopId, status, 5000);
   const header = [
@@ -141,5 +135,5 @@ export async function coopOrdersCsv(viewer: Viewer | null, coopId: string, statu
       l.status,
     ]),
   );
-  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return toCsv(header, rows);
 }

@@ -2,8 +2,8 @@ import "server-only";
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { assertCoopMember } from "../auth";
 import type { Viewer } from "../auth/contract";
+import { toCsv } from "../core/csv";
 import { getDb, schema as s } from "../db";
-import { csvCell } from "./coop-queries";
 
 export interface PickListDto {
   day: string;
@@ -115,5 +115,5 @@ export async function pickListCsv(viewer: Viewer | null, coopId: string, day: st
       b.items.map((i) => [day, st.stationNameZh, b.number, b.buyerName, i.productNameZh, i.variantLabelZh, i.quantity]),
     ),
   );
-  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return toCsv(header, rows);
 }
