@@ -23,7 +23,7 @@ export const productLimits = {
   originEn: 100,
   harvestBatch: 60,
 } as const;
-/** Product images: PNG, JPEG or WebP (checked by content on the server), at most 2 MB. */
+/** Product images: PNG, JPEG or WebP (checked by content on the server), at most 2 MB; stored re-encoded as WebP. */
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 export const imageContentTypes = { png: "image/png", jpeg: "image/jpeg", webp: "image/webp" } as const;
 export type ImageType = keyof typeof imageContentTypes;

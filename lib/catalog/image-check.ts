@@ -1,110 +1,105 @@
+import "server-only";
 /**
- * What an uploaded file really is, judged by its bytes, never by its name or declared type. A file passes
- * only when it is a whole PNG, JPEG or WebP: the container walks from its signature to its end marker with
- * nothing after it, and its text-bearing metadata carries no markup. That refuses SVG or HTML renamed to
- * .jpg, images with a page appended (polyglots) and truncated files.
+ * Uploaded images, judged by their bytes, never by their name or declared type, and never stored as sent.
+ *
+ * `inspectImage` says what a file really is: file-type reads the magic bytes (PNG, JPEG or WebP, so SVG or
+ * HTML renamed .jpg is refused), the file must end where its format says it ends (nothing appended: a
+ * polyglot or a truncated file is refused), no text in it may be markup (a script in a PNG text chunk or a
+ * JPEG comment), and sharp must read the same format with sane dimensions from its header.
+ *
+ * `cleanImage` is what is stored: sharp decodes the pixels and encodes them afresh as WebP, turned upright by
+ * its EXIF orientation and at most STORED_IMAGE_MAX_EDGE on its long edge. The new file carries none of the
+ * upload's metadata (EXIF with GPS, XMP, ICC, comments, text chunks) nor anything hidden in it.
  */
+import { fileTypeFromBuffer } from "file-type";
+import sharp from "sharp";
 import { MAX_IMAGE_BYTES, type ImageType } from "./contract-manage";
 
 export type ImageProblem = "empty" | "too_large" | "not_an_image";
 export type ImageVerdict = { ok: true; type: ImageType } | { ok: false; problem: ImageProblem };
+export type CleanImage =
+  { ok: true; type: "webp"; bytes: Buffer; width: number; height: number } | { ok: false; problem: ImageProblem };
 
-const ascii = (b: Uint8Array, at: number, n: number) => String.fromCharCode(...b.subarray(at, at + n));
-const u16be = (b: Uint8Array, at: number) => (b[at]! << 8) | b[at + 1]!;
-const u32be = (b: Uint8Array, at: number) =>
-  ((b[at]! << 24) >>> 0) + (b[at + 1]! << 16) + (b[at + 2]! << 8) + b[at + 3]!;
-const u32le = (b: Uint8Array, at: number) =>
-  b[at]! + (b[at + 1]! << 8) + (b[at + 2]! << 16) + ((b[at + 3]! << 24) >>> 0);
-const startsWith = (b: Uint8Array, sig: number[], at = 0) =>
-  b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
+/**
+ * The long edge of a stored image. Pages show a product image at most 480 CSS pixels wide (the product page,
+ * the cards); 1200 keeps it sharp on a 2.5× phone screen and keeps the file small.
+ */
+export const STORED_IMAGE_MAX_EDGE = 1200;
+/** More pixels than this is refused before decoding: 2 MB of PNG can unpack to gigabytes. */
+export const MAX_IMAGE_PIXELS = 40_000_000;
+const WEBP_QUALITY = 82;
+
+const typeOfExtension = new Map<string, ImageType>([
+  ["png", "png"],
+  ["jpg", "jpeg"],
+  ["webp", "webp"],
+]);
 
 /** The type announced by the first bytes (magic numbers) only. */
-export function detectImageType(bytes: Uint8Array): ImageType | null {
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "jpeg";
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return "webp";
-  return null;
+export async function detectImageType(bytes: Uint8Array): Promise<ImageType | null> {
+  const found = await fileTypeFromBuffer(bytes);
+  return (found && typeOfExtension.get(found.ext)) ?? null;
 }
 
-/** PNG: IHDR first, chunks that fit, IEND as the last bytes. Returns the ancillary chunks' data. */
-function pngMetadata(b: Uint8Array): Uint8Array[] | null {
-  const texts: Uint8Array[] = [];
-  for (let at = 8; at + 12 <= b.length;) {
-    const type = ascii(b, at + 4, 4);
-    const end = at + 12 + u32be(b, at);
-    if (end > b.length || !/^[A-Za-z]{4}$/.test(type) || (at === 8 && type !== "IHDR")) return null;
-    if (type === "IEND") return end === b.length ? texts : null;
-    if (type[0] === type[0]!.toLowerCase()) texts.push(b.subarray(at + 8, end - 4));
-    at = end;
-  }
-  return null;
-}
+const PNG_IEND = Buffer.from("0000000049454e44ae426082", "hex");
 
-/** JPEG: segments from SOI to EOI, skipping entropy-coded scan data, nothing after EOI. Returns APPn/COM data. */
-function jpegMetadata(b: Uint8Array): Uint8Array[] | null {
-  const texts: Uint8Array[] = [];
-  for (let at = 2; at + 1 < b.length;) {
-    if (b[at] !== 0xff) return null;
-    const marker = b[at + 1]!;
-    if (marker === 0xff) at += 1;
-    else if (marker === 0xd9) return at + 2 === b.length ? texts : null;
-    else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) at += 2;
-    else {
-      if (at + 4 > b.length) return null;
-      const end = at + 2 + u16be(b, at + 2);
-      if (end < at + 4 || end > b.length) return null;
-      if (marker === 0xfe || (marker >= 0xe0 && marker <= 0xef)) texts.push(b.subarray(at + 4, end));
-      at = marker === 0xda ? nextMarkerAfterScan(b, end) : end;
-    }
+/** Whether the file stops where its format says it stops: an IEND chunk, an EOI marker, the RIFF size. */
+function endsWhereItShould(bytes: Buffer, type: ImageType): boolean {
+  switch (type) {
+    case "png":
+      return bytes.length > PNG_IEND.length && bytes.subarray(-PNG_IEND.length).equals(PNG_IEND);
+    case "jpeg":
+      return bytes.length > 4 && bytes[bytes.length - 2] === 0xff && bytes[bytes.length - 1] === 0xd9;
+    case "webp":
+      return bytes.length >= 12 && bytes.readUInt32LE(4) + 8 === bytes.length;
   }
-  return null;
-}
-
-// Inside scan data a 0xFF byte is followed by 0x00 (stuffing) or a restart marker; anything else ends the scan.
-function nextMarkerAfterScan(b: Uint8Array, from: number): number {
-  for (let i = from; i + 1 < b.length; i++) {
-    if (b[i] !== 0xff) continue;
-    const next = b[i + 1]!;
-    if (next !== 0x00 && !(next >= 0xd0 && next <= 0xd7)) return i;
-  }
-  return b.length;
-}
-
-/** WebP: the RIFF size covers the file exactly, an image chunk comes first, chunks fit. Returns EXIF/XMP data. */
-function webpMetadata(b: Uint8Array): Uint8Array[] | null {
-  if (b.length < 20 || u32le(b, 4) + 8 !== b.length || !["VP8 ", "VP8L", "VP8X"].includes(ascii(b, 12, 4))) return null;
-  const texts: Uint8Array[] = [];
-  let at = 12;
-  while (at + 8 <= b.length) {
-    const size = u32le(b, at + 4);
-    const end = at + 8 + size + (size % 2);
-    if (end > b.length) return null;
-    if (["EXIF", "XMP "].includes(ascii(b, at, 4))) texts.push(b.subarray(at + 8, at + 8 + size));
-    at = end;
-  }
-  return at === b.length ? texts : null;
 }
 
 const markup = /<\s*\/?\s*(script|svg|html|iframe|body|object|embed|img|style|meta|link|form)\b|javascript:/;
+// Metadata, comments and pasted pages are runs of printable text; compressed pixels are not, so looking only
+// inside such runs keeps random pixel bytes from passing for a tag.
+const textRuns = /[\x20-\x7e\t\r\n]{12,}/g;
 
-/** Whether any of the byte ranges, read as text, holds HTML or SVG. */
-export function containsMarkup(parts: Uint8Array[]): boolean {
-  return parts.some((p) => markup.test(Buffer.from(p).toString("latin1").toLowerCase()));
+/** Whether any text in the file, read as Latin-1, holds HTML or SVG. */
+export function containsMarkup(bytes: Uint8Array): boolean {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  for (const [run] of text.matchAll(textRuns)) if (markup.test(run.toLowerCase())) return true;
+  return false;
 }
 
-/** The verdict on an uploaded file: its real type, or why it is refused. */
-export function inspectImage(bytes: Uint8Array): ImageVerdict {
-  if (bytes.length === 0) return { ok: false, problem: "empty" };
-  if (bytes.length > MAX_IMAGE_BYTES) return { ok: false, problem: "too_large" };
-  const type = detectImageType(bytes);
-  const metadata =
-    type === "png"
-      ? pngMetadata(bytes)
-      : type === "jpeg"
-        ? jpegMetadata(bytes)
-        : type === "webp"
-          ? webpMetadata(bytes)
-          : null;
-  if (!type || !metadata || containsMarkup(metadata)) return { ok: false, problem: "not_an_image" };
+const refused = (problem: ImageProblem) => ({ ok: false, problem }) as const;
+
+/** The verdict on an uploaded file: its real type, or why it is refused. Nothing is decoded yet. */
+export async function inspectImage(upload: Uint8Array): Promise<ImageVerdict> {
+  if (upload.length === 0) return refused("empty");
+  if (upload.length > MAX_IMAGE_BYTES) return refused("too_large");
+  const bytes = Buffer.from(upload.buffer, upload.byteOffset, upload.byteLength);
+  const type = await detectImageType(bytes);
+  if (!type || !endsWhereItShould(bytes, type) || containsMarkup(bytes)) return refused("not_an_image");
+  const header = await sharp(bytes)
+    .metadata()
+    .catch(() => null);
+  if (!header || header.format !== type || !header.width || !header.height) return refused("not_an_image");
+  if (header.width * header.height > MAX_IMAGE_PIXELS) return refused("too_large");
   return { ok: true, type };
+}
+
+/**
+ * The upload as it will be stored: checked by `inspectImage`, then decoded and encoded afresh as WebP
+ * (first frame only, upright, at most STORED_IMAGE_MAX_EDGE long, no metadata). A file whose pixels do not
+ * decode (a broken or cut-short scan) is refused.
+ */
+export async function cleanImage(upload: Uint8Array): Promise<CleanImage> {
+  const verdict = await inspectImage(upload);
+  if (!verdict.ok) return verdict;
+  try {
+    const { data, info } = await sharp(upload, { failOn: "truncated", limitInputPixels: MAX_IMAGE_PIXELS })
+      .autoOrient()
+      .resize(STORED_IMAGE_MAX_EDGE, STORED_IMAGE_MAX_EDGE, { fit: "inside", withoutEnlargement: true })
+      .webp({ quality: WEBP_QUALITY })
+      .toBuffer({ resolveWithObject: true });
+    return { ok: true, type: "webp", bytes: data, width: info.width, height: info.height };
+  } catch {
+    return refused("not_an_image");
+  }
 }

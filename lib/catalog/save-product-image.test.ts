@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
+import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../auth/contract";
 import * as s from "../db/schema";
@@ -28,25 +29,62 @@ const stored = () => fs.readdirSync(uploadDir());
 
 describe("product images", () => {
   it.each([
-    ["PNG", tinyPng, "png", "image/png"],
-    ["JPEG", tinyJpeg, "jpeg", "image/jpeg"],
-    ["WebP", tinyWebp, "webp", "image/webp"],
+    ["PNG", tinyPng],
+    ["JPEG", tinyJpeg],
+    ["WebP", tinyWebp],
   ])(
-    "stores a real %s under a random name with the detected extension, and serves it back",
-    async (_, bytes, ext, type) => {
+    "stores a fresh WebP encode of a real %s under a random name, whatever its name and declared type, and serves it back",
+    async (_, bytes) => {
       const { product } = await createProduct(t.db, { coopId });
       const { imagePath } = await saveProductImage(
         member,
         product.id,
         new File([bytes], "photo.gif", { type: "text/html" }),
       );
-      expect(imagePath).toMatch(new RegExp(`^/uploads/[a-z0-9]{24}\\.${ext}$`));
+      expect(imagePath).toMatch(/^\/uploads\/[a-z0-9]{24}\.webp$/);
       expect(await imageOf(product.id)).toBe(imagePath);
       const served = await readUpload(path.basename(imagePath));
-      expect(served?.contentType).toBe(type);
-      expect(Buffer.compare(served!.bytes, bytes)).toBe(0);
+      expect(served?.contentType).toBe("image/webp");
+      // Not the upload's bytes: a new file, WebP by its magic bytes, ending at its RIFF size, no metadata.
+      expect(served!.bytes.equals(bytes)).toBe(false);
+      expect(served!.bytes.subarray(0, 4).toString("latin1") + served!.bytes.subarray(8, 12).toString("latin1")).toBe(
+        "RIFFWEBP",
+      );
+      expect(served!.bytes.readUInt32LE(4) + 8).toBe(served!.bytes.length);
+      const { format, width, height, exif, xmp, icc } = await sharp(served!.bytes).metadata();
+      expect({ format, width, height, exif, xmp, icc }).toEqual({
+        format: "webp",
+        width: 2,
+        height: 2,
+        exif: undefined,
+        xmp: undefined,
+        icc: undefined,
+      });
     },
   );
+
+  it("a photo with EXIF (GPS, camera) is stored without it", async () => {
+    const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#a83" } })
+      .withExif({ IFD0: { Make: "PhoneCo", Model: "PhoneCo 12" }, IFD3: { GPSLatitudeRef: "N" } })
+      .jpeg()
+      .toBuffer();
+    const { product } = await createProduct(t.db, { coopId });
+    const { imagePath } = await saveProductImage(member, product.id, new Blob([photo]));
+    const served = (await readUpload(path.basename(imagePath)))!;
+    expect((await sharp(served.bytes).metadata()).exif).toBeUndefined();
+    expect(served.bytes.toString("latin1")).not.toContain("PhoneCo");
+  });
+
+  it.each([
+    ["png", "image/png", tinyPng],
+    ["jpeg", "image/jpeg", tinyJpeg],
+  ])("an image stored before as .%s is still served with its content type", async (ext, type, bytes) => {
+    const name = `${"b".repeat(23)}${ext[0]}.${ext}`;
+    fs.writeFileSync(path.join(uploadDir(), name), bytes);
+    const served = await readUpload(name);
+    expect(served?.contentType).toBe(type);
+    expect(served!.bytes.equals(bytes)).toBe(true);
+  });
 
   it("a new image replaces the old file", async () => {
     const { product } = await createProduct(t.db, { coopId });

@@ -5,7 +5,7 @@ import { now } from "../core/clock";
 import { AppError } from "../core/errors";
 import { getDb, schema as s } from "../db";
 import { MAX_IMAGE_BYTES } from "./contract-manage";
-import { inspectImage } from "./image-check";
+import { cleanImage } from "./image-check";
 import { ownProductOrThrow } from "./own-product";
 import { removeUpload, storeUpload } from "./uploads";
 
@@ -13,18 +13,20 @@ async function acceptedImage(file: unknown) {
   if (!(file instanceof Blob)) throw new AppError("VALIDATION", "no image file", { fields: { image: ["required"] } });
   if (file.size > MAX_IMAGE_BYTES)
     throw new AppError("PAYLOAD_TOO_LARGE", "image larger than 2 MB", { fields: { image: ["too_large"] } });
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const verdict = inspectImage(bytes);
-  if (verdict.ok) return { bytes, type: verdict.type };
-  if (verdict.problem === "too_large")
-    throw new AppError("PAYLOAD_TOO_LARGE", "image larger than 2 MB", { fields: { image: ["too_large"] } });
-  if (verdict.problem === "empty") throw new AppError("VALIDATION", "empty file", { fields: { image: ["required"] } });
+  const image = await cleanImage(new Uint8Array(await file.arrayBuffer()));
+  if (image.ok) return image;
+  if (image.problem === "too_large")
+    throw new AppError("PAYLOAD_TOO_LARGE", "image larger than 2 MB or 40 megapixels", {
+      fields: { image: ["too_large"] },
+    });
+  if (image.problem === "empty") throw new AppError("VALIDATION", "empty file", { fields: { image: ["required"] } });
   throw new AppError("VALIDATION", "not a PNG, JPEG or WebP image", { fields: { image: ["not_an_image"] } });
 }
 
 /**
- * Sets a product's image from an upload, checked by content (PNG, JPEG or WebP, at most 2 MB). The file is
- * stored under a random name; the image it replaces is deleted once the product points at the new one.
+ * Sets a product's image from an upload, checked by content (PNG, JPEG or WebP, at most 2 MB). What is stored
+ * is never the upload itself but a fresh WebP encode of its pixels (see image-check.ts), under a random name;
+ * the image it replaces is deleted once the product points at the new one.
  */
 export async function saveProductImage(
   viewer: Viewer | null,

@@ -5,13 +5,14 @@ import { randomBase32 } from "../core/ids";
 import { env } from "../env";
 import { imageContentTypes, type ImageType } from "./contract-manage";
 
-// Only names we made ourselves: 24 random characters and a detected type. Nothing else is ever a path.
+// Only names we made ourselves: 24 random characters and a type. Nothing else is ever a path. Uploads are
+// stored as .webp (a fresh encode); .png and .jpeg names from before that are still served.
 const storedName = /^([a-z0-9]{24})\.(png|jpeg|webp)$/;
 const isImageType = (v: string): v is ImageType => v in imageContentTypes;
 // The folder is configuration, not part of the build: keep the bundler from tracing it.
 const inUploadDir = (name: string) => path.join(/*turbopackIgnore: true*/ env().uploadDir, name);
 
-/** Writes the bytes under a fresh random name in the upload directory; returns the name. */
+/** Writes the bytes (already re-encoded: see image-check.ts) under a fresh random name; returns the name. */
 export async function storeUpload(bytes: Uint8Array, type: ImageType): Promise<string> {
   await fs.mkdir(/*turbopackIgnore: true*/ env().uploadDir, { recursive: true });
   const name = `${randomBase32(24).toLowerCase()}.${type}`;

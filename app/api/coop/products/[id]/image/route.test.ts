@@ -53,10 +53,10 @@ const imagePath = async () =>
   (await t.db.select({ p: s.products.imagePath }).from(s.products).where(eq(s.products.id, productId)))[0]?.p ?? null;
 
 describe("POST /api/coop/products/[id]/image", () => {
-  it("stores a real PNG and the product points at it; GET /uploads/<name> serves it as an inert image", async () => {
+  it("stores a real PNG re-encoded as WebP and the product points at it; GET /uploads/<name> serves it as an inert image", async () => {
     const res = await upload([{ name: "image", filename: "rice.png", type: "image/png", data: tinyPng }]);
     expect(res.status).toBe(200);
-    expect(res.body.imagePath).toMatch(/^\/uploads\/[a-z0-9]{24}\.png$/);
+    expect(res.body.imagePath).toMatch(/^\/uploads\/[a-z0-9]{24}\.webp$/);
     expect(await imagePath()).toBe(res.body.imagePath);
 
     const name = path.basename(res.body.imagePath!);
@@ -70,12 +70,16 @@ describe("POST /api/coop/products/[id]/image", () => {
         ]),
       ),
     ).toEqual({
-      "content-type": "image/png",
+      "content-type": "image/webp",
       "x-content-type-options": "nosniff",
       "content-security-policy": "default-src 'none'; sandbox",
       "cache-control": "public, max-age=31536000, immutable",
     });
-    expect(Buffer.from(await served.arrayBuffer()).equals(tinyPng)).toBe(true);
+    // A fresh encode, not the upload's bytes: WebP by its magic bytes, and it ends at its RIFF size.
+    const body = Buffer.from(await served.arrayBuffer());
+    expect(body.equals(tinyPng)).toBe(false);
+    expect([body.subarray(0, 4).toString("latin1"), body.subarray(8, 12).toString("latin1")]).toEqual(["RIFF", "WEBP"]);
+    expect(body.readUInt32LE(4) + 8).toBe(body.length);
   });
 
   it.each([
