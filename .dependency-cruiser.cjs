@@ -46,7 +46,7 @@ module.exports = {
         pathNot: [
           "^lib/[^/]+/contract\\.ts$",
           "^lib/core/(money|errors|state-machine)\\.ts$",
-          "^lib/i18n/(locales|format-day)\\.ts$",
+          "^lib/i18n/(locales|format-day|lookup)\\.ts$",
         ],
       },
     },
@@ -61,7 +61,7 @@ module.exports = {
         pathNot: [
           "^lib/[^/]+/(index|contract)\\.ts$",
           "^lib/core/(errors|money)\\.ts$",
-          "^lib/i18n/(locales|messages|server|format-day)\\.ts$",
+          "^lib/i18n/(locales|messages|server|format-day|formats|lookup)\\.ts$",
           "^lib/env\\.ts$",
           "^lib/security-headers\\.ts$",
         ],

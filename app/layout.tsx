@@ -3,7 +3,6 @@ import { headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { clientMessages } from "@/lib/i18n/messages";
-import type { Locale } from "@/lib/i18n/locales";
 import { SiteHeader } from "@/components/layout/site-header";
 import { workspacesOf } from "@/lib/auth/contract";
 import { cartCount } from "@/lib/orders";
@@ -34,7 +33,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     return (
       <html lang={locale}>
         <body className="bg-transparent" style={{ background: "transparent" }}>
-          <NextIntlClientProvider messages={clientMessages(locale as Locale)}>{children}</NextIntlClientProvider>
+          <NextIntlClientProvider messages={clientMessages(locale)}>{children}</NextIntlClientProvider>
         </body>
       </html>
     );
@@ -43,7 +42,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
-        <NextIntlClientProvider messages={clientMessages(locale as Locale)}>
+        <NextIntlClientProvider messages={clientMessages(locale)}>
           <a href="#main" className="sr-only focus:not-sr-only">
             {t("skipToContent")}
           </a>

@@ -10,12 +10,11 @@ import { StationCard } from "@/components/station/station-card";
 import { buttonClass } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
 import { readCoopCards, readFeaturedProducts } from "@/lib/catalog";
-import type { Locale } from "@/lib/i18n/locales";
 import { listActiveStations } from "@/lib/stations";
 
 export default async function HomePage() {
   const [locale, t, tp, ts, tg, labels, campaigns, coops, products, stations] = await Promise.all([
-    getLocale() as Promise<Locale>,
+    getLocale(),
     getTranslations("home"),
     getTranslations("product"),
     getTranslations("stations"),

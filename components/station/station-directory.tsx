@@ -49,9 +49,7 @@ export function StationDirectory({
             >
               <span className="flex items-baseline justify-between gap-2">
                 <span className="font-medium">{pick(locale, s.nameZh, s.nameEn)}</span>
-                {km !== null ? (
-                  <span className="shrink-0 text-xs text-paddy-700">{t("distance", { km: km.toFixed(1) })}</span>
-                ) : null}
+                {km !== null ? <span className="shrink-0 text-xs text-paddy-700">{t("distance", { km })}</span> : null}
               </span>
               <span className="text-xs text-ink-500">
                 {pick(locale, s.townZh, s.townEn)} · {pick(locale, s.addressZh, s.addressEn)}

@@ -4,19 +4,19 @@ import nodemailer from "nodemailer";
 import { now } from "../core/clock";
 import { assertNoOpenTransaction, getDb, schema as s } from "../db";
 import { env } from "../env";
-import { catalogs } from "../i18n/messages";
+import type { Locale } from "../i18n/locales";
+import { lookup } from "../i18n/lookup";
+import { translator } from "../i18n/messages";
 
 const MAX_ATTEMPTS = 5;
 
-function render(kind: string, params: Record<string, string | number>): { subject: string; text: string } {
-  const fill = (t: string) => t.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-  const pickText = (locale: "zh-CN" | "en", key: "title" | "body") => {
-    const ns = catalogs()[locale].notifications as Record<string, Record<string, string>> | undefined;
-    return fill(ns?.[kind]?.[key] ?? kind);
-  };
+/** The e-mail of a notification: the `notifications.<kind>` messages (ICU), Chinese first, then English. */
+export function render(kind: string, params: Record<string, string | number>): { subject: string; text: string } {
+  const text = (locale: Locale, key: "title" | "body") =>
+    lookup(translator(locale, "notifications"), `${kind}.${key}`, params, kind);
   return {
-    subject: `${pickText("zh-CN", "title")} · ${pickText("en", "title")}`,
-    text: `${pickText("zh-CN", "body")}\n\n${pickText("en", "body")}`,
+    subject: `${text("zh-CN", "title")} · ${text("en", "title")}`,
+    text: `${text("zh-CN", "body")}\n\n${text("en", "body")}`,
   };
 }
 

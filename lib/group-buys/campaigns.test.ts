@@ -108,6 +108,19 @@ describe("ordering from a campaign", () => {
     expect(await order(OPEN, 1)).toBe("SOLD_OUT");
   });
 
+  it("a double submit with the same key is one order and takes the cap once", async () => {
+    const w = await world();
+    const { id } = await createCampaign(w.member, w.base);
+    const buyer = await createViewer(t.db);
+    setClockForTests(OPEN);
+    const input = { campaignId: id, stationId: w.stationA.id, quantity: 2, idempotencyKey: idemKey() };
+    const [a, b] = await Promise.all([orderFromCampaign(buyer, input), orderFromCampaign(buyer, input)]);
+    const c = await orderFromCampaign(buyer, input);
+    expect(new Set([a.number, b.number, c.number]).size).toBe(1);
+    expect([a, b, c].filter((p) => p.created)).toHaveLength(1);
+    expect((await getCampaign(id))?.sold).toBe(2);
+  });
+
   it("buyers racing for the cap never take more than it", async () => {
     const w = await world();
     const { id } = await createCampaign(w.member, { ...w.base, stockCap: "10" });

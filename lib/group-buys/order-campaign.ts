@@ -4,8 +4,8 @@ import { assertViewer, enforce } from "../auth";
 import type { Viewer } from "../auth/contract";
 import { AppError } from "../core/errors";
 import { now } from "../core/clock";
-import { getDb, isUniqueViolation, schema as s, transactionWithRetry, type Tx } from "../db";
-import { placeOrder, type PlacedOrder } from "../orders";
+import { getDb, schema as s, type Tx } from "../db";
+import { orderForKey, placeOnce, placeOrder, type PlacedOrder } from "../orders";
 import { orderCampaignInput } from "./contract";
 
 /**
@@ -18,13 +18,9 @@ export async function orderFromCampaign(viewer: Viewer | null, raw: unknown): Pr
   const input = orderCampaignInput.parse(raw);
   await enforce(`checkout:user:${viewer.userId}`, { max: 30, windowSeconds: 60 }, "checkouts");
   const db = await getDb();
-  try {
-    return await transactionWithRetry(db, async (tx) => {
-      const [existing] = await tx
-        .select({ id: s.orders.id, number: s.orders.number })
-        .from(s.orders)
-        .where(and(eq(s.orders.buyerId, viewer.userId), eq(s.orders.idempotencyKey, input.idempotencyKey)));
-      if (existing) return { ...existing, created: false };
+  return placeOnce(db, {
+    replay: (d) => orderForKey(d, viewer.userId, input.idempotencyKey),
+    place: async (tx) => {
       const at = now();
       const [campaign] = await tx
         .update(s.campaigns)
@@ -63,17 +59,8 @@ export async function orderFromCampaign(viewer: Viewer | null, raw: unknown): Pr
         batchOpenUntil: campaign.closesAt,
         campaignId: campaign.id,
       });
-    });
-  } catch (err) {
-    if (isUniqueViolation(err, "orders_buyer_idempotency_key")) {
-      const [order] = await db
-        .select({ id: s.orders.id, number: s.orders.number })
-        .from(s.orders)
-        .where(and(eq(s.orders.buyerId, viewer.userId), eq(s.orders.idempotencyKey, input.idempotencyKey)));
-      if (order) return { ...order, created: false };
-    }
-    throw err;
-  }
+    },
+  });
 }
 
 async function whyNot(tx: Tx, id: string, at: Date): Promise<AppError> {

@@ -5,9 +5,9 @@ import type { Viewer } from "../auth/contract";
 import { AppError } from "../core/errors";
 import { newId } from "../core/ids";
 import { now } from "../core/clock";
-import { getDb, isUniqueViolation, schema as s, transactionWithRetry, type Tx } from "../db";
+import { getDb, isUniqueViolation, schema as s, type DbOrTx, type Tx } from "../db";
 import { env } from "../env";
-import { placeOrder } from "../orders";
+import { placeOnce, placeOrder } from "../orders";
 import { onlinePaymentsEnabled } from "../payments";
 import { joinTeamInput, openTeamInput, type TeamPayMethod } from "./team-contract";
 import { completeTeamInTx } from "./team-lifecycle";
@@ -38,9 +38,12 @@ export async function openTeam(viewer: Viewer | null, raw: unknown): Promise<Tea
   const input = openTeamInput.parse(raw);
   assertPayable(input.payMethod);
   await enforce(`checkout:user:${viewer.userId}`, { max: 30, windowSeconds: 60 }, "checkouts");
+  const db = await getDb();
   return afterCommit(
-    await idempotent(viewer.userId, input.idempotencyKey, (tx) =>
-      transactionBody(tx, viewer.userId, input.idempotencyKey, async (at) => {
+    await placeOnce(db, {
+      replay: (d) => existingEntry(d, viewer.userId, input.idempotencyKey),
+      place: async (tx) => {
+        const at = now();
         const deal = await takeFromDeal(tx, input.dealId, input.quantity, at, true);
         const [open] = await tx
           .select({ n: count() })
@@ -63,8 +66,8 @@ export async function openTeam(viewer: Viewer | null, raw: unknown): Promise<Tea
           })
           .returning();
         return addMember(tx, team!, deal, viewer.userId, input, at);
-      }),
-    ),
+      },
+    }),
   );
 }
 
@@ -80,10 +83,13 @@ export async function joinTeam(viewer: Viewer | null, raw: unknown): Promise<Tea
   const input = joinTeamInput.parse(raw);
   assertPayable(input.payMethod);
   await enforce(`checkout:user:${viewer.userId}`, { max: 30, windowSeconds: 60 }, "checkouts");
+  const db = await getDb();
   try {
     return afterCommit(
-      await idempotent(viewer.userId, input.idempotencyKey, (tx) =>
-        transactionBody(tx, viewer.userId, input.idempotencyKey, async (at) => {
+      await placeOnce(db, {
+        replay: (d) => existingEntry(d, viewer.userId, input.idempotencyKey),
+        place: async (tx) => {
+          const at = now();
           const [team] = await tx.select().from(s.teams).where(eq(s.teams.id, input.teamId)).for("update");
           if (!team) throw new AppError("NOT_FOUND", "team not found");
           if (team.status !== "forming") throw closed(team.status);
@@ -102,8 +108,8 @@ export async function joinTeam(viewer: Viewer | null, raw: unknown): Promise<Tea
           }
           const deal = await takeFromDeal(tx, team.dealId, input.quantity, at, false);
           return addMember(tx, team, deal, viewer.userId, input, at);
-        }),
-      ),
+        },
+      }),
     );
   } catch (err) {
     // The unique (team, buyer) index backs the check above if two requests of one buyer ever got past it.
@@ -123,33 +129,9 @@ function assertPayable(method: TeamPayMethod) {
   }
 }
 
-/** The same idempotency key answers with the same entry (a double submit, a retry after a timeout). */
-async function idempotent(buyerId: string, key: string, body: (tx: Tx) => Promise<TeamEntry>): Promise<TeamEntry> {
-  const db = await getDb();
-  try {
-    return await transactionWithRetry(db, body);
-  } catch (err) {
-    if (isUniqueViolation(err, "orders_buyer_idempotency_key")) {
-      const found = await db.transaction((tx) => existingEntry(tx, buyerId, key));
-      if (found) return found;
-    }
-    throw err;
-  }
-}
-
-async function transactionBody(
-  tx: Tx,
-  buyerId: string,
-  key: string,
-  work: (at: Date) => Promise<TeamEntry>,
-): Promise<TeamEntry> {
-  const existing = await existingEntry(tx, buyerId, key);
-  if (existing) return existing;
-  return work(now());
-}
-
-async function existingEntry(tx: Tx, buyerId: string, key: string): Promise<TeamEntry | null> {
-  const [row] = await tx
+/** The entry a buyer's idempotency key made (a double submit, a retry after a timeout answer with it). */
+async function existingEntry(db: DbOrTx, buyerId: string, key: string): Promise<TeamEntry | null> {
+  const [row] = await db
     .select({
       teamId: s.teamMembers.teamId,
       orderId: s.orders.id,

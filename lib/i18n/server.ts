@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
+import type { Messages } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { LOCALE_COOKIE, pickLocale, type Locale } from "./locales";
 
@@ -9,6 +10,6 @@ export async function requestLocale(): Promise<Locale> {
 }
 
 /** A page's `generateMetadata` giving it its title from the `titles` catalog, in the person's language. */
-export function titled(key: string): () => Promise<{ title: string }> {
+export function titled(key: keyof Messages["titles"]): () => Promise<{ title: string }> {
   return async () => ({ title: (await getTranslations("titles"))(key) });
 }

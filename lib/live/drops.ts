@@ -5,9 +5,9 @@ import type { Viewer } from "../auth/contract";
 import { AppError } from "../core/errors";
 import { now } from "../core/clock";
 import { newId } from "../core/ids";
-import { getDb, isUniqueViolation, schema as s, transactionWithRetry, type Tx } from "../db";
+import { getDb, schema as s, type Tx } from "../db";
 import { env } from "../env";
-import { placeOrder, type PlacedOrder } from "../orders";
+import { orderForKey, placeOnce, placeOrder, type PlacedOrder } from "../orders";
 import { onlinePaymentsEnabled } from "../payments";
 import { buyDropInput, closeDropInput, openDropInput } from "./contract";
 import { markActivity } from "./coalescer";
@@ -112,13 +112,9 @@ export async function buyDrop(viewer: Viewer | null, raw: unknown): Promise<Plac
   await enforce(`drop:user:${viewer.userId}`, { max: 60, windowSeconds: 60 }, "drop purchases");
   const db = await getDb();
   let sessionId = "";
-  try {
-    const placed = await transactionWithRetry(db, async (tx) => {
-      const [existing] = await tx
-        .select({ id: s.orders.id, number: s.orders.number })
-        .from(s.orders)
-        .where(and(eq(s.orders.buyerId, viewer.userId), eq(s.orders.idempotencyKey, input.idempotencyKey)));
-      if (existing) return { ...existing, created: false };
+  const placed = await placeOnce(db, {
+    replay: (d) => orderForKey(d, viewer.userId, input.idempotencyKey),
+    place: async (tx) => {
       const at = now();
       // A cheap read first turns most late buyers away without touching the hot row; the UPDATE below decides.
       const [seen] = await tx.select().from(s.liveDrops).where(eq(s.liveDrops.id, input.dropId));
@@ -181,19 +177,10 @@ export async function buyDrop(viewer: Viewer | null, raw: unknown): Promise<Plac
         .returning({ id: s.liveDrops.id });
       if (!taken) throw await whyNot(tx, input.dropId, at);
       return placed;
-    });
-    if (placed.created && sessionId) markActivity(sessionId);
-    return placed;
-  } catch (err) {
-    if (isUniqueViolation(err, "orders_buyer_idempotency_key")) {
-      const [order] = await db
-        .select({ id: s.orders.id, number: s.orders.number })
-        .from(s.orders)
-        .where(and(eq(s.orders.buyerId, viewer.userId), eq(s.orders.idempotencyKey, input.idempotencyKey)));
-      if (order) return { ...order, created: false };
-    }
-    throw err;
-  }
+    },
+  });
+  if (placed.created && sessionId) markActivity(sessionId);
+  return placed;
 }
 
 async function whyNot(tx: Tx, dropId: string, at: Date): Promise<AppError> {

@@ -222,6 +222,23 @@ describe("buying from a drop", () => {
     expect(await stockInvariantViolations(t.db)).toEqual([]);
   });
 
+  it("a retry with the same key is the same order: the drop, the buyer's units and the stock are taken once", async () => {
+    const w = await liveWorld();
+    const { dropId } = await openLiveDrop(w, { quantityCap: 100, perBuyerLimit: 3 });
+    const buyer = await createViewer(t.db);
+    const input = { dropId, quantity: 2, idempotencyKey: idemKey() };
+    const a = await buyDrop(buyer, input);
+    const b = await buyDrop(buyer, input);
+    const c = await buyDrop(buyer, input);
+    expect(new Set([a.number, b.number, c.number]).size).toBe(1);
+    expect([a, b, c].filter((p) => p.created)).toHaveLength(1);
+    const [drop] = await t.db.select().from(s.liveDrops).where(eq(s.liveDrops.id, dropId));
+    expect(drop?.sold).toBe(2);
+    const [mine] = await t.db.select().from(s.liveDropBuyers).where(eq(s.liveDropBuyers.dropId, dropId));
+    expect(mine?.units).toBe(2);
+    expect(await stockInvariantViolations(t.db)).toEqual([]);
+  });
+
   it("one buyer firing 20 requests at once gets at most the limit", async () => {
     const w = await liveWorld();
     const { dropId } = await openLiveDrop(w, { quantityCap: 100, perBuyerLimit: 2 });

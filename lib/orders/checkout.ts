@@ -1,14 +1,14 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { assertViewer, enforce } from "../auth";
 import type { Viewer } from "../auth/contract";
 import { now } from "../core/clock";
-import { getDb, isUniqueViolation, schema as s, transactionWithRetry } from "../db";
+import { getDb } from "../db";
 import { AppError } from "../core/errors";
 import { env } from "../env";
 import { onlinePaymentsEnabled } from "../payments";
 import { checkoutInput, deliveryAddressInput } from "./contract";
 import { removeOrderedFromCart } from "./cart";
+import { orderForKey, placeOnce } from "./place-once";
 import { placeOrder, type PlacedOrder } from "./place-order";
 
 /**
@@ -37,8 +37,9 @@ export async function checkout(viewer: Viewer | null, raw: unknown): Promise<Pla
   await enforce(`checkout:user:${viewer.userId}`, { max: 30, windowSeconds: 60 }, "checkouts");
   const at = now();
   const db = await getDb();
-  try {
-    return await transactionWithRetry(db, async (tx) => {
+  return placeOnce(db, {
+    replay: (d) => orderForKey(d, viewer.userId, input.idempotencyKey),
+    place: async (tx) => {
       const placed = await placeOrder(tx, {
         buyerId: viewer.userId,
         channel: "shop",
@@ -61,16 +62,6 @@ export async function checkout(viewer: Viewer | null, raw: unknown): Promise<Pla
       });
       if (placed.created) await removeOrderedFromCart(tx, viewer.userId, input.lines);
       return placed;
-    });
-  } catch (err) {
-    // A double submit racing this one committed first: answer with its order.
-    if (isUniqueViolation(err, "orders_buyer_idempotency_key")) {
-      const [order] = await db
-        .select({ id: s.orders.id, number: s.orders.number })
-        .from(s.orders)
-        .where(and(eq(s.orders.buyerId, viewer.userId), eq(s.orders.idempotencyKey, input.idempotencyKey)));
-      if (order) return { ...order, created: false };
-    }
-    throw err;
-  }
+    },
+  });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 export { placeOrder, type OrderDraft, type PlacedOrder } from "./place-order";
+export { placeOnce, orderForKey } from "./place-once";
 export { checkout } from "./checkout";
 export {
   loadCart,

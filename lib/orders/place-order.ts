@@ -46,15 +46,11 @@ export interface PlacedOrder {
  * Writes an order inside the caller's transaction: prices from the database, the order, its lines (names,
  * prices and cooperatives as they are now), the first timeline event, and then the stock, taken with one
  * conditional UPDATE per variant (same-variant lines summed first) and one movement per variant. Throws — and so
- * writes nothing — on an unknown variant, an unusable station, or a short line (SOLD_OUT names it).
+ * writes nothing — on an unknown variant, an unusable station, or a short line (SOLD_OUT names it). Run it in
+ * placeOnce's transaction: that answers an idempotency key already used; here the unique (buyer, key) index
+ * refuses one.
  */
 export async function placeOrder(tx: Tx, draft: OrderDraft): Promise<PlacedOrder> {
-  const [existing] = await tx
-    .select({ id: s.orders.id, number: s.orders.number })
-    .from(s.orders)
-    .where(and(eq(s.orders.buyerId, draft.buyerId), eq(s.orders.idempotencyKey, draft.idempotencyKey)));
-  if (existing) return { ...existing, created: false };
-
   const quantities = new Map<string, number>();
   for (const l of draft.lines) quantities.set(l.variantId, (quantities.get(l.variantId) ?? 0) + l.quantity);
   const items = await loadSellable(tx, [...quantities.keys()]);

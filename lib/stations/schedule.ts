@@ -76,5 +76,8 @@ export function nextPickupDay(station: StationClock, now: Date): string {
   return deliveryDayFor(station, now);
 }
 
-/** A pickup day as people read it: zh "12月3日(周四)", en "Thu 3 Dec". */
+/**
+ * A pickup day as people read it: zh "12月3日(周四)", en "Thu 3 Dec" — lib/i18n/format-day.ts's formatDay, which
+ * pages import; this name stays for the browser journeys (e2e/shop-journey.spec.ts), which import it from here.
+ */
 export { formatDay as formatPickupDay } from "../i18n/format-day";

@@ -5,7 +5,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { formatFen } from "@/lib/core/money";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/locales";
 import { loadCart } from "@/lib/orders";
 import { QuantityForm } from "./_components/quantity-form";
 import { removeCartLineAction, setCartQuantityAction } from "./actions";
@@ -15,11 +15,7 @@ export const generateMetadata = titled("cart");
 
 export default async function CartPage() {
   const owner = await cartOwner();
-  const [locale, t, cart] = await Promise.all([
-    getLocale() as Promise<Locale>,
-    getTranslations("cart"),
-    loadCart(owner),
-  ]);
+  const [locale, t, cart] = await Promise.all([getLocale(), getTranslations("cart"), loadCart(owner)]);
   if (cart.lines.length === 0) {
     return (
       <div className="flex flex-col items-center gap-3 py-12 text-center" data-testid="cart-empty">

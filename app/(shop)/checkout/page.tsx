@@ -3,11 +3,12 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatFen } from "@/lib/core/money";
 import { requireViewerPage } from "@/lib/auth";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { formatDay } from "@/lib/i18n/format-day";
+import { pick } from "@/lib/i18n/locales";
 import { loadCart } from "@/lib/orders";
 import { onlinePaymentsEnabled } from "@/lib/payments";
 import { listActiveStations } from "@/lib/stations";
-import { formatPickupDay, nextPickupDay } from "@/lib/stations/contract";
+import { nextPickupDay } from "@/lib/stations/contract";
 import { serverNow } from "@/lib/system";
 import { randomUUID } from "node:crypto";
 import { cartOwner } from "../cart/owner";
@@ -19,7 +20,7 @@ export const generateMetadata = titled("checkout");
 export default async function CheckoutPage() {
   await requireViewerPage();
   const [locale, t, cart, stations] = await Promise.all([
-    getLocale() as Promise<Locale>,
+    getLocale(),
     getTranslations("checkout"),
     cartOwner().then(loadCart),
     listActiveStations(),
@@ -42,9 +43,7 @@ export default async function CheckoutPage() {
       <CheckoutForm
         action={placeOrderAction}
         stations={stations}
-        pickupDays={Object.fromEntries(
-          stations.map((s) => [s.id, formatPickupDay(nextPickupDay(s, serverNow()), locale)]),
-        )}
+        pickupDays={Object.fromEntries(stations.map((s) => [s.id, formatDay(nextPickupDay(s, serverNow()), locale)]))}
         lines={cart.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity }))}
         subtotalFen={cart.subtotalFen}
         idempotencyKey={randomUUID()}

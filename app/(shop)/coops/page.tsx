@@ -2,18 +2,14 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CoopCard } from "@/components/coop/coop-card";
 import { readCoopCards } from "@/lib/catalog";
-import type { Locale } from "@/lib/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("coopPage"))("title") };
+  const t = await getTranslations("coopPage");
+  return { title: t("title"), description: t("intro") };
 }
 
 export default async function CoopsPage() {
-  const [locale, t, coops] = await Promise.all([
-    getLocale() as Promise<Locale>,
-    getTranslations("coopPage"),
-    readCoopCards(),
-  ]);
+  const [locale, t, coops] = await Promise.all([getLocale(), getTranslations("coopPage"), readCoopCards()]);
   return (
     <>
       <div className="flex flex-col gap-1">

@@ -1,17 +1,17 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { CampaignCard } from "@/components/group-buy/campaign-card";
 import { listOpenCampaigns } from "@/lib/group-buys";
-import type { Locale } from "@/lib/i18n/locales";
 import { serverNow } from "@/lib/system";
 import { campaignCardLabels } from "./labels";
 
 export async function generateMetadata() {
-  return { title: (await getTranslations("groupBuys"))("title") };
+  const t = await getTranslations("groupBuys");
+  return { title: t("title"), description: t("intro") };
 }
 
 export default async function GroupBuysPage() {
   const [locale, t, labels, campaigns] = await Promise.all([
-    getLocale() as Promise<Locale>,
+    getLocale(),
     getTranslations("groupBuys"),
     campaignCardLabels(),
     listOpenCampaigns(48),

@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
 import { Section } from "@/components/ui/section";
 import { getViewer } from "@/lib/auth";
-import type { Locale } from "@/lib/i18n/locales";
 import { listLiveSessions, type LiveCardDto } from "@/lib/live";
 import { remindMeAction } from "./actions";
 
@@ -13,13 +12,8 @@ export async function generateMetadata() {
 
 export default async function LivePage() {
   const viewer = await getViewer();
-  const [locale, t, lists] = await Promise.all([
-    getLocale() as Promise<Locale>,
-    getTranslations("live"),
-    listLiveSessions(viewer),
-  ]);
-  const when = (d: Date) =>
-    d.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
+  const [format, t, lists] = await Promise.all([getFormatter(), getTranslations("live"), listLiveSessions(viewer)]);
+  const when = (d: Date) => format.dateTime(d, "medium");
   const card = (s: LiveCardDto, extra?: React.ReactNode) => (
     <li
       key={s.id}

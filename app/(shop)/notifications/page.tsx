@@ -1,6 +1,6 @@
 import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
 import { requireViewerPage } from "@/lib/auth";
 import { listNotifications } from "@/lib/events";
@@ -10,8 +10,8 @@ export const generateMetadata = titled("notifications");
 
 export default async function NotificationsPage() {
   const viewer = await requireViewerPage();
-  const [locale, t, items] = await Promise.all([
-    getLocale(),
+  const [format, t, items] = await Promise.all([
+    getFormatter(),
     getTranslations("notifications"),
     listNotifications(viewer.userId),
   ]);
@@ -30,13 +30,7 @@ export default async function NotificationsPage() {
             <>
               <p className={`font-medium ${n.read ? "text-ink-700" : ""}`}>{t(`${n.kind}.title`, n.params)}</p>
               <p className="text-sm text-ink-500">{t(`${n.kind}.body`, n.params)}</p>
-              <p className="text-xs text-ink-500">
-                {n.createdAt.toLocaleString(locale, {
-                  timeZone: "Asia/Shanghai",
-                  dateStyle: "short",
-                  timeStyle: "short",
-                })}
-              </p>
+              <p className="text-xs text-ink-500">{format.dateTime(n.createdAt, "short")}</p>
             </>
           );
           return (

@@ -1,21 +1,23 @@
 import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/order/status-badge";
 import { formatFen } from "@/lib/core/money";
 import { requireViewerPage } from "@/lib/auth";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { formatDay } from "@/lib/i18n/format-day";
+import { pick } from "@/lib/i18n/locales";
+import { lookup } from "@/lib/i18n/lookup";
 import { listMyOrders } from "@/lib/orders";
-import { formatPickupDay } from "@/lib/stations/contract";
 
 export const generateMetadata = titled("orders");
 
 export default async function OrdersPage() {
   const viewer = await requireViewerPage();
-  const [locale, t, ts, orders] = await Promise.all([
-    getLocale() as Promise<Locale>,
+  const [locale, t, ts, format, orders] = await Promise.all([
+    getLocale(),
     getTranslations("orders"),
     getTranslations("orderStatus"),
+    getFormatter(),
     listMyOrders(viewer),
   ]);
   return (
@@ -43,14 +45,14 @@ export default async function OrdersPage() {
                       className="mr-1 rounded bg-persimmon-500/10 px-1 text-persimmon-600"
                       data-testid="order-channel"
                     >
-                      {t(`channel.${o.channel}`)}
+                      {lookup(t, `channel.${o.channel}`)}
                     </span>
                   ) : null}
-                  {o.number} · {o.placedAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" })}
+                  {o.number} · {format.dateTime(o.placedAt, "stamp")}
                 </p>
                 {o.deliveryDay ? (
                   <p className="text-xs text-paddy-700" data-testid="order-pickup-day">
-                    {t("pickupFrom", { day: formatPickupDay(o.deliveryDay, locale) })}
+                    {t("pickupFrom", { day: formatDay(o.deliveryDay, locale) })}
                   </p>
                 ) : null}
               </div>

@@ -3,7 +3,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { CatalogListing } from "@/components/catalog/catalog-listing";
 import { readCatalogPage, readFilterOptions } from "@/lib/catalog";
 import { parseCatalogQuery } from "@/lib/catalog/contract";
-import type { Locale } from "@/lib/i18n/locales";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -15,7 +14,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function ProductsPage({ searchParams }: Props) {
   const query = parseCatalogQuery(await searchParams);
   const [locale, t, result, options] = await Promise.all([
-    getLocale() as Promise<Locale>,
+    getLocale(),
     getTranslations("catalog"),
     readCatalogPage(query),
     readFilterOptions(),

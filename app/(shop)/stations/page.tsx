@@ -1,20 +1,16 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { StationDirectory } from "@/components/station/station-directory";
-import type { Locale } from "@/lib/i18n/locales";
 import { listActiveStations } from "@/lib/stations";
 import { nextPickupDay } from "@/lib/stations/contract";
 import { serverNow } from "@/lib/system";
 
 export async function generateMetadata() {
-  return { title: (await getTranslations("stationsPage"))("title") };
+  const t = await getTranslations("stationsPage");
+  return { title: t("title"), description: t("intro") };
 }
 
 export default async function StationsPage() {
-  const [locale, t, stations] = await Promise.all([
-    getLocale() as Promise<Locale>,
-    getTranslations("stationsPage"),
-    listActiveStations(),
-  ]);
+  const [locale, t, stations] = await Promise.all([getLocale(), getTranslations("stationsPage"), listActiveStations()]);
   const at = serverNow();
   const nextPickup = Object.fromEntries(stations.map((s) => [s.id, nextPickupDay(s, at)]));
   return (

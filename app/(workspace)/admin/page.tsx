@@ -2,6 +2,7 @@ import { titled } from "@/lib/i18n/server";
 import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
 import { listUsersForAdmin, requireWorkspacePage } from "@/lib/auth";
+import { lookup } from "@/lib/i18n/lookup";
 import { setUserStatusAction } from "./actions";
 
 export const generateMetadata = titled("admin");
@@ -32,7 +33,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                 <p className="font-medium">{u.name}</p>
                 <p className="truncate text-xs text-ink-500">
                   {u.email ?? u.phone} ·{" "}
-                  {u.memberships.map((m) => t(`kinds.${m.kind}`)).join(" · ") || t("kinds.consumer")}
+                  {u.memberships.map((m) => lookup(t, `kinds.${m.kind}`)).join(" · ") || t("kinds.consumer")}
                 </p>
               </div>
               <span className={u.status === "active" ? "text-paddy-700" : "text-persimmon-600"}>

@@ -1,13 +1,13 @@
 import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { formatFen } from "@/lib/core/money";
 import { requireWorkspacePage } from "@/lib/auth";
 import { listOwnProducts, resolveWorkspaceCoop } from "@/lib/catalog";
 import { LOW_STOCK, type CoopProductDto } from "@/lib/catalog/contract";
 import { coopOverview } from "@/lib/orders";
-import { formatPickupDay } from "@/lib/stations/contract";
+import { formatDay } from "@/lib/i18n/format-day";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import { CoopSwitcher } from "./_components/coop-switcher";
 import { ProductStatusBadge } from "./_components/product-status-badge";
@@ -18,8 +18,9 @@ export const generateMetadata = titled("coopProducts");
 export default async function CoopProductsPage({ searchParams }: { searchParams: Promise<{ coop?: string }> }) {
   const viewer = await requireWorkspacePage("coop");
   const { current, coops } = await orNotFound(resolveWorkspaceCoop(viewer, (await searchParams).coop));
-  const [locale, t, tw, to, products, overview] = await Promise.all([
-    getLocale() as Promise<Locale>,
+  const [locale, format, t, tw, to, products, overview] = await Promise.all([
+    getLocale(),
+    getFormatter(),
     getTranslations("coopCatalog"),
     getTranslations("coopWs"),
     getTranslations("coopOverview"),
@@ -53,12 +54,8 @@ export default async function CoopProductsPage({ searchParams }: { searchParams:
             <Link href={`/coop/pick-lists/${overview.nextCutoff.day}${q}`} className="block hover:underline">
               <p className="font-semibold">
                 {to("cutoffAt", {
-                  time: overview.nextCutoff.at.toLocaleTimeString(locale, {
-                    timeZone: "Asia/Shanghai",
-                    hour: "2-digit",
-                    minute: "2-digit",
-                  }),
-                  day: formatPickupDay(overview.nextCutoff.day, locale),
+                  time: format.dateTime(overview.nextCutoff.at, "time"),
+                  day: formatDay(overview.nextCutoff.day, locale),
                 })}
               </p>
               <p className="text-sm text-ink-700">

@@ -4,10 +4,12 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
 import { formatFen } from "@/lib/core/money";
 import { requireWorkspacePage } from "@/lib/auth";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { formatDay } from "@/lib/i18n/format-day";
+import { pick } from "@/lib/i18n/locales";
+import { lookup } from "@/lib/i18n/lookup";
 import { listStationBatches, listStationOrders, type WaitingOrderDto } from "@/lib/orders";
 import { getManagedStations } from "@/lib/stations";
-import { formatPickupDay, localDate } from "@/lib/stations/contract";
+import { localDate } from "@/lib/stations/contract";
 import { serverNow } from "@/lib/system";
 import { HandoverForm } from "./_components/handover-form";
 import { HoursForm } from "./_components/hours-form";
@@ -27,7 +29,7 @@ export default async function StationConsolePage({
   const today = localDate(serverNow(), station.timezone);
   const q = (sp.q ?? "").slice(0, 40);
   const [locale, t, ts, batches, orders] = await Promise.all([
-    getLocale() as Promise<Locale>,
+    getLocale(),
     getTranslations("stationConsole"),
     getTranslations("orderStatus"),
     listStationBatches(viewer, station.id, today),
@@ -142,7 +144,7 @@ export default async function StationConsolePage({
           orders={orders.filter((o) => o.status !== "ready_for_pickup")}
           render={(o) => (
             <p className="text-xs text-ink-500">
-              {o.deliveryDay ? t("arrives", { day: formatPickupDay(o.deliveryDay, locale) }) : ts(o.status)}
+              {o.deliveryDay ? t("arrives", { day: formatDay(o.deliveryDay, locale) }) : lookup(ts, o.status)}
             </p>
           )}
         />

@@ -1,9 +1,9 @@
 import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { apiScopes, listApiTokens, requireWorkspacePage } from "@/lib/auth";
 import { listCoops } from "@/lib/catalog";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/locales";
 import { listMySessions } from "@/lib/live";
 import { ApiTokens } from "./_components/api-tokens";
 import { SessionForm } from "./_components/session-form";
@@ -13,8 +13,9 @@ export const generateMetadata = titled("streamer");
 
 export default async function StreamerWorkspacePage() {
   const viewer = await requireWorkspacePage("streamer");
-  const [locale, t, tl, sessions, coops, tokens] = await Promise.all([
-    getLocale() as Promise<Locale>,
+  const [locale, format, t, tl, sessions, coops, tokens] = await Promise.all([
+    getLocale(),
+    getFormatter(),
     getTranslations("streamer"),
     getTranslations("live"),
     listMySessions(viewer),
@@ -41,12 +42,7 @@ export default async function StreamerWorkspacePage() {
               <div>
                 <p className="font-medium">{s.title}</p>
                 <p className="text-xs text-ink-500">
-                  {s.scheduledAt.toLocaleString(locale, {
-                    timeZone: "Asia/Shanghai",
-                    dateStyle: "medium",
-                    timeStyle: "short",
-                  })}{" "}
-                  · {tl(`status.${s.status}`)}
+                  {format.dateTime(s.scheduledAt, "medium")} · {tl(`status.${s.status}`)}
                 </p>
               </div>
               <div className="flex gap-3">
@@ -76,7 +72,7 @@ export default async function StreamerWorkspacePage() {
             hint: x.hint,
             scopes: x.scopes,
             revoked: Boolean(x.revokedAt),
-            lastUsed: x.lastUsedAt ? x.lastUsedAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" }) : null,
+            lastUsed: x.lastUsedAt ? format.dateTime(x.lastUsedAt, "stamp") : null,
           }))}
           scopes={apiScopes}
           create={createTokenAction}

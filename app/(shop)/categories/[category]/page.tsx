@@ -4,7 +4,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { CatalogListing } from "@/components/catalog/catalog-listing";
 import { readCatalogPage, readFilterOptions } from "@/lib/catalog";
 import { categories, parseCatalogQuery, type Category } from "@/lib/catalog/contract";
-import type { Locale } from "@/lib/i18n/locales";
 
 type Props = {
   params: Promise<{ category: string }>;
@@ -23,7 +22,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   if (!isCategory(category)) notFound();
   const query = { ...parseCatalogQuery(await searchParams), category };
   const [locale, t, result, options] = await Promise.all([
-    getLocale() as Promise<Locale>,
+    getLocale(),
     getTranslations("categories"),
     readCatalogPage(query),
     readFilterOptions(),

@@ -101,9 +101,7 @@ export function CheckoutForm({
               />
               <span className="flex-1 text-sm">
                 <span className="font-medium">{pick(locale, s.nameZh, s.nameEn)}</span>
-                {km !== null ? (
-                  <span className="ml-2 text-xs text-paddy-700">{t("distance", { km: km.toFixed(1) })}</span>
-                ) : null}
+                {km !== null ? <span className="ml-2 text-xs text-paddy-700">{t("distance", { km })}</span> : null}
                 <span className="block text-xs text-ink-500">
                   {pick(locale, s.townZh, s.townEn)} · {pick(locale, s.addressZh, s.addressEn)}
                 </span>

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ProductList } from "@/components/catalog/product-list";
 import { Section } from "@/components/ui/section";
 import { readCoopPage, readCoopProducts } from "@/lib/catalog";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -13,7 +13,7 @@ type Props = { params: Promise<{ slug: string }> };
 const loadCoop = cache(readCoopPage);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [coop, locale] = await Promise.all([params.then((p) => loadCoop(p.slug)), getLocale() as Promise<Locale>]);
+  const [coop, locale] = await Promise.all([params.then((p) => loadCoop(p.slug)), getLocale()]);
   if (!coop) return {};
   return {
     title: pick(locale, coop.nameZh, coop.nameEn),
@@ -26,7 +26,7 @@ export default async function CoopPage({ params }: Props) {
   const coop = await loadCoop(slug);
   if (!coop) notFound();
   const [locale, t, products] = await Promise.all([
-    getLocale() as Promise<Locale>,
+    getLocale(),
     getTranslations("coopPage"),
     readCoopProducts(coop.slug),
   ]);

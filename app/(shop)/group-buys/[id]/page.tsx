@@ -9,7 +9,8 @@ import { formatFen } from "@/lib/core/money";
 import { getViewer } from "@/lib/auth";
 import { getCampaign } from "@/lib/group-buys";
 import { campaignPhase } from "@/lib/group-buys/contract";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { formatDay } from "@/lib/i18n/format-day";
+import { pick } from "@/lib/i18n/locales";
 import { serverNow } from "@/lib/system";
 import { CampaignOrderForm } from "./_components/campaign-order-form";
 import { orderCampaignAction } from "./actions";
@@ -20,11 +21,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const campaign = await getCampaign(id);
   if (!campaign) notFound();
-  const [locale, t, viewer] = await Promise.all([
-    getLocale() as Promise<Locale>,
-    getTranslations("groupBuys"),
-    getViewer(),
-  ]);
+  const [locale, t, viewer] = await Promise.all([getLocale(), getTranslations("groupBuys"), getViewer()]);
   const at = serverNow();
   const phase = campaignPhase(campaign, at);
   return (
@@ -68,7 +65,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           />
         </dd>
         <dt className="text-ink-500">{t("pickupDay")}</dt>
-        <dd>{campaign.pickupDay}</dd>
+        <dd>{formatDay(campaign.pickupDay, locale)}</dd>
         <dt className="text-ink-500">{t("status")}</dt>
         <dd data-testid="campaign-status">{t(`phase.${campaign.status === "open" ? phase : campaign.status}`)}</dd>
       </dl>

@@ -1,12 +1,11 @@
 import { notFound } from "next/navigation";
-import { getLocale } from "next-intl/server";
+import { getFormatter, getLocale } from "next-intl/server";
 import { LiveRoom } from "@/components/live/live-room";
 import { getViewer } from "@/lib/auth";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/locales";
 import { buildSnapshot, getLiveRoom } from "@/lib/live";
 import { listActiveStations } from "@/lib/stations";
 import { formatDay } from "@/lib/i18n/format-day";
-import { localDate, localTime } from "@/lib/stations/contract";
 import { serverNow } from "@/lib/system";
 import { buyDropAction } from "../actions";
 
@@ -18,11 +17,12 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function LiveSessionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const at = serverNow();
-  const [room, snapshot, viewer, locale, stations] = await Promise.all([
+  const [room, snapshot, viewer, locale, format, stations] = await Promise.all([
     getLiveRoom(id),
     buildSnapshot(id, at),
     getViewer(),
-    getLocale() as Promise<Locale>,
+    getLocale(),
+    getFormatter(),
     listActiveStations(),
   ]);
   if (!room || !snapshot) notFound();
@@ -41,7 +41,7 @@ export default async function LiveSessionPage({ params }: { params: Promise<{ id
         stations={stations.map((s) => ({ id: s.id, name: pick(locale, s.nameZh, s.nameEn) }))}
         signedIn={Boolean(viewer)}
         loginHref={`/login?callbackUrl=${encodeURIComponent(`/live/${id}`)}`}
-        scheduledLabel={`${formatDay(localDate(room.scheduledAt, "Asia/Shanghai"), locale)} ${localTime(room.scheduledAt, "Asia/Shanghai").slice(0, 5)}`}
+        scheduledLabel={`${formatDay(room.scheduledAt, locale)} ${format.dateTime(room.scheduledAt, "clock")}`}
         timeline={room.timeline.map((e) => ({
           productId: e.productId,
           slug: e.slug,

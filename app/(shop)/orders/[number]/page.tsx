@@ -1,16 +1,17 @@
 import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/order/status-badge";
 import { ActionButton } from "@/components/ui/action-button";
 import { Notice } from "@/components/ui/notice";
 import { formatFen } from "@/lib/core/money";
 import { isAppError } from "@/lib/core/errors";
 import { requireViewerPage } from "@/lib/auth";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { formatDay } from "@/lib/i18n/format-day";
+import { pick } from "@/lib/i18n/locales";
+import { lookup } from "@/lib/i18n/lookup";
 import { getMyOrder, pickupQrDataUrl } from "@/lib/orders";
-import { formatPickupDay } from "@/lib/stations/contract";
 import { cancelOrderAction, payOrderAction, reissueCodeAction } from "./actions";
 
 export const generateMetadata = titled("order");
@@ -28,14 +29,14 @@ export default async function OrderPage({
     if (isAppError(err) && err.code === "NOT_FOUND") notFound();
     throw err;
   });
-  const [locale, t, ts] = await Promise.all([
-    getLocale() as Promise<Locale>,
+  const [locale, t, ts, format] = await Promise.all([
+    getLocale(),
     getTranslations("orders"),
     getTranslations("orderStatus"),
+    getFormatter(),
   ]);
   const qr = order.pickupCode && !order.pickupLocked ? await pickupQrDataUrl(order.number, order.pickupCode) : null;
-  const when = (d: Date) =>
-    d.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
+  const when = (d: Date) => format.dateTime(d, "short");
   return (
     <div className="mx-auto flex w-full max-w-2xl flex-col gap-4" data-testid="order-page">
       {sp.placed ? <Notice tone="success">{t("placed")}</Notice> : null}
@@ -118,7 +119,7 @@ export default async function OrderPage({
             </p>
             {order.deliveryDay ? (
               <p className="text-paddy-700" data-testid="order-pickup-day">
-                {t("pickupFrom", { day: formatPickupDay(order.deliveryDay, locale) })}
+                {t("pickupFrom", { day: formatDay(order.deliveryDay, locale) })}
               </p>
             ) : null}
             <p className="text-ink-500">
@@ -134,7 +135,7 @@ export default async function OrderPage({
           </>
         ) : null}
         <p className="mt-1 text-ink-700">
-          {t(`payment.${order.paymentMethod}`)} · {t(`paymentStatus.${order.paymentStatus}`)}
+          {lookup(t, `payment.${order.paymentMethod}`)} · {lookup(t, `paymentStatus.${order.paymentStatus}`)}
         </p>
         {order.teamId ? (
           <Link
@@ -149,9 +150,7 @@ export default async function OrderPage({
         {order.cancelReason ? (
           <p className="mt-1 text-persimmon-600">
             {t("cancelReason", {
-              reason: t.has(`cancelReasons.${order.cancelReason}`)
-                ? t(`cancelReasons.${order.cancelReason}`)
-                : order.cancelReason,
+              reason: lookup(t, `cancelReasons.${order.cancelReason}`, undefined, order.cancelReason),
             })}
           </p>
         ) : null}
@@ -165,7 +164,7 @@ export default async function OrderPage({
                 {pick(locale, l.productNameZh, l.productNameEn)} · {pick(locale, l.variantLabelZh, l.variantLabelEn)}
               </p>
               <p className="text-xs text-ink-500">
-                {pick(locale, l.coopNameZh, l.coopNameEn)} · {ts(`line.${l.status}`)}
+                {pick(locale, l.coopNameZh, l.coopNameEn)} · {lookup(ts, `line.${l.status}`)}
               </p>
             </div>
             <p className="shrink-0 text-right">
@@ -192,8 +191,8 @@ export default async function OrderPage({
             <li key={i}>
               <span className="font-medium">
                 {e.coopNameZh
-                  ? `${pick(locale, e.coopNameZh, e.coopNameEn ?? e.coopNameZh)} · ${ts(`line.${e.toStatus}`)}`
-                  : ts(e.toStatus)}
+                  ? `${pick(locale, e.coopNameZh, e.coopNameEn ?? e.coopNameZh)} · ${lookup(ts, `line.${e.toStatus}`)}`
+                  : lookup(ts, e.toStatus)}
               </span>
               <span className="ml-2 text-xs text-ink-500">{when(e.at)}</span>
             </li>

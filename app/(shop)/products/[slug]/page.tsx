@@ -11,6 +11,7 @@ import { readCoopProducts, readProductPage } from "@/lib/catalog";
 import type { ProductPageDto } from "@/lib/catalog/contract";
 import { formatFen } from "@/lib/core/money";
 import { pick, type Locale } from "@/lib/i18n/locales";
+import { lookup } from "@/lib/i18n/lookup";
 import { CoopStory } from "./_components/coop-story";
 import { Provenance } from "./_components/provenance";
 import { TeamDealsSection } from "./_components/team-deals";
@@ -23,10 +24,7 @@ const OTHER_PRODUCTS = 4;
 const loadProduct = cache(readProductPage);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [product, locale] = await Promise.all([
-    params.then((p) => loadProduct(p.slug)),
-    getLocale() as Promise<Locale>,
-  ]);
+  const [product, locale] = await Promise.all([params.then((p) => loadProduct(p.slug)), getLocale()]);
   if (!product) return {};
   return {
     title: pick(locale, product.nameZh, product.nameEn),
@@ -39,7 +37,7 @@ export default async function ProductPage({ params }: Props) {
   const product = await loadProduct(slug);
   if (!product) notFound();
   const [locale, t, tcat, coopProducts] = await Promise.all([
-    getLocale() as Promise<Locale>,
+    getLocale(),
     getTranslations("productPage"),
     getTranslations("categories"),
     readCoopProducts(product.coop.slug),
@@ -59,7 +57,7 @@ export default async function ProductPage({ params }: Props) {
         />
         <div className="flex min-w-0 flex-col gap-3">
           <Link href={`/categories/${product.category}`} className="self-start text-xs text-paddy-700 hover:underline">
-            {tcat.has(product.category) ? tcat(product.category) : product.category}
+            {lookup(tcat, product.category)}
           </Link>
           <h1 className="text-2xl font-bold">{name}</h1>
           <p className="text-ink-700">{pick(locale, product.summaryZh, product.summaryEn)}</p>

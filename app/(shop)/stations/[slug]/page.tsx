@@ -1,7 +1,7 @@
 import { titled } from "@/lib/i18n/server";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/locales";
 import { getStationBySlug } from "@/lib/stations";
 import { nextPickupDay } from "@/lib/stations/contract";
 import { serverNow } from "@/lib/system";
@@ -11,7 +11,7 @@ export const generateMetadata = titled("station");
 export default async function StationPage({ params }: { params: Promise<{ slug: string }> }) {
   const station = await getStationBySlug((await params).slug);
   if (!station) notFound();
-  const [locale, t] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("stationsPage")]);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("stationsPage")]);
   const rows: [string, string][] = [
     [t("town"), pick(locale, station.townZh, station.townEn)],
     [t("address"), pick(locale, station.addressZh, station.addressEn)],

@@ -10,7 +10,7 @@ import { getViewer, siteOrigin } from "@/lib/auth";
 import { formatFen } from "@/lib/core/money";
 import { env } from "@/lib/env";
 import { getTeamView, teamShareQr } from "@/lib/group-buys";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/locales";
 import { onlinePaymentsEnabled } from "@/lib/payments";
 import { listActiveStations } from "@/lib/stations";
 import { joinTeamAction, payTeamAction } from "../actions";
@@ -23,7 +23,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ returned?: string; payment?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [{ id }, locale, t] = await Promise.all([params, getLocale() as Promise<Locale>, getTranslations("teams")]);
+  const [{ id }, locale, t] = await Promise.all([params, getLocale(), getTranslations("teams")]);
   const view = await getTeamView(null, id);
   return view
     ? { title: t("pageTitle", { name: pick(locale, view.deal.productNameZh, view.deal.productNameEn) }) }
@@ -34,11 +34,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const [{ id }, sp, viewer] = await Promise.all([params, searchParams, getViewer()]);
   const view = await getTeamView(viewer, id);
   if (!view) notFound();
-  const [locale, t, stations] = await Promise.all([
-    getLocale() as Promise<Locale>,
-    getTranslations("teams"),
-    listActiveStations(),
-  ]);
+  const [locale, t, stations] = await Promise.all([getLocale(), getTranslations("teams"), listActiveStations()]);
   const url = `${siteOrigin(await headers(), env().AUTH_URL)}/teams/${view.id}`;
   const qr = await teamShareQr(url);
   const deal = view.deal;

@@ -2,7 +2,7 @@ import { titled } from "@/lib/i18n/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
 import { listStationManagers, requireWorkspacePage } from "@/lib/auth";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/locales";
 import { listAllStations } from "@/lib/stations";
 import { StationForm } from "./_components/station-form";
 import { AssignManagerForm } from "./_components/assign-manager-form";
@@ -19,7 +19,7 @@ export const generateMetadata = titled("adminStations");
 export default async function AdminStationsPage() {
   const viewer = await requireWorkspacePage("admin");
   const [locale, t, stations, managers] = await Promise.all([
-    getLocale() as Promise<Locale>,
+    getLocale(),
     getTranslations("adminStations"),
     listAllStations(),
     listStationManagers(viewer),

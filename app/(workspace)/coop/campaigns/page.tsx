@@ -1,10 +1,11 @@
 import { titled } from "@/lib/i18n/server";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { formatFen } from "@/lib/core/money";
 import { requireWorkspacePage } from "@/lib/auth";
 import { listOwnProducts } from "@/lib/catalog";
 import { listCoopCampaigns } from "@/lib/group-buys";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { formatDay } from "@/lib/i18n/format-day";
+import { pick } from "@/lib/i18n/locales";
 import { listActiveStations } from "@/lib/stations";
 import { CampaignForm } from "./_components/campaign-form";
 import { createCampaignAction } from "./actions";
@@ -15,8 +16,9 @@ export default async function CoopCampaignsPage({ searchParams }: { searchParams
   const viewer = await requireWorkspacePage("coop");
   const sp = await searchParams;
   const coopId = viewer.caps.coopIds.includes(sp.coop ?? "") ? sp.coop! : viewer.caps.coopIds[0]!;
-  const [locale, t, tg, campaigns, products, stations] = await Promise.all([
-    getLocale() as Promise<Locale>,
+  const [locale, format, t, tg, campaigns, products, stations] = await Promise.all([
+    getLocale(),
+    getFormatter(),
     getTranslations("coopCampaigns"),
     getTranslations("groupBuys"),
     listCoopCampaigns(viewer, coopId),
@@ -46,10 +48,10 @@ export default async function CoopCampaignsPage({ searchParams }: { searchParams
             <p className="text-xs text-ink-500">
               {tg("progress", { sold: c.sold, cap: c.stockCap })} ·{" "}
               {t("window", {
-                opens: c.opensAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" }),
-                closes: c.closesAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" }),
+                opens: format.dateTime(c.opensAt, "stamp"),
+                closes: format.dateTime(c.closesAt, "stamp"),
               })}{" "}
-              · {tg("pickupOn", { day: c.pickupDay })}
+              · {tg("pickupOn", { day: formatDay(c.pickupDay, locale) })}
             </p>
             {c.perStation.length ? (
               <ul className="mt-1 text-xs">

@@ -1,13 +1,13 @@
 import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/order/status-badge";
 import { ActionButton } from "@/components/ui/action-button";
 import { formatFen } from "@/lib/core/money";
 import { requireWorkspacePage } from "@/lib/auth";
+import { formatDay } from "@/lib/i18n/format-day";
 import { pick, type Locale } from "@/lib/i18n/locales";
-import { formatPickupDay } from "@/lib/stations/contract";
 import { listCoopOrders, type CoopOrderDto } from "@/lib/orders";
 import { lineStatuses, type LineStatus } from "@/lib/orders/contract";
 import { coopLineAction } from "./actions";
@@ -24,8 +24,9 @@ export default async function CoopOrdersPage({
   const coopId = sp.coop ?? viewer.caps.coopIds[0]!;
   if (!viewer.caps.coopIds.includes(coopId)) notFound();
   const status = (lineStatuses as readonly string[]).includes(sp.status ?? "") ? (sp.status as LineStatus) : undefined;
-  const [locale, t, ts, orders] = await Promise.all([
-    getLocale() as Promise<Locale>,
+  const [locale, format, t, ts, orders] = await Promise.all([
+    getLocale(),
+    getFormatter(),
     getTranslations("coopOrders"),
     getTranslations("orderStatus"),
     listCoopOrders(viewer, coopId, status),
@@ -56,7 +57,7 @@ export default async function CoopOrdersPage({
       {orders.length === 0 ? <p className="text-ink-700">{t("none")}</p> : null}
       <ul className="flex flex-col gap-3">
         {orders.map((o) => (
-          <CoopOrderCard key={o.number} order={o} coopId={coopId} locale={locale} t={t} ts={ts} />
+          <CoopOrderCard key={o.number} order={o} coopId={coopId} locale={locale} format={format} t={t} ts={ts} />
         ))}
       </ul>
     </div>
@@ -75,17 +76,20 @@ function Tab({ href, active, children }: { href: string; active: boolean; childr
 }
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
+type Format = Awaited<ReturnType<typeof getFormatter>>;
 
 function CoopOrderCard({
   order: o,
   coopId,
   locale,
+  format,
   t,
   ts,
 }: {
   order: CoopOrderDto;
   coopId: string;
   locale: Locale;
+  format: Format;
   t: T;
   ts: T;
 }) {
@@ -113,8 +117,7 @@ function CoopOrderCard({
         <StatusBadge status={o.status} label={ts(o.status)} />
       </div>
       <p className="text-xs text-ink-500">
-        {o.placedAt.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" })} ·{" "}
-        {o.buyerName} ·{" "}
+        {format.dateTime(o.placedAt, "short")} · {o.buyerName} ·{" "}
         {o.fulfillment === "pickup" ? pick(locale, o.stationNameZh ?? "", o.stationNameEn ?? "") : t("homeDelivery")}
       </p>
       {o.deliveryAddress ? (
@@ -153,7 +156,7 @@ function CoopOrderCard({
                 className="self-center text-xs text-paddy-700 underline"
                 data-testid={`leaves-with-batch-${o.number}`}
               >
-                {t("leavesWithBatch", { day: formatPickupDay(o.deliveryDay, locale) })}
+                {t("leavesWithBatch", { day: formatDay(o.deliveryDay, locale) })}
               </Link>
             ) : null}
             {has("placed") || has("confirmed") ? act("cancel", t("cancelLines"), "danger", t("cancelConfirm")) : null}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireWorkspacePage } from "@/lib/auth";
 import { listOwnProducts, resolveWorkspaceCoop } from "@/lib/catalog";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/locales";
 import { CoopSwitcher } from "../_components/coop-switcher";
 import { AdjustStockForm, ReceiveStockForm } from "../_components/stock-forms";
 import { orNotFound } from "../_lib/or-not-found";
@@ -15,7 +15,7 @@ export default async function CoopStockPage({ searchParams }: { searchParams: Pr
   const viewer = await requireWorkspacePage("coop");
   const { current, coops } = await orNotFound(resolveWorkspaceCoop(viewer, (await searchParams).coop));
   const [locale, t, tw, products] = await Promise.all([
-    getLocale() as Promise<Locale>,
+    getLocale(),
     getTranslations("coopCatalog"),
     getTranslations("coopWs"),
     listOwnProducts(viewer, current.id),

@@ -1,11 +1,11 @@
 import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { formatFen } from "@/lib/core/money";
 import { requireWorkspacePage } from "@/lib/auth";
 import { listOwnProducts } from "@/lib/catalog";
 import { listCoopTeamDeals } from "@/lib/group-buys";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/locales";
 import { TeamDealForm } from "./_components/team-deal-form";
 import { createTeamDealAction } from "./actions";
 
@@ -15,8 +15,9 @@ export default async function CoopTeamDealsPage({ searchParams }: { searchParams
   const viewer = await requireWorkspacePage("coop");
   const sp = await searchParams;
   const coopId = viewer.caps.coopIds.includes(sp.coop ?? "") ? sp.coop! : viewer.caps.coopIds[0]!;
-  const [locale, t, deals, products] = await Promise.all([
-    getLocale() as Promise<Locale>,
+  const [locale, format, t, deals, products] = await Promise.all([
+    getLocale(),
+    getFormatter(),
     getTranslations("coopTeamDeals"),
     listCoopTeamDeals(viewer, coopId),
     listOwnProducts(viewer, coopId),
@@ -31,8 +32,7 @@ export default async function CoopTeamDealsPage({ searchParams }: { searchParams
           label: `${pick(locale, p.nameZh, p.nameEn)} · ${pick(locale, v.labelZh, v.labelEn)} · ${formatFen(v.priceFen, locale)}`,
         })),
     );
-  const when = (d: Date) =>
-    d.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
+  const when = (d: Date) => format.dateTime(d, "short");
   return (
     <div className="flex flex-col gap-6" data-testid="coop-team-deals">
       <h1 className="text-xl font-bold">{t("title")}</h1>
@@ -51,9 +51,7 @@ export default async function CoopTeamDealsPage({ searchParams }: { searchParams
             </p>
             <p className="text-xs text-ink-700" data-testid="coop-team-deal-teams">
               {t("teams", d.teams)} ·{" "}
-              {d.conversion === null
-                ? t("conversionNone")
-                : t("conversion", { rate: `${Math.round(d.conversion * 100)}%` })}
+              {d.conversion === null ? t("conversionNone") : t("conversion", { rate: d.conversion })}
             </p>
             <p className="text-xs text-ink-500">
               {t("units", { units: d.unitsCommitted, cap: d.stockCap })} · {t("members", { n: d.members })} ·{" "}

@@ -6,7 +6,6 @@ import QRCode from "qrcode";
 import { OverlayView } from "@/components/live/overlay-view";
 import { siteOrigin } from "@/lib/auth";
 import { env } from "@/lib/env";
-import type { Locale } from "@/lib/i18n/locales";
 import { buildSnapshot } from "@/lib/live";
 import { serverNow } from "@/lib/system";
 
@@ -20,5 +19,5 @@ export default async function OverlayPage({ params }: { params: Promise<{ id: st
   if (!snapshot) notFound();
   const url = `${siteOrigin(await headers(), env().AUTH_URL)}/live/${id}`;
   const qr = await QRCode.toDataURL(url, { margin: 1, width: 240 });
-  return <OverlayView initial={snapshot} locale={(await getLocale()) as Locale} qr={qr} serverNow={at.getTime()} />;
+  return <OverlayView initial={snapshot} locale={await getLocale()} qr={qr} serverNow={at.getTime()} />;
 }

@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { ProductPageDto } from "@/lib/catalog/contract";
 import { pick, type Locale } from "@/lib/i18n/locales";
+import { lookup } from "@/lib/i18n/lookup";
 
 /** Where and when the product was grown, and what it is certified as. */
 export function Provenance({ product, locale }: { product: ProductPageDto; locale: Locale }) {
@@ -8,12 +9,7 @@ export function Provenance({ product, locale }: { product: ProductPageDto; local
   const tc = useTranslations("certifications");
   const format = useFormatter();
   const harvested = product.harvestedOn
-    ? format.dateTime(new Date(`${product.harvestedOn}T00:00:00Z`), {
-        year: "numeric",
-        month: "long",
-        day: "numeric",
-        timeZone: "UTC",
-      })
+    ? format.dateTime(new Date(`${product.harvestedOn}T00:00:00Z`), "date", { timeZone: "UTC" }) // a calendar day
     : null;
   return (
     <section
@@ -47,7 +43,7 @@ export function Provenance({ product, locale }: { product: ProductPageDto; local
         <ul className="flex flex-wrap gap-2" aria-label={t("certifications")}>
           {product.certifications.map((key) => (
             <li key={key} className="rounded-full bg-paddy-600/10 px-3 py-1 text-xs font-medium text-paddy-800">
-              {tc.has(key) ? tc(key) : key}
+              {lookup(tc, key)}
             </li>
           ))}
         </ul>

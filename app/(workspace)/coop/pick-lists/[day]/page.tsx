@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
 import { requireWorkspacePage } from "@/lib/auth";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/locales";
 import { getPickList } from "@/lib/orders";
 import { dispatchBatchAction } from "../actions";
 import { PrintButton } from "./print-button";
@@ -22,7 +22,7 @@ export default async function PickListPage({
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) notFound();
   const coopId = viewer.caps.coopIds.includes(sp.coop ?? "") ? sp.coop! : viewer.caps.coopIds[0]!;
   const [locale, t, list] = await Promise.all([
-    getLocale() as Promise<Locale>,
+    getLocale(),
     getTranslations("pickList"),
     getPickList(viewer, coopId, day),
   ]);

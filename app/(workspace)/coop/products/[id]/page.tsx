@@ -37,7 +37,7 @@ export default async function EditProductPage({
   const viewer = await requireWorkspacePage("coop");
   const [{ id }, { created }] = await Promise.all([params, searchParams]);
   const product = await orNotFound(getProductForEdit(viewer, id));
-  const [locale, t] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("coopCatalog")]);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("coopCatalog")]);
   const name = pick(locale, product.nameZh, product.nameEn);
   const editable = product.status !== "archived";
   const onSale = product.variants.filter((v) => v.status === "active");

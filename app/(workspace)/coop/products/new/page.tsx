@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireWorkspacePage } from "@/lib/auth";
 import { resolveWorkspaceCoop } from "@/lib/catalog";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/locales";
 import { ProductForm } from "../../_components/product-form";
 import { orNotFound } from "../../_lib/or-not-found";
 import { createProductAction } from "../actions";
@@ -13,7 +13,7 @@ export const generateMetadata = titled("coopNewProduct");
 export default async function NewProductPage({ searchParams }: { searchParams: Promise<{ coop?: string }> }) {
   const viewer = await requireWorkspacePage("coop");
   const { current } = await orNotFound(resolveWorkspaceCoop(viewer, (await searchParams).coop));
-  const [locale, t] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("coopCatalog")]);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("coopCatalog")]);
   return (
     <div className="flex flex-col gap-4" data-testid="new-product-page">
       <Link href={`/coop?coop=${encodeURIComponent(current.id)}`} className="text-sm text-paddy-700">

@@ -1,10 +1,10 @@
 import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireWorkspacePage } from "@/lib/auth";
 import { movementHistory } from "@/lib/inventory";
 import type { MovementDto } from "@/lib/inventory/contract";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/locales";
 import { AdjustStockForm, ReceiveStockForm } from "../../_components/stock-forms";
 import { orNotFound } from "../../_lib/or-not-found";
 import { adjustStockAction, receiveStockAction } from "../actions";
@@ -12,6 +12,7 @@ import { adjustStockAction, receiveStockAction } from "../actions";
 export const generateMetadata = titled("coopStockHistory");
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
+type Format = Awaited<ReturnType<typeof getFormatter>>;
 
 export default async function StockHistoryPage({
   params,
@@ -24,7 +25,7 @@ export default async function StockHistoryPage({
   const [{ variantId }, sp] = await Promise.all([params, searchParams]);
   const before = /^\d{1,15}$/.test(sp.before ?? "") ? Number(sp.before) : undefined;
   const { variant: v, movements, olderThan } = await orNotFound(movementHistory(viewer, variantId, { before }));
-  const [locale, t] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("coopCatalog")]);
+  const [locale, format, t] = await Promise.all([getLocale(), getFormatter(), getTranslations("coopCatalog")]);
   const here = `/coop/stock/${v.id}`;
   const coopQuery = `coop=${encodeURIComponent(v.coopId)}`;
   return (
@@ -59,7 +60,7 @@ export default async function StockHistoryPage({
       {movements.length === 0 ? <p className="text-sm text-ink-700">{t("movements.empty")}</p> : null}
       <ol className="flex flex-col divide-y divide-rice-200 rounded-xl bg-white ring-1 ring-rice-200">
         {movements.map((m) => (
-          <MovementRow key={m.id} movement={m} locale={locale} t={t} />
+          <MovementRow key={m.id} movement={m} format={format} t={t} />
         ))}
       </ol>
       <nav className="flex justify-between text-sm">
@@ -80,7 +81,7 @@ export default async function StockHistoryPage({
   );
 }
 
-function MovementRow({ movement: m, locale, t }: { movement: MovementDto; locale: Locale; t: T }) {
+function MovementRow({ movement: m, format, t }: { movement: MovementDto; format: Format; t: T }) {
   const reference = m.reference
     ? m.reference.type === "order"
       ? t("movements.reference.order", { label: m.reference.label })
@@ -98,9 +99,7 @@ function MovementRow({ movement: m, locale, t }: { movement: MovementDto; locale
         </span>
       </div>
       <div className="flex flex-wrap justify-between gap-x-3 text-xs text-ink-500">
-        <time dateTime={m.createdAt.toISOString()}>
-          {m.createdAt.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" })}
-        </time>
+        <time dateTime={m.createdAt.toISOString()}>{format.dateTime(m.createdAt, "medium")}</time>
         <span className="tabular-nums">{t("movements.after", { count: m.stockAfter })}</span>
       </div>
       <p className="text-xs text-ink-700">

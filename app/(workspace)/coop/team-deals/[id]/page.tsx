@@ -1,11 +1,11 @@
 import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
 import { formatFen } from "@/lib/core/money";
 import { requireWorkspacePage } from "@/lib/auth";
 import { getCoopTeamDeal } from "@/lib/group-buys";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/locales";
 import { orNotFound } from "../../_lib/or-not-found";
 import { endTeamDealAction } from "../actions";
 
@@ -16,13 +16,13 @@ export default async function CoopTeamDealPage({ params }: { params: Promise<{ i
   const { id } = await params;
   // Another cooperative's deal (or none) is the 404 page.
   const { deal, teams } = await orNotFound(getCoopTeamDeal(viewer, id));
-  const [locale, t, tt] = await Promise.all([
-    getLocale() as Promise<Locale>,
+  const [locale, format, t, tt] = await Promise.all([
+    getLocale(),
+    getFormatter(),
     getTranslations("coopTeamDeals"),
     getTranslations("teams"),
   ]);
-  const when = (d: Date) =>
-    d.toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
+  const when = (d: Date) => format.dateTime(d, "short");
   return (
     <div className="flex flex-col gap-4" data-testid="coop-team-deal-page">
       <Link href="/coop/team-deals" className="text-sm text-paddy-700 underline">
@@ -34,10 +34,8 @@ export default async function CoopTeamDealPage({ params }: { params: Promise<{ i
       </h1>
       <p className="text-sm text-ink-700">
         {t("teams", deal.teams)} ·{" "}
-        {deal.conversion === null
-          ? t("conversionNone")
-          : t("conversion", { rate: `${Math.round(deal.conversion * 100)}%` })}{" "}
-        · {t("units", { units: deal.unitsCommitted, cap: deal.stockCap })}
+        {deal.conversion === null ? t("conversionNone") : t("conversion", { rate: deal.conversion })} ·{" "}
+        {t("units", { units: deal.unitsCommitted, cap: deal.stockCap })}
       </p>
       {deal.status === "active" ? (
         <ActionButton

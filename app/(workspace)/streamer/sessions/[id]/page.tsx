@@ -1,13 +1,13 @@
 import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
 import { isAppError } from "@/lib/core/errors";
 import { requireWorkspacePage } from "@/lib/auth";
 import { listCoops, searchProducts } from "@/lib/catalog";
 import { catalogQuery } from "@/lib/catalog/contract";
-import { pick, type Locale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/locales";
 import { getSessionForStreamer } from "@/lib/live";
 import { formatDay } from "@/lib/i18n/format-day";
 import { localDate, localTime } from "@/lib/stations/contract";
@@ -32,9 +32,10 @@ export default async function StreamerSessionPage({ params }: { params: Promise<
     if (isAppError(err) && err.code === "NOT_FOUND") notFound();
     throw err;
   });
-  const [locale, t, coops, catalog] = await Promise.all([
-    getLocale() as Promise<Locale>,
+  const [locale, t, format, coops, catalog] = await Promise.all([
+    getLocale(),
     getTranslations("streamer"),
+    getFormatter(),
     listCoops(),
     searchProducts(catalogQuery.parse({ page: "1" })),
   ]);
@@ -52,7 +53,7 @@ export default async function StreamerSessionPage({ params }: { params: Promise<
           <h1 className="text-xl font-bold">{session.title}</h1>
           <p className="text-sm text-ink-700" data-testid="session-starts">
             {t("startsAt", {
-              when: `${formatDay(localDate(session.scheduledAt, "Asia/Shanghai"), locale)} ${localTime(session.scheduledAt, "Asia/Shanghai").slice(0, 5)}`,
+              when: `${formatDay(session.scheduledAt, locale)} ${format.dateTime(session.scheduledAt, "clock")}`,
             })}
           </p>
         </div>

@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { isAppError } from "@/lib/core/errors";
 import { requireWorkspacePage } from "@/lib/auth";
-import type { Locale } from "@/lib/i18n/locales";
 import { buildSnapshot, getSessionForStreamer, liveFigures } from "@/lib/live";
 import { serverNow } from "@/lib/system";
 import { ControlRoom } from "../../../_components/control-room";
@@ -33,7 +32,7 @@ export default async function ControlRoomPage({ params }: { params: Promise<{ id
     throw err;
   });
   if (!snapshot) notFound();
-  const [locale, t] = await Promise.all([getLocale() as Promise<Locale>, getTranslations("streamer")]);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("streamer")]);
   return (
     <div className="mx-auto flex w-full max-w-xl flex-col gap-4">
       <div className="flex items-center justify-between gap-2">
