@@ -4,15 +4,14 @@ import { AppError } from "../core/errors";
 import { now } from "../core/clock";
 import { hashPassword, verifyPassword } from "../core/password";
 import { getDb, schema as s } from "../db";
-import { changePasswordInput, type Viewer } from "./contract";
+import type { ChangePasswordInput, Viewer } from "./contract";
 import { assertAdmin, assertViewer } from "./access";
 import { enforce } from "./rate-limit";
 import { revokeAllSessions } from "./sessions";
 
 /** Changes the viewer's password and signs out every other session of theirs. */
-export async function changePassword(viewer: Viewer | null, raw: unknown): Promise<void> {
+export async function changePassword(viewer: Viewer | null, input: ChangePasswordInput): Promise<void> {
   assertViewer(viewer);
-  const input = changePasswordInput.parse(raw);
   await enforce(`password:user:${viewer.userId}`, { max: 10, windowSeconds: 900 }, "password changes");
   const db = await getDb();
   const [user] = await db.select().from(s.users).where(eq(s.users.id, viewer.userId));

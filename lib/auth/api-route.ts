@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
-import type { Viewer } from "./contract";
-import { type ApiScope, viewerFromApiToken } from "./api-tokens";
+import type { ApiScope, Viewer } from "./contract";
+import { viewerFromApiToken } from "./api-tokens";
 import { assertCleanInput } from "./clean-input";
 import { errorResponse, readJson } from "./route";
 

@@ -1,32 +1,23 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
-import { z } from "zod";
 import { AppError } from "../core/errors";
 import { now } from "../core/clock";
 import { newId, newSecret } from "../core/ids";
 import { getDb, schema as s } from "../db";
-import type { Viewer } from "./contract";
+import type { ApiScope, CreateTokenInput, RevokeTokenInput, Viewer } from "./contract";
 import { assertWorkspace } from "./access";
 import { enforce } from "./rate-limit";
 import { loadCapabilities } from "./sessions";
 
-export const apiScopes = ["sessions:read", "live:write", "drops:write", "figures:read"] as const;
-export type ApiScope = (typeof apiScopes)[number];
-
-export const createTokenInput = z.strictObject({
-  name: z.string().trim().min(1, "required").max(40, "too_long"),
-  scopes: z
-    .union([z.enum(apiScopes), z.array(z.enum(apiScopes)).min(1)])
-    .transform((v) => [...new Set(Array.isArray(v) ? v : [v])]),
-});
-
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** A streamer makes a personal API token: named, scoped, shown once, stored as a hash. */
-export async function createApiToken(viewer: Viewer | null, raw: unknown): Promise<{ id: string; token: string }> {
+export async function createApiToken(
+  viewer: Viewer | null,
+  input: CreateTokenInput,
+): Promise<{ id: string; token: string }> {
   assertWorkspace(viewer, "streamer");
-  const input = createTokenInput.parse(raw);
   const db = await getDb();
   const token = newSecret("elk_");
   const id = newId("tok");
@@ -41,9 +32,8 @@ export async function createApiToken(viewer: Viewer | null, raw: unknown): Promi
   return { id, token };
 }
 
-export async function revokeApiToken(viewer: Viewer | null, raw: unknown): Promise<void> {
+export async function revokeApiToken(viewer: Viewer | null, { id }: RevokeTokenInput): Promise<void> {
   assertWorkspace(viewer, "streamer");
-  const { id } = z.strictObject({ id: z.string().min(1).max(64) }).parse(raw);
   const db = await getDb();
   const rows = await db
     .update(s.apiTokens)

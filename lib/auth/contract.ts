@@ -56,11 +56,45 @@ export const signUpInput = z
   })
   .refine((v) => Boolean(v.email) || Boolean(v.phone), { message: "email_or_phone", path: ["email"] });
 export type SignUpInput = z.infer<typeof signUpInput>;
+/** The sign-up form: the account fields, and where to go next. */
+export const signUpFormInput = signUpInput.safeExtend({ callbackUrl: z.string().max(2048).optional() });
 
 export const changePasswordInput = z.strictObject({
   currentPassword: z.string().min(1, "required").max(128, "too_long"),
   newPassword: z.string().min(8, "password_too_short").max(128, "too_long"),
 });
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
+const recordId = z.string().min(1).max(64);
+
+/** Admin: suspend or reactivate an account. */
+export const setUserStatusInput = z.strictObject({ userId: recordId, status: z.enum(["active", "suspended"]) });
+
+/** Admin: give a person a capability; `scopeId` names the station or cooperative of a scoped one. */
+export const membershipInput = z.strictObject({
+  email: z.string().trim().toLowerCase().pipe(z.email("invalid_email")),
+  kind: z.enum(["admin", "coop", "streamer", "station"]),
+  scopeId: z.string().max(64).optional(),
+});
+export type MembershipInput = z.infer<typeof membershipInput>;
+/** Admin: make a person the manager of a station (a membership of kind "station"). */
+export const stationManagerInput = membershipInput.omit({ kind: true });
+export const revokeMembershipInput = z.strictObject({ id: recordId });
+export type RevokeMembershipInput = z.infer<typeof revokeMembershipInput>;
+
+export const apiScopes = ["sessions:read", "live:write", "drops:write", "figures:read"] as const;
+export type ApiScope = (typeof apiScopes)[number];
+
+/** A streamer's personal API token: a name and one scope or several (checkboxes). */
+export const createTokenInput = z.strictObject({
+  name: z.string().trim().min(1, "required").max(40, "too_long"),
+  scopes: z
+    .union([z.enum(apiScopes), z.array(z.enum(apiScopes)).min(1)])
+    .transform((v) => [...new Set(Array.isArray(v) ? v : [v])]),
+});
+export type CreateTokenInput = z.infer<typeof createTokenInput>;
+export const revokeTokenInput = z.strictObject({ id: recordId });
+export type RevokeTokenInput = z.infer<typeof revokeTokenInput>;
 
 /** An identifier typed by a person: e-mail (lower-cased) or a phone number (digits). */
 export function parseIdentifier(raw: string): { email: string } | { phone: string } | null {

@@ -2,13 +2,15 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../core/errors";
 import { createUser } from "../db/seed/factories";
 import { setupTestDb } from "../db/test-db";
-import { accountAddressLimit, verifyCredentials } from "./credentials";
+import { accountAddressLimit, parseCredentials, verifyCredentials } from "./credentials";
 
 const t = setupTestDb();
+// As Auth.js's authorize calls it: the credentials parsed at that boundary, then checked.
+const verify = async (raw: unknown, ip: string) => verifyCredentials(parseCredentials(raw), ip);
 
 async function attempt(identifier: string, password: string, ip: string) {
   try {
-    return { ok: true as const, user: await verifyCredentials({ identifier, password }, ip) };
+    return { ok: true as const, user: await verify({ identifier, password }, ip) };
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     return { ok: false as const, code: err.code, message: err.message, status: err.status };
@@ -65,7 +67,7 @@ describe("sign-in credentials", () => {
       { identifier: "a@example.com", password: "x", extra: 1 },
     ];
     for (const input of bad) {
-      await expect(verifyCredentials(input, "10.9.9.9")).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
+      await expect(verify(input, "10.9.9.9")).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
     }
   });
 });

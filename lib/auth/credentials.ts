@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { AppError } from "../core/errors";
 import { verifyPassword } from "../core/password";
 import { getDb, schema as s } from "../db";
-import { parseIdentifier, signInInput } from "./contract";
+import { parseIdentifier, signInInput, type SignInInput } from "./contract";
 import { hit, resetLimit, type Limit } from "./rate-limit";
 
 // Per (account, address): stops guessing one password; the same account from another address is untouched,
@@ -20,13 +20,21 @@ export interface VerifiedUser {
 const invalid = () => new AppError("INVALID_CREDENTIALS", "unknown account or wrong password");
 
 /**
+ * The credentials Auth.js hands to `authorize`, parsed by the sign-in contract. Anything malformed (an object
+ * for an identifier, a huge password, an extra field) gets the same answer as a wrong password.
+ */
+export function parseCredentials(raw: unknown): SignInInput {
+  const parsed = signInInput.safeParse(raw);
+  if (!parsed.success) throw invalid();
+  return parsed.data;
+}
+
+/**
  * Checks an identifier and password. Unknown account and wrong password take the same time and give the
  * same error. Counts attempts per account+address and per address; a success clears the first.
  */
-export async function verifyCredentials(raw: unknown, ip: string): Promise<VerifiedUser> {
-  const parsed = signInInput.safeParse(raw);
-  if (!parsed.success) throw invalid();
-  const { identifier, password } = parsed.data;
+export async function verifyCredentials(input: SignInInput, ip: string): Promise<VerifiedUser> {
+  const { identifier, password } = input;
   const id = parseIdentifier(identifier);
   const accountKey = `signin:acct:${id ? Object.values(id)[0] : identifier.toLowerCase()}:${ip}`;
   const [perAccount, perAddress] = await Promise.all([

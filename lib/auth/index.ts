@@ -22,12 +22,6 @@ export { changePassword, setUserStatus } from "./account";
 export { normalizeError, errorBody } from "./error-shape";
 export { listUsersForAdmin, type AdminUserDto } from "./admin-users";
 export { grantMembership, revokeMembership, listStationManagers } from "./memberships";
-export {
-  createApiToken,
-  revokeApiToken,
-  listApiTokens,
-  viewerFromApiToken,
-  apiScopes,
-  type ApiScope,
-} from "./api-tokens";
+export { createApiToken, revokeApiToken, listApiTokens, viewerFromApiToken } from "./api-tokens";
+export { apiScopes, type ApiScope } from "./contract";
 export { defineApiRoute } from "./api-route";

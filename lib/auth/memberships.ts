@@ -1,25 +1,17 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { AppError } from "../core/errors";
 import { newId } from "../core/ids";
 import { getDb, schema as s } from "../db";
-import type { Viewer } from "./contract";
+import type { MembershipInput, RevokeMembershipInput, Viewer } from "./contract";
 import { assertAdmin } from "./access";
-
-export const membershipInput = z.strictObject({
-  email: z.string().trim().toLowerCase().pipe(z.email("invalid_email")),
-  kind: z.enum(["admin", "coop", "streamer", "station"]),
-  scopeId: z.string().max(64).optional(),
-});
 
 /**
  * Admin: gives a person a capability (manager of a station, member of a cooperative, streamer, admin).
  * Takes effect on their next request: capabilities are read from memberships every time.
  */
-export async function grantMembership(viewer: Viewer | null, raw: unknown): Promise<void> {
+export async function grantMembership(viewer: Viewer | null, input: MembershipInput): Promise<void> {
   assertAdmin(viewer);
-  const input = membershipInput.parse(raw);
   const scoped = input.kind === "coop" || input.kind === "station";
   if (scoped !== Boolean(input.scopeId))
     throw new AppError("VALIDATION", "scope mismatch", { fields: { scopeId: ["required"] } });
@@ -46,9 +38,8 @@ export async function grantMembership(viewer: Viewer | null, raw: unknown): Prom
 }
 
 /** Admin: takes a capability away, at once. */
-export async function revokeMembership(viewer: Viewer | null, raw: unknown): Promise<void> {
+export async function revokeMembership(viewer: Viewer | null, { id }: RevokeMembershipInput): Promise<void> {
   assertAdmin(viewer);
-  const { id } = z.strictObject({ id: z.string().min(1).max(64) }).parse(raw);
   const db = await getDb();
   const rows = await db
     .delete(s.memberships)

@@ -5,7 +5,7 @@ import { isAppError } from "../core/errors";
 import { authSecret, env } from "../env";
 import { clientIp } from "./client-ip";
 import { safeCallbackPath } from "./contract";
-import { verifyCredentials } from "./credentials";
+import { parseCredentials, verifyCredentials } from "./credentials";
 import { createSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 
 declare module "next-auth" {
@@ -46,10 +46,8 @@ function config(): NextAuthConfig {
         async authorize(credentials, request) {
           const ip = clientIp(request.headers);
           try {
-            const user = await verifyCredentials(
-              { identifier: credentials.identifier, password: credentials.password },
-              ip,
-            );
+            const input = parseCredentials({ identifier: credentials.identifier, password: credentials.password });
+            const user = await verifyCredentials(input, ip);
             const sid = await createSession(user.id, { ip, userAgent: request.headers.get("user-agent") ?? undefined });
             return { id: user.id, name: user.name, email: user.email, sid };
           } catch (err) {

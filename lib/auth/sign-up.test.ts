@@ -3,10 +3,14 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as s from "../db/schema";
 import { setupTestDb } from "../db/test-db";
-import { signUp } from "./sign-up";
-import { verifyCredentials } from "./credentials";
+import { signUpInput } from "./contract";
+import { signUp as createAccount } from "./sign-up";
+import { parseCredentials, verifyCredentials } from "./credentials";
 
 const t = setupTestDb();
+// As the sign-up action and Auth.js call them: the form parsed at the transport first.
+const signUp = async (raw: unknown, ip: string) => createAccount(signUpInput.parse(raw), ip);
+const verify = async (raw: unknown, ip: string) => verifyCredentials(parseCredentials(raw), ip);
 const users = async () => (await t.db.select({ n: count() }).from(s.users))[0]!.n;
 
 describe("sign-up", () => {
@@ -16,11 +20,9 @@ describe("sign-up", () => {
       "10.1.0.1",
     );
     await expect(
-      verifyCredentials({ identifier: "xiaomi@example.com", password: "long enough" }, "10.1.0.1"),
+      verify({ identifier: "xiaomi@example.com", password: "long enough" }, "10.1.0.1"),
     ).resolves.toMatchObject({ name: "王小米" });
-    await expect(
-      verifyCredentials({ identifier: "13812345678", password: "long enough" }, "10.1.0.1"),
-    ).resolves.toBeTruthy();
+    await expect(verify({ identifier: "13812345678", password: "long enough" }, "10.1.0.1")).resolves.toBeTruthy();
   });
 
   it.each([

@@ -4,17 +4,15 @@ import { AppError } from "../core/errors";
 import { newId } from "../core/ids";
 import { hashPassword } from "../core/password";
 import { getDb, schema as s } from "../db";
-import { signUpInput } from "./contract";
+import type { SignUpInput } from "./contract";
 import { enforce } from "./rate-limit";
 
 /** Creates a consumer account. Every new person is a consumer; other capabilities come from memberships. */
-export async function signUp(raw: unknown, ip: string): Promise<{ userId: string; identifier: string }> {
-  const parsed = signUpInput.safeParse(raw);
-  if (!parsed.success) throw parsed.error;
+export async function signUp(input: SignUpInput, ip: string): Promise<{ userId: string; identifier: string }> {
   await enforce(`signup:ip:${ip}`, { max: 20, windowSeconds: 3600 }, "sign-ups");
-  const { name, password } = parsed.data;
-  const email = parsed.data.email || null;
-  const phone = parsed.data.phone || null;
+  const { name, password } = input;
+  const email = input.email || null;
+  const phone = input.phone || null;
   const passwordHash = await hashPassword(password);
   const db = await getDb();
   const userId = newId("usr");

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as s from "../db/schema";
 import { createStation as seedStation } from "../db/seed/factories";
 import { setupTestDb } from "../db/test-db";
+import { membershipInput } from "../auth/contract";
 import { grantMembership } from "../auth/memberships";
 import { createViewer } from "../../tests/support/viewers";
 import { createStation, setStationStatus, updateStationHours } from "./manage-stations";
@@ -38,7 +39,7 @@ describe("stations", () => {
     });
     await setStationStatus(admin, { stationId: id, status: "suspended" });
     expect((await t.db.select().from(s.stations).where(eq(s.stations.id, id)))[0]?.status).toBe("suspended");
-    await grantMembership(admin, { email: consumer.email, kind: "station", scopeId: id });
+    await grantMembership(admin, membershipInput.parse({ email: consumer.email, kind: "station", scopeId: id }));
     const m = await t.db.select().from(s.memberships).where(eq(s.memberships.userId, consumer.userId));
     expect(m).toEqual([expect.objectContaining({ kind: "station", scopeId: id })]);
   });

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createApiToken, defineAction, revokeApiToken } from "@/lib/auth";
+import { createTokenInput, revokeTokenInput } from "@/lib/auth/contract";
 import {
   cancelSession,
   closeDrop,
@@ -86,12 +87,18 @@ export const closeDropAction = defineAction(spec("closeDrop"), async (input, { v
   refresh(input.sessionId);
 });
 
-export const createTokenAction = defineAction(spec("createApiToken"), async (input, { viewer }) => {
-  const { token } = await createApiToken(viewer, input);
-  revalidatePath("/streamer");
-  return { token };
-});
-export const revokeTokenAction = defineAction(spec("revokeApiToken"), async (input, { viewer }) => {
-  await revokeApiToken(viewer, input);
-  revalidatePath("/streamer");
-});
+export const createTokenAction = defineAction(
+  { name: "createApiToken", access: "streamer", input: createTokenInput },
+  async (input, { viewer }) => {
+    const { token } = await createApiToken(viewer, input);
+    revalidatePath("/streamer");
+    return { token };
+  },
+);
+export const revokeTokenAction = defineAction(
+  { name: "revokeApiToken", access: "streamer", input: revokeTokenInput },
+  async (input, { viewer }) => {
+    await revokeApiToken(viewer, input);
+    revalidatePath("/streamer");
+  },
+);

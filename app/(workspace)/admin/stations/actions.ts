@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, grantMembership, revokeMembership } from "@/lib/auth";
+import { revokeMembershipInput, stationManagerInput } from "@/lib/auth/contract";
 import { createStation, setStationStatus, updateStation } from "@/lib/stations";
 
 const form = z.record(z.string(), z.unknown());
@@ -30,14 +31,14 @@ export const setStationStatusAction = defineAction(
   },
 );
 export const assignManagerAction = defineAction(
-  { name: "assignManager", access: "admin", input: form },
+  { name: "assignManager", access: "admin", input: stationManagerInput },
   async (input, { viewer }) => {
     await grantMembership(viewer, { ...input, kind: "station" });
     done();
   },
 );
 export const removeManagerAction = defineAction(
-  { name: "removeManager", access: "admin", input: form },
+  { name: "removeManager", access: "admin", input: revokeMembershipInput },
   async (input, { viewer }) => {
     await revokeMembership(viewer, input);
     done();
