@@ -63,10 +63,14 @@ export const slugField = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "invalid_slug")
   .min(2, "invalid_slug");
 
-/** Toneless pinyin for search: "Hu  Dun" becomes "hu dun"; tone marks and other letters are refused. */
-const pinyinField = requiredLine(productLimits.namePinyin)
-  .transform((v) => v.toLowerCase().replace(/\s+/g, " "))
-  .refine((v) => /^[a-z ]+$/.test(v), "invalid_pinyin");
+/**
+ * Toneless pinyin for search: "Hu  Dun" becomes "hu dun"; tone marks and other letters are refused. Optional:
+ * left empty, the server derives it from the Chinese name (pinyin-pro); typed, it overrides that.
+ */
+const pinyinField = singleLine(productLimits.namePinyin)
+  .optional()
+  .transform((v = "") => v.toLowerCase().replace(/\s+/g, " "))
+  .refine((v) => /^[a-z ]*$/.test(v), "invalid_pinyin");
 
 /** Checkboxes arrive as nothing, one value or several. */
 const certificationsField = z

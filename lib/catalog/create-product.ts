@@ -6,6 +6,7 @@ import { AppError } from "../core/errors";
 import { newId } from "../core/ids";
 import { getDb, schema as s } from "../db";
 import type { CreateProductInput } from "./contract-manage";
+import { productPinyin } from "./product-pinyin";
 import { withUniqueFields } from "./unique-fields";
 
 /** A member adds a product to their cooperative. It starts as a draft without variants or stock. */
@@ -20,7 +21,9 @@ export async function createProduct(viewer: Viewer | null, input: CreateProductI
         .from(s.cooperatives)
         .where(eq(s.cooperatives.id, input.coopId));
       if (!coop) throw new AppError("NOT_FOUND", "cooperative not found");
-      await tx.insert(s.products).values({ ...input, id, status: "draft" });
+      await tx
+        .insert(s.products)
+        .values({ ...input, ...productPinyin(input.nameZh, input.namePinyin), id, status: "draft" });
     }),
   );
   return { id };

@@ -46,6 +46,49 @@ describe("search", () => {
   });
 });
 
+describe("pinyin derived from the Chinese name, and ranking", () => {
+  it.each(["hudun", "hd", "hudunmi", "湖墩", "hddm", "HuDun", "hudundami"])("%s finds 湖墩大米 first", async (q) => {
+    expect((await names({ q }))[0]).toBe("湖墩大米");
+  });
+
+  it("pinyin is matched syllable by syllable, not letter by letter anywhere", async () => {
+    expect(await names({ q: "hdmlh" })).toEqual(["湖墩大米礼盒"]);
+    expect(await names({ q: "dami" })).toEqual(expect.arrayContaining(["湖墩大米", "湖墩大米礼盒"]));
+    expect(await names({ q: "hmd" })).toEqual([]); // h…m…d is not the order of any name's syllables
+  });
+
+  it("finds a product by the pinyin and initials of its name when no pinyin was typed", async () => {
+    const coop = await createCoop(t.db, { slug: "untyped-pinyin-coop" });
+    await createProduct(t.db, { coopId: coop.id, nameZh: "姚庄蜜梨", nameEn: "Pear", namePinyin: "" });
+    for (const q of ["yaozhuangmili", "yao zhuang", "yzml", "mili", "yaozhuangli"])
+      expect(await names({ q, coop: "untyped-pinyin-coop" })).toEqual(["姚庄蜜梨"]);
+  });
+
+  it("exact matches first, then names that start with the query (shortest first), then the rest by the sort", async () => {
+    const coop = await createCoop(t.db, { slug: "rank-coop" });
+    for (const [nameZh, day, priceFen] of [
+      ["米", 1, 3000],
+      ["米酒", 2, 2000],
+      ["糯米", 10, 500],
+      ["小米", 12, 900],
+      ["米酒礼盒", 11, 2500],
+    ] as const) {
+      await createProduct(t.db, {
+        coopId: coop.id,
+        nameZh,
+        publishedAt: new Date(Date.UTC(2026, 9, day)),
+        variants: [{ priceFen, stock: 5 }],
+      });
+    }
+    const named = ["米", "米酒", "米酒礼盒"];
+    expect(await names({ q: "mi", coop: "rank-coop" })).toEqual([...named, "小米", "糯米"]);
+    expect(await names({ q: "米", coop: "rank-coop" })).toEqual([...named, "小米", "糯米"]);
+    expect(await names({ q: "mi", coop: "rank-coop", sort: "price_asc" })).toEqual([...named, "糯米", "小米"]);
+    // Without a query the chosen order alone decides.
+    expect(await names({ coop: "rank-coop" })).toEqual(["小米", "米酒礼盒", "糯米", "米酒", "米"]);
+  });
+});
+
 describe("card prices", () => {
   it('carry the lowest and highest price on sale, so a single-price product shows no "from"', async () => {
     const cards = (await search({ coop: "daliu-coop" })).products;

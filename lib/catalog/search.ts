@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, lte, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte, ne, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { getDb, schema as s, type DbOrTx } from "../db";
 import type { ProductCardDto } from "./contract";
 import { productCardColumns } from "./queries";
@@ -16,16 +16,63 @@ export function normalizeSearchText(q: string): string {
   return q.normalize("NFKD").replace(/\p{M}/gu, "").normalize("NFKC").toLowerCase().trim();
 }
 
-const likePattern = (text: string) => `%${text.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+const escapeLike = (text: string) => text.replace(/[%_\\]/g, (m) => `\\${m}`);
+const likePattern = (text: string) => `%${escapeLike(text)}%`;
 
 // The names a person may search by, lower case and without spaces, so "hudun dami", "hudundami" and
-// "hudun rice" all reach 湖墩大米 (pinyin "hudun dami", English "Hudun Rice").
-const haystack = sql`replace(lower(concat_ws('|', ${p.nameZh}, ${p.nameEn}, ${p.namePinyin}, ${c.nameZh}, ${c.nameEn})), ' ', '')`;
+// "hudun rice" all reach 湖墩大米 (pinyin "hu dun da mi", initials "hddm", English "Hudun Rice").
+const compact = (column: SQLWrapper) => sql`replace(lower(${column}), ' ', '')`;
+const productNames = [p.nameZh, p.nameEn, p.namePinyin, p.pinyinSyllables, p.pinyinInitials].map(compact);
+const haystack = compact(
+  sql`concat_ws('|', ${p.nameZh}, ${p.nameEn}, ${p.namePinyin}, ${p.pinyinSyllables}, ${p.pinyinInitials}, ${c.nameZh}, ${c.nameEn})`,
+);
 
-/** Every word of the query must appear in one of the product's or its cooperative's names. */
+/**
+ * Pinyin typed without spaces, matched syllable by syllable: each letter continues the syllable it is in, or
+ * starts a later one, so "hudunmi" (hu·dun·mi) and "hdm" reach "hu dun da mi". A regular expression over the
+ * derived syllables, as a bound parameter; the query holds only a-z, so nothing in it needs escaping.
+ */
+function syllablePattern(letters: string, fromFirstSyllable: boolean): string {
+  const next = "(?:[^ ]* (?:[^ ]+ )*)?";
+  return (fromFirstSyllable ? "^" : "(?:^| )") + [...letters].join(next);
+}
+const isPinyin = (term: string) => /^[a-z]{1,30}$/.test(term);
+
+function terms(q: string): string[] {
+  return normalizeSearchText(q).split(/\s+/).filter(Boolean).slice(0, MAX_TERMS);
+}
+
+/** Every word of the query must appear in one of the product's or its cooperative's names, or its pinyin. */
 function searchCondition(q: string): SQL | undefined {
-  const terms = normalizeSearchText(q).split(/\s+/).filter(Boolean).slice(0, MAX_TERMS);
-  return terms.length ? and(...terms.map((term) => sql`${haystack} like ${likePattern(term)}`)) : undefined;
+  const words = terms(q);
+  return words.length
+    ? and(
+        ...words.map((term) =>
+          or(
+            sql`${haystack} like ${likePattern(term)}`,
+            isPinyin(term) ? sql`${p.pinyinSyllables} ~ ${syllablePattern(term, false)}` : undefined,
+          ),
+        ),
+      )
+    : undefined;
+}
+
+/**
+ * With a query, what it names comes first, before the chosen order: products one of whose names is the query
+ * (spaces aside), then those whose name starts with it (the closest, the shortest name, first), then the rest.
+ */
+function relevance(q: string): SQL[] {
+  const whole = terms(q).join("");
+  if (!whole) return [];
+  const exact = or(...productNames.map((name) => sql`${name} = ${whole}`));
+  const prefix = or(
+    ...productNames.map((name) => sql`${name} like ${`${escapeLike(whole)}%`}`),
+    isPinyin(whole) ? sql`${p.pinyinSyllables} ~ ${syllablePattern(whole, true)}` : undefined,
+  );
+  return [
+    sql`case when ${exact} then 0 when ${prefix} then 1 else 2 end`,
+    sql`case when ${exact} or ${prefix} then char_length(${p.nameZh}) else 0 end`,
+  ];
 }
 
 function offersOf(db: DbOrTx) {
@@ -88,7 +135,7 @@ async function fetchPage(db: DbOrTx, query: CatalogQuery, page: number) {
         query.max !== undefined ? lte(offer.minPriceFen, query.max) : undefined,
       ),
     )
-    .orderBy(...orderings[query.sort])
+    .orderBy(...relevance(query.q), ...orderings[query.sort])
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE);
 }

@@ -6,6 +6,7 @@ import { AppError } from "../core/errors";
 import { getDb, schema as s } from "../db";
 import type { UpdateProductInput } from "./contract-manage";
 import { ownProductOrThrow } from "./own-product";
+import { productPinyin } from "./product-pinyin";
 import { withUniqueFields } from "./unique-fields";
 
 /** Edits a product's words and provenance. Status, variants, stock and image have their own use cases. */
@@ -18,7 +19,7 @@ export async function updateProduct(viewer: Viewer | null, input: UpdateProductI
       if (product.status === "archived") throw new AppError("INVALID_STATE", "an archived product cannot be edited");
       await tx
         .update(s.products)
-        .set({ ...fields, updatedAt: now() })
+        .set({ ...fields, ...productPinyin(fields.nameZh, fields.namePinyin, product), updatedAt: now() })
         .where(eq(s.products.id, product.id));
     }),
   );

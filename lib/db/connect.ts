@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { backfillProductPinyin } from "./backfill-pinyin";
 import * as schema from "./schema";
 import { acquireDirLock } from "./pglite-lock";
 import { guardTransactions } from "./tx-guard";
@@ -72,10 +73,14 @@ export function connectPostgres(url: string, max = 10): DbHandle {
 
 const MIGRATION_LOCK = 7_274_2026;
 
-/** Applies drizzle/ migrations. On PostgreSQL an advisory lock keeps two starting instances apart. */
+/**
+ * Applies drizzle/ migrations, then fills what SQL cannot derive (product pinyin). On PostgreSQL an advisory
+ * lock keeps two starting instances apart.
+ */
 export async function applyMigrations(handle: DbHandle): Promise<void> {
   if (handle.driver === "pglite") {
     await migratePglite(handle.db as never, { migrationsFolder: migrationsFolder() });
+    await backfillProductPinyin(handle.db);
     // PGlite runs no autovacuum, so the planner never learns table sizes unless told once per start.
     await handle.pglite!.exec("analyze");
     return;
@@ -84,6 +89,7 @@ export async function applyMigrations(handle: DbHandle): Promise<void> {
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
     await migratePg(handle.db as never, { migrationsFolder: migrationsFolder() });
+    await backfillProductPinyin(handle.db);
   } finally {
     await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
     client.release();

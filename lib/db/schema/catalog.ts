@@ -38,8 +38,12 @@ export const products = pgTable(
     category: text("category").notNull(),
     nameZh: text("name_zh").notNull(),
     nameEn: text("name_en").notNull(),
-    /** Toneless pinyin, lower case, so "hudun" finds 湖墩. */
+    /** Toneless pinyin, lower case, so "hudun" finds 湖墩: as the cooperative typed it, else derived. */
     namePinyin: text("name_pinyin").notNull().default(""),
+    /** Derived from name_zh (pinyin-pro) on every save: "hu dun da mi". Searched by syllable, see search.ts. */
+    pinyinSyllables: text("pinyin_syllables").notNull().default(""),
+    /** Derived from name_zh on every save: "hddm", so "hd" finds 湖墩大米. */
+    pinyinInitials: text("pinyin_initials").notNull().default(""),
     summaryZh: text("summary_zh").notNull().default(""),
     summaryEn: text("summary_en").notNull().default(""),
     descriptionZh: text("description_zh").notNull().default(""),

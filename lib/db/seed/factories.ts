@@ -1,5 +1,6 @@
 import { newId, randomBase32 } from "../../core/ids";
 import { hashPassword } from "../../core/password";
+import { chinesePinyin, pinyinKeys } from "../../core/pinyin";
 import * as s from "../schema";
 import type { DbOrTx } from "../types";
 
@@ -83,12 +84,18 @@ export async function createProduct(
 ) {
   const id = input.id ?? newId("prd");
   const { variants: variantSeeds = [{ priceFen: 1000, stock: 10 }], ...fields } = input;
+  // Like the catalog's use cases: pinyin derived from the Chinese name unless given.
+  const nameZh = fields.nameZh ?? "测试商品";
+  const keys = pinyinKeys(nameZh);
   const [product] = await db
     .insert(s.products)
     .values({
       slug: `product-${randomBase32(8).toLowerCase()}`,
       category: "grain",
-      nameZh: "测试商品",
+      nameZh,
+      namePinyin: chinesePinyin(nameZh),
+      pinyinSyllables: keys.syllables,
+      pinyinInitials: keys.initials,
       nameEn: "Test product",
       originVillageZh: "测试村",
       originVillageEn: "Test Village",
