@@ -9,7 +9,19 @@ import { useTranslations } from "next-intl";
  * countdown that appears later (a drop opened by a live event) would otherwise count the page's age as skew.
  */
 export function useClockSkew(serverNow: number): number {
-  const [skew] = useState(() => serverNow - Date.now());
+  const [skew] = useState(() => {
+    // Both guesses are lower bounds of the true skew (the server's time reached us before either moment): when
+    // this component first renders (late by the hydration), and when the page's response started arriving (far
+    // too early after a client-side navigation). The larger is the better one.
+    const atMount = serverNow - Date.now();
+    const nav =
+      typeof performance !== "undefined"
+        ? (performance.getEntriesByType?.("navigation")[0] as PerformanceNavigationTiming | undefined)
+        : undefined;
+    const atResponse =
+      nav && nav.responseStart > 0 ? serverNow - (performance.timeOrigin + nav.responseStart) : -Infinity;
+    return Math.max(atMount, atResponse);
+  });
   return skew;
 }
 
