@@ -34,6 +34,8 @@ Object.assign(process.env, {
 const { getDbHandle, closeDb, schema: s } = await import("../lib/db");
 const { createCoop, createProduct, createStation } = await import("../lib/db/seed/factories");
 const { createSession, setBag, goLive, openDrop, buyDrop } = await import("../lib/live");
+// What the actions parse before calling the use cases (a purchase's parse is part of what a buyer waits for).
+const { bagInput, buyDropInput, createSessionInput, openDropInput } = await import("../lib/live/contract");
 const { stockInvariantViolations } = await import("../lib/inventory/invariant");
 const { flushAllForTests } = await import("../lib/live/coalescer");
 const { createViewer } = await import("../tests/support/viewers");
@@ -157,12 +159,11 @@ try {
   });
   const variantId = rice.variants[0]!.id;
   const streamer = await createViewer(d, { name: "小柳", memberships: [{ kind: "streamer" }] });
-  const { id: sessionId } = await createSession(streamer, {
-    title: "湖墩新米直播",
-    scheduledAt: "2026-12-01T20:00",
-    coopIds: [coop.id],
-  });
-  await setBag(streamer, { sessionId, productIds: [rice.product.id] });
+  const { id: sessionId } = await createSession(
+    streamer,
+    createSessionInput.parse({ title: "湖墩新米直播", scheduledAt: "2026-12-01T20:00", coopIds: [coop.id] }),
+  );
+  await setBag(streamer, bagInput.parse({ sessionId, productIds: [rice.product.id] }));
   await goLive(streamer, { sessionId });
   const people: Awaited<ReturnType<typeof createViewer>>[] = [];
   for (let i = 0; i < buyers; i += 50)
@@ -174,20 +175,23 @@ try {
   const key = () => `bench-${Date.now().toString(36)}-${(keySeq++).toString(36).padStart(8, "0")}`;
   const newDrop = async (cap: number) =>
     (
-      await openDrop(streamer, {
-        sessionId,
-        variantId,
-        price: "49.90",
-        quantityCap: cap,
-        perBuyerLimit: 1,
-        durationSeconds: 900,
-      })
+      await openDrop(
+        streamer,
+        openDropInput.parse({
+          sessionId,
+          variantId,
+          price: "49.90",
+          quantityCap: cap,
+          perBuyerLimit: 1,
+          durationSeconds: 900,
+        }),
+      )
     ).dropId;
   const dropStorm = async (label: string, who = people) => {
     const dropId = await newDrop(units);
     const r = await storm(
       label,
-      who.map((b) => () => buyDrop(b, { dropId, quantity: 1, idempotencyKey: key() })),
+      who.map((b) => () => buyDrop(b, buyDropInput.parse({ dropId, quantity: 1, idempotencyKey: key() }))),
     );
     return { ...r, dropId };
   };

@@ -63,6 +63,7 @@ Object.assign(process.env, {
 const { getDbHandle, closeDb } = await import("../lib/db");
 const { createCoop, createProduct, createStation } = await import("../lib/db/seed/factories");
 const { createSession, setBag, goLive } = await import("../lib/live");
+const { bagInput, createSessionInput } = await import("../lib/live/contract");
 const { createApiToken } = await import("../lib/auth/api-tokens");
 const { createViewer } = await import("../tests/support/viewers");
 
@@ -75,12 +76,11 @@ for (const nameZh of ["湖墩大米", "菜籽油"])
     (await createProduct(d, { coopId: coop.id, nameZh, variants: [{ priceFen: 6980, stock: 1000 }] })).product.id,
   );
 const streamer = await createViewer(d, { name: "小柳", memberships: [{ kind: "streamer" }] });
-const { id: sessionId } = await createSession(streamer, {
-  title: "湖墩新米直播",
-  scheduledAt: "2026-12-01T20:00",
-  coopIds: [coop.id],
-});
-await setBag(streamer, { sessionId, productIds: products });
+const { id: sessionId } = await createSession(
+  streamer,
+  createSessionInput.parse({ title: "湖墩新米直播", scheduledAt: "2026-12-01T20:00", coopIds: [coop.id] }),
+);
+await setBag(streamer, bagInput.parse({ sessionId, productIds: products }));
 await goLive(streamer, { sessionId });
 const { token } = await createApiToken(streamer, { name: "bench", scopes: ["live:write"] });
 await closeDb();

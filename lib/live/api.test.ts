@@ -8,8 +8,7 @@ import { GET as listSessions } from "../../app/api/v1/sessions/route";
 import { POST as pin } from "../../app/api/v1/sessions/[id]/pin/route";
 import { POST as openDropRoute } from "../../app/api/v1/sessions/[id]/drops/route";
 import { GET as figures } from "../../app/api/v1/sessions/[id]/figures/route";
-import { setBag } from "./bag-and-pins";
-import { createSession, goLive } from "./sessions";
+import { createSession, goLive, setBag } from "../../tests/support/forms/live";
 
 const t = setupTestDb();
 
@@ -65,6 +64,17 @@ describe("the streamer API", () => {
     const f = await json(await figures(req(`/api/v1/sessions/${w.id}/figures`, w.token), params({ id: w.id })));
     expect(f.body).toMatchObject({ status: "live", orders: 0, revenueFen: 0 });
     expect(f.body.drops).toHaveLength(1);
+  });
+
+  it("the body is parsed by the control room's contract: an unknown field is a field error; the path names the session", async () => {
+    const w = await world();
+    const pinWith = async (body: Record<string, unknown>) =>
+      json(await pin(req(`/api/v1/sessions/${w.id}/pin`, w.token, body), params({ id: w.id })));
+    expect(await pinWith({ productId: w.productId, priceFen: 1 })).toMatchObject({
+      status: 400,
+      body: { error: { code: "VALIDATION", fields: { priceFen: [expect.any(String)] } } },
+    });
+    expect((await pinWith({ productId: w.productId, sessionId: "live_someone_else" })).status).toBe(200);
   });
 
   it("scopes: a token without drops:write gets 403 with a stable code", async () => {

@@ -5,14 +5,13 @@ import { AppError } from "../core/errors";
 import { now } from "../core/clock";
 import { newId } from "../core/ids";
 import { getDb, schema as s, type Tx } from "../db";
-import { bagInput, pinInput } from "./contract";
+import type { BagInput, PinInput, UnpinInput } from "./contract";
 import { appendEvent } from "./events";
 import { ownSession } from "./own-session";
 import { bagProduct } from "./products";
 
 /** Sets the session's product bag, in the given order; hidden prices are kept back until revealed. */
-export async function setBag(viewer: Viewer | null, raw: unknown): Promise<void> {
-  const input = bagInput.parse(raw);
+export async function setBag(viewer: Viewer | null, input: BagInput): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const session = await ownSession(tx, viewer, input.sessionId, true);
@@ -55,8 +54,7 @@ async function closeOpenPin(tx: Tx, sessionId: string, at: Date) {
 }
 
 /** Pins a bag product (讲解中): one at a time, written to the pin history for the replay. */
-export async function pinProduct(viewer: Viewer | null, raw: unknown): Promise<{ eventId: number }> {
-  const input = pinInput.parse(raw);
+export async function pinProduct(viewer: Viewer | null, input: PinInput): Promise<{ eventId: number }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const session = await ownSession(tx, viewer, input.sessionId, true);
@@ -80,8 +78,7 @@ export async function pinProduct(viewer: Viewer | null, raw: unknown): Promise<{
   });
 }
 
-export async function unpinProduct(viewer: Viewer | null, raw: unknown): Promise<void> {
-  const { sessionId } = pinInput.pick({ sessionId: true }).parse(raw);
+export async function unpinProduct(viewer: Viewer | null, { sessionId }: UnpinInput): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const session = await ownSession(tx, viewer, sessionId, true);
@@ -97,8 +94,7 @@ export async function unpinProduct(viewer: Viewer | null, raw: unknown): Promise
 }
 
 /** Reveals a hidden price to every viewer at once. */
-export async function revealPrice(viewer: Viewer | null, raw: unknown): Promise<void> {
-  const input = pinInput.parse(raw);
+export async function revealPrice(viewer: Viewer | null, input: PinInput): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const session = await ownSession(tx, viewer, input.sessionId, true);

@@ -43,12 +43,22 @@ export const sessionFields = {
   coverImagePath: z.enum(["/images/live/cover-hudun.svg", "/images/live/cover-replay.svg"]).optional(),
 };
 export const createSessionInput = z.strictObject(sessionFields);
+export type CreateSessionInput = z.output<typeof createSessionInput>;
 export const updateSessionInput = z.strictObject({ sessionId: id, ...sessionFields });
+export type UpdateSessionInput = z.output<typeof updateSessionInput>;
+/** Actions on a whole session: cancel, go live, end, a new stream key, 预约 (remind me). */
 export const sessionIdInput = z.strictObject({ sessionId: id });
+export type SessionIdInput = z.output<typeof sessionIdInput>;
 export const replayInput = z.strictObject({ sessionId: id, replayUrl: httpsUrl });
+export type ReplayInput = z.output<typeof replayInput>;
 
 export const bagInput = z.strictObject({ sessionId: id, productIds: ids, hiddenPriceIds: ids });
+export type BagInput = z.output<typeof bagInput>;
+/** Pin a bag product (讲解中), or reveal its hidden price. */
 export const pinInput = z.strictObject({ sessionId: id, productId: id });
+export type PinInput = z.output<typeof pinInput>;
+export const unpinInput = pinInput.pick({ sessionId: true });
+export type UnpinInput = z.output<typeof unpinInput>;
 
 export const openDropInput = z.strictObject({
   sessionId: id,
@@ -58,7 +68,9 @@ export const openDropInput = z.strictObject({
   perBuyerLimit: int(1, 99),
   durationSeconds: int(1, 3600),
 });
+export type OpenDropInput = z.output<typeof openDropInput>;
 export const closeDropInput = z.strictObject({ sessionId: id, dropId: id });
+export type CloseDropInput = z.output<typeof closeDropInput>;
 
 export const buyDropInput = z.strictObject({
   dropId: id,
@@ -67,6 +79,7 @@ export const buyDropInput = z.strictObject({
   stationId: id.optional(),
   paymentMethod: z.enum(["pay_at_pickup", "online"]).default("pay_at_pickup"),
 });
+export type BuyDropInput = z.output<typeof buyDropInput>;
 
 export type LiveStatus = "scheduled" | "live" | "ended" | "cancelled";
 

@@ -9,7 +9,7 @@ import { getDb, schema as s, type Tx } from "../db";
 import { env } from "../env";
 import { orderForKey, placeOnce, placeOrder, type PlacedOrder } from "../orders";
 import { onlinePaymentsEnabled } from "../payments";
-import { buyDropInput, closeDropInput, openDropInput } from "./contract";
+import type { BuyDropInput, CloseDropInput, OpenDropInput } from "./contract";
 import { markActivity } from "./coalescer";
 import { appendEvent } from "./events";
 import { ownSession } from "./own-session";
@@ -20,8 +20,7 @@ import { dropMachine } from "./state";
 const DROP_HOLD_MINUTES = 5;
 
 /** The streamer opens a drop on a variant of a bag product, while the session is live. */
-export async function openDrop(viewer: Viewer | null, raw: unknown): Promise<{ dropId: string }> {
-  const input = openDropInput.parse(raw);
+export async function openDrop(viewer: Viewer | null, input: OpenDropInput): Promise<{ dropId: string }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const session = await ownSession(tx, viewer, input.sessionId, true);
@@ -68,8 +67,7 @@ async function closeDropTx(tx: Tx, sessionId: string, dropId: string, at: Date):
 }
 
 /** The streamer closes a drop early. */
-export async function closeDrop(viewer: Viewer | null, raw: unknown): Promise<void> {
-  const input = closeDropInput.parse(raw);
+export async function closeDrop(viewer: Viewer | null, input: CloseDropInput): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const session = await ownSession(tx, viewer, input.sessionId, true);
@@ -101,9 +99,8 @@ export async function closeExpiredDrops(tx: Tx, at: Date): Promise<number> {
  * (units + n <= limit) — never read-then-check; then the variant's stock and the order, priced at the drop
  * price and recording the session and the drop. Or nothing is written and the answer says why.
  */
-export async function buyDrop(viewer: Viewer | null, raw: unknown): Promise<PlacedOrder> {
+export async function buyDrop(viewer: Viewer | null, input: BuyDropInput): Promise<PlacedOrder> {
   assertViewer(viewer);
-  const input = buyDropInput.parse(raw);
   if (input.paymentMethod === "online" && !onlinePaymentsEnabled()) {
     throw new AppError("VALIDATION", "online payment is not available", {
       fields: { paymentMethod: ["online_unavailable"] },

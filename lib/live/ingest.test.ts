@@ -12,7 +12,7 @@ import { POST as nginx } from "../../app/api/live/hooks/nginx-rtmp/route";
 import { eventsAfter } from "./events";
 import { endAbandonedSessions, replayUrlFor } from "./ingest";
 import { hookAddressAllowed } from "./hook-guard";
-import { createSession, regenerateStreamKey } from "./sessions";
+import { createSession, regenerateStreamKey } from "../../tests/support/forms/live";
 
 const t = setupTestDb();
 afterEach(() => {

@@ -7,12 +7,22 @@ import { createCoop, createProduct, createStation } from "../db/seed/factories";
 import { setupTestDb, testDriver } from "../db/test-db";
 import { stockInvariantViolations } from "../inventory/invariant";
 import { createViewer, idemKey } from "../../tests/support/viewers";
-import { setBag, pinProduct, revealPrice, unpinProduct } from "./bag-and-pins";
 import { flushAllForTests } from "./coalescer";
-import { buyDrop, closeDrop, closeExpiredDrops, openDrop } from "./drops";
+import { closeExpiredDrops } from "./drops";
 import { eventsAfter } from "./events";
 import { getLiveRoom } from "./queries";
-import { createSession, endSession, goLive } from "./sessions";
+import {
+  buyDrop,
+  closeDrop,
+  createSession,
+  endSession,
+  goLive,
+  openDrop,
+  pinProduct,
+  revealPrice,
+  setBag,
+  unpinProduct,
+} from "../../tests/support/forms/live";
 
 const t = setupTestDb({ poolSize: 20 });
 afterEach(() => setClockForTests(null));

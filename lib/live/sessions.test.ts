@@ -4,7 +4,7 @@ import * as s from "../db/schema";
 import { setupTestDb } from "../db/test-db";
 import { resetEnvForTests } from "../env";
 import { createViewer } from "../../tests/support/viewers";
-import { createSession, setReplayUrl, updateSession } from "./sessions";
+import { createSession, setReplayUrl, updateSession } from "../../tests/support/forms/live";
 
 const t = setupTestDb();
 afterEach(() => {

@@ -10,7 +10,7 @@ import { getDb, schema as s, type Tx } from "../db";
 import { env } from "../env";
 import { notify } from "../events";
 import { localInputInstant } from "../stations/contract";
-import { createSessionInput, replayInput, sessionIdInput, updateSessionInput } from "./contract";
+import type { CreateSessionInput, ReplayInput, SessionIdInput, UpdateSessionInput } from "./contract";
 import { appendEvent } from "./events";
 import { ownSession, type SessionRow } from "./own-session";
 import { sessionMachine } from "./state";
@@ -41,9 +41,8 @@ function assertStreamerUrls(urls: Record<string, string | undefined>): void {
 }
 
 /** A streamer schedules a session. */
-export async function createSession(viewer: Viewer | null, raw: unknown): Promise<{ id: string }> {
+export async function createSession(viewer: Viewer | null, input: CreateSessionInput): Promise<{ id: string }> {
   assertWorkspace(viewer, "streamer");
-  const input = createSessionInput.parse(raw);
   assertStreamerUrls({ externalPlaybackUrl: input.externalPlaybackUrl });
   const db = await getDb();
   const id = newId("live");
@@ -66,8 +65,7 @@ export async function createSession(viewer: Viewer | null, raw: unknown): Promis
   return { id };
 }
 
-export async function updateSession(viewer: Viewer | null, raw: unknown): Promise<void> {
-  const input = updateSessionInput.parse(raw);
+export async function updateSession(viewer: Viewer | null, input: UpdateSessionInput): Promise<void> {
   assertStreamerUrls({ externalPlaybackUrl: input.externalPlaybackUrl });
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -94,8 +92,7 @@ export async function updateSession(viewer: Viewer | null, raw: unknown): Promis
   });
 }
 
-export async function cancelSession(viewer: Viewer | null, raw: unknown): Promise<void> {
-  const { sessionId } = sessionIdInput.parse(raw);
+export async function cancelSession(viewer: Viewer | null, { sessionId }: SessionIdInput): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const session = await ownSession(tx, viewer, sessionId, true);
@@ -108,8 +105,10 @@ export async function cancelSession(viewer: Viewer | null, raw: unknown): Promis
 }
 
 /** A new stream key, shown once; only its hash is kept (the old key stops working at once). */
-export async function regenerateStreamKey(viewer: Viewer | null, raw: unknown): Promise<{ streamKey: string }> {
-  const { sessionId } = sessionIdInput.parse(raw);
+export async function regenerateStreamKey(
+  viewer: Viewer | null,
+  { sessionId }: SessionIdInput,
+): Promise<{ streamKey: string }> {
   const db = await getDb();
   const streamKey = newSecret("lk_");
   await db.transaction(async (tx) => {
@@ -168,21 +167,18 @@ export async function endSessionTx(tx: Tx, session: SessionRow, at: Date): Promi
 }
 
 /** The streamer goes live by hand (the ingest hooks do the same when the stream starts). */
-export async function goLive(viewer: Viewer | null, raw: unknown): Promise<void> {
-  const { sessionId } = sessionIdInput.parse(raw);
+export async function goLive(viewer: Viewer | null, { sessionId }: SessionIdInput): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => startSessionTx(tx, await ownSession(tx, viewer, sessionId, true), now()));
 }
 
-export async function endSession(viewer: Viewer | null, raw: unknown): Promise<void> {
-  const { sessionId } = sessionIdInput.parse(raw);
+export async function endSession(viewer: Viewer | null, { sessionId }: SessionIdInput): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => endSessionTx(tx, await ownSession(tx, viewer, sessionId, true), now()));
 }
 
 /** The replay's address (a recording on a video host, or the streaming server's archive). */
-export async function setReplayUrl(viewer: Viewer | null, raw: unknown): Promise<void> {
-  const input = replayInput.parse(raw);
+export async function setReplayUrl(viewer: Viewer | null, input: ReplayInput): Promise<void> {
   assertStreamerUrls({ replayUrl: input.replayUrl });
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -195,9 +191,8 @@ export async function setReplayUrl(viewer: Viewer | null, raw: unknown): Promise
 }
 
 /** 预约: a signed-in viewer asks to be told when a scheduled session goes live. */
-export async function remindMe(viewer: Viewer | null, raw: unknown): Promise<void> {
+export async function remindMe(viewer: Viewer | null, { sessionId }: SessionIdInput): Promise<void> {
   if (!viewer) throw new AppError("UNAUTHENTICATED", "sign in to be reminded");
-  const { sessionId } = sessionIdInput.parse(raw);
   const db = await getDb();
   const [session] = await db
     .select({ status: s.liveSessions.status })

@@ -4,7 +4,7 @@ import { createViewer } from "../../tests/support/viewers";
 import { schema as s } from "../db";
 import { setupTestDb, testDriver } from "../db/test-db";
 import { appendEvent } from "./events";
-import { createSession, goLive } from "./sessions";
+import { createSession, goLive } from "../../tests/support/forms/live";
 import { STREAM_BUFFER_BYTES, openEventStream } from "./stream";
 
 // The edge cases of the live event stream (issue 12, defect 9): a LISTEN reconnect, transactions that

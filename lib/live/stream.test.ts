@@ -2,8 +2,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { createCoop, createProduct } from "../db/seed/factories";
 import { setupTestDb } from "../db/test-db";
 import { createViewer } from "../../tests/support/viewers";
-import { setBag, pinProduct, unpinProduct } from "./bag-and-pins";
-import { createSession, goLive } from "./sessions";
+import { createSession, goLive, pinProduct, setBag, unpinProduct } from "../../tests/support/forms/live";
 import { openEventStream } from "./stream";
 
 const t = setupTestDb();

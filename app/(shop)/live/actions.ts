@@ -1,14 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { defineAction } from "@/lib/auth";
 import { buyDrop, remindMe } from "@/lib/live";
-
-const form = z.record(z.string(), z.unknown());
+import { buyDropInput, sessionIdInput } from "@/lib/live/contract";
 
 export const buyDropAction = defineAction(
-  { name: "buyDrop", access: "user", input: form },
+  { name: "buyDrop", access: "user", input: buyDropInput },
   async (input, { viewer }) => {
     const { number } = await buyDrop(viewer, input);
     return { number };
@@ -16,7 +14,7 @@ export const buyDropAction = defineAction(
 );
 
 export const remindMeAction = defineAction(
-  { name: "remindMe", access: "user", input: form },
+  { name: "remindMe", access: "user", input: sessionIdInput },
   async (input, { viewer }) => {
     await remindMe(viewer, input);
     revalidatePath("/live");

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import type { z } from "zod";
 import { createApiToken, defineAction, revokeApiToken } from "@/lib/auth";
 import { createTokenInput, revokeTokenInput } from "@/lib/auth/contract";
 import {
@@ -20,69 +20,88 @@ import {
   unpinProduct,
   updateSession,
 } from "@/lib/live";
+import {
+  bagInput,
+  closeDropInput,
+  createSessionInput,
+  openDropInput,
+  pinInput,
+  replayInput,
+  sessionIdInput,
+  unpinInput,
+  updateSessionInput,
+} from "@/lib/live/contract";
 
-// The live use cases parse their input strictly; these actions forward the form as it came.
-const form = z.record(z.string(), z.unknown());
-const spec = (name: string) => ({ name, access: "streamer" as const, input: form });
-const refresh = (id: unknown) => {
+const spec = <S extends z.ZodType>(name: string, input: S) => ({ name, access: "streamer" as const, input });
+const refresh = (id: string) => {
   revalidatePath("/streamer");
-  if (typeof id === "string") {
-    revalidatePath(`/streamer/sessions/${id}`);
-    revalidatePath(`/streamer/sessions/${id}/control`);
-  }
+  revalidatePath(`/streamer/sessions/${id}`);
+  revalidatePath(`/streamer/sessions/${id}/control`);
 };
 
-export const createSessionAction = defineAction(spec("createLiveSession"), async (input, { viewer }) => {
-  const { id } = await createSession(viewer, input);
-  redirect(`/streamer/sessions/${id}`);
-});
-export const updateSessionAction = defineAction(spec("updateLiveSession"), async (input, { viewer }) => {
-  await updateSession(viewer, input);
-  refresh(input.sessionId);
-});
-export const cancelSessionAction = defineAction(spec("cancelLiveSession"), async (input, { viewer }) => {
-  await cancelSession(viewer, input);
-  refresh(input.sessionId);
-});
-export const setBagAction = defineAction(spec("setBag"), async (input, { viewer }) => {
+export const createSessionAction = defineAction(
+  spec("createLiveSession", createSessionInput),
+  async (input, { viewer }) => {
+    const { id } = await createSession(viewer, input);
+    redirect(`/streamer/sessions/${id}`);
+  },
+);
+export const updateSessionAction = defineAction(
+  spec("updateLiveSession", updateSessionInput),
+  async (input, { viewer }) => {
+    await updateSession(viewer, input);
+    refresh(input.sessionId);
+  },
+);
+export const cancelSessionAction = defineAction(
+  spec("cancelLiveSession", sessionIdInput),
+  async (input, { viewer }) => {
+    await cancelSession(viewer, input);
+    refresh(input.sessionId);
+  },
+);
+export const setBagAction = defineAction(spec("setBag", bagInput), async (input, { viewer }) => {
   await setBag(viewer, input);
   refresh(input.sessionId);
 });
-export const regenerateKeyAction = defineAction(spec("regenerateStreamKey"), async (input, { viewer }) => {
-  const r = await regenerateStreamKey(viewer, input);
-  refresh(input.sessionId);
-  return r;
-});
-export const setReplayAction = defineAction(spec("setReplayUrl"), async (input, { viewer }) => {
+export const regenerateKeyAction = defineAction(
+  spec("regenerateStreamKey", sessionIdInput),
+  async (input, { viewer }) => {
+    const r = await regenerateStreamKey(viewer, input);
+    refresh(input.sessionId);
+    return r;
+  },
+);
+export const setReplayAction = defineAction(spec("setReplayUrl", replayInput), async (input, { viewer }) => {
   await setReplayUrl(viewer, input);
   refresh(input.sessionId);
 });
-export const goLiveAction = defineAction(spec("goLive"), async (input, { viewer }) => {
+export const goLiveAction = defineAction(spec("goLive", sessionIdInput), async (input, { viewer }) => {
   await goLive(viewer, input);
   refresh(input.sessionId);
 });
-export const endSessionAction = defineAction(spec("endLiveSession"), async (input, { viewer }) => {
+export const endSessionAction = defineAction(spec("endLiveSession", sessionIdInput), async (input, { viewer }) => {
   await endSession(viewer, input);
   refresh(input.sessionId);
 });
-export const pinAction = defineAction(spec("pinProduct"), async (input, { viewer }) => {
+export const pinAction = defineAction(spec("pinProduct", pinInput), async (input, { viewer }) => {
   await pinProduct(viewer, input);
   refresh(input.sessionId);
 });
-export const unpinAction = defineAction(spec("unpinProduct"), async (input, { viewer }) => {
+export const unpinAction = defineAction(spec("unpinProduct", unpinInput), async (input, { viewer }) => {
   await unpinProduct(viewer, input);
   refresh(input.sessionId);
 });
-export const revealAction = defineAction(spec("revealPrice"), async (input, { viewer }) => {
+export const revealAction = defineAction(spec("revealPrice", pinInput), async (input, { viewer }) => {
   await revealPrice(viewer, input);
   refresh(input.sessionId);
 });
-export const openDropAction = defineAction(spec("openDrop"), async (input, { viewer }) => {
+export const openDropAction = defineAction(spec("openDrop", openDropInput), async (input, { viewer }) => {
   const r = await openDrop(viewer, input);
   refresh(input.sessionId);
   return r;
 });
-export const closeDropAction = defineAction(spec("closeDrop"), async (input, { viewer }) => {
+export const closeDropAction = defineAction(spec("closeDrop", closeDropInput), async (input, { viewer }) => {
   await closeDrop(viewer, input);
   refresh(input.sessionId);
 });

@@ -2,7 +2,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
 import type { Viewer } from "@/lib/auth/contract";
 import { setupTestDb } from "@/lib/db/test-db";
-import { createSession, goLive } from "@/lib/live/sessions";
+import { createSession, goLive } from "@/tests/support/forms/live";
 import { createViewer } from "@/tests/support/viewers";
 import { GET } from "./route";
 
