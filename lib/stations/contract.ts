@@ -36,6 +36,7 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "invalid_time");
 export const stationHoursInput = z
   .strictObject({ stationId: z.string().min(1).max(64), opensAt: hhmm, closesAt: hhmm, cutoffTime: hhmm })
   .refine((v) => v.opensAt < v.closesAt, { path: ["closesAt"], message: "close_before_open" });
+export type StationHoursInput = z.output<typeof stationHoursInput>;
 
 const text = (max: number) => z.string().trim().min(1, "required").max(max, "too_long");
 const coordinate = (min: number, max: number) =>
@@ -85,8 +86,11 @@ export const stationFields = {
 };
 
 export const createStationInput = z.strictObject(stationFields);
+export type CreateStationInput = z.output<typeof createStationInput>;
 export const updateStationInput = z.strictObject({ stationId: z.string().min(1).max(64), ...stationFields });
+export type UpdateStationInput = z.output<typeof updateStationInput>;
 export const stationStatusInput = z.strictObject({
   stationId: z.string().min(1).max(64),
   status: z.enum(["active", "suspended"]),
 });
+export type StationStatusInput = z.output<typeof stationStatusInput>;

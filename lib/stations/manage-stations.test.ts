@@ -6,7 +6,7 @@ import { setupTestDb } from "../db/test-db";
 import { membershipInput } from "../auth/contract";
 import { grantMembership } from "../auth/memberships";
 import { createViewer } from "../../tests/support/viewers";
-import { createStation, setStationStatus, updateStationHours } from "./manage-stations";
+import { createStation, setStationStatus, updateStationHours } from "../../tests/support/forms/stations";
 
 const t = setupTestDb();
 

@@ -6,14 +6,13 @@ import { AppError } from "../core/errors";
 import { now } from "../core/clock";
 import { newId } from "../core/ids";
 import { getDb, isUniqueViolation, schema as s } from "../db";
-import { createStationInput, stationHoursInput, stationStatusInput, updateStationInput } from "./contract";
+import type { CreateStationInput, StationHoursInput, StationStatusInput, UpdateStationInput } from "./contract";
 
 const slugTaken = () => new AppError("CONFLICT", "slug taken", { fields: { slug: ["slug_taken"] } });
 
 /** Admin: opens a new 网联驿站. */
-export async function createStation(viewer: Viewer | null, raw: unknown): Promise<{ id: string }> {
+export async function createStation(viewer: Viewer | null, input: CreateStationInput): Promise<{ id: string }> {
   assertAdmin(viewer);
-  const input = createStationInput.parse(raw);
   const db = await getDb();
   const id = newId("stn");
   try {
@@ -26,9 +25,9 @@ export async function createStation(viewer: Viewer | null, raw: unknown): Promis
 }
 
 /** Admin: edits a station's details. */
-export async function updateStation(viewer: Viewer | null, raw: unknown): Promise<void> {
+export async function updateStation(viewer: Viewer | null, input: UpdateStationInput): Promise<void> {
   assertAdmin(viewer);
-  const { stationId, ...fields } = updateStationInput.parse(raw);
+  const { stationId, ...fields } = input;
   const db = await getDb();
   try {
     const rows = await db
@@ -44,9 +43,9 @@ export async function updateStation(viewer: Viewer | null, raw: unknown): Promis
 }
 
 /** Admin: suspends a station (it takes no new orders) or reopens it. */
-export async function setStationStatus(viewer: Viewer | null, raw: unknown): Promise<void> {
+export async function setStationStatus(viewer: Viewer | null, input: StationStatusInput): Promise<void> {
   assertAdmin(viewer);
-  const { stationId, status } = stationStatusInput.parse(raw);
+  const { stationId, status } = input;
   const db = await getDb();
   const rows = await db
     .update(s.stations)
@@ -57,8 +56,8 @@ export async function setStationStatus(viewer: Viewer | null, raw: unknown): Pro
 }
 
 /** The station's manager (or an admin) changes opening hours and the daily cutoff. */
-export async function updateStationHours(viewer: Viewer | null, raw: unknown): Promise<void> {
-  const { stationId, ...hours } = stationHoursInput.parse(raw);
+export async function updateStationHours(viewer: Viewer | null, input: StationHoursInput): Promise<void> {
+  const { stationId, ...hours } = input;
   assertStationManager(viewer, stationId);
   const db = await getDb();
   await db

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/auth";
 import { receiveBatch, redeemPickupCode } from "@/lib/orders";
 import { updateStationHours } from "@/lib/stations";
+import { stationHoursInput } from "@/lib/stations/contract";
 
 const form = z.record(z.string(), z.unknown());
 
@@ -27,7 +28,7 @@ export const receiveBatchAction = defineAction(
 );
 
 export const updateHoursAction = defineAction(
-  { name: "updateStationHours", access: "station", input: form },
+  { name: "updateStationHours", access: "station", input: stationHoursInput },
   async (input, { viewer }) => {
     await updateStationHours(viewer, input);
     revalidatePath("/station");
