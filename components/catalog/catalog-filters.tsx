@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { cn } from "@/components/ui/cn";
 import { GetForm } from "@/components/ui/get-form";
 import { useTranslations } from "next-intl";
 import { SEARCH_MAX_LENGTH, sortKeys, type CatalogFilterOptions, type CatalogQuery } from "@/lib/catalog/contract";
@@ -53,7 +54,7 @@ export function CatalogFilters({
           {active > 0 ? t("filtersActive", { count: active }) : t("filters")}
         </summary>
         <div className="grid grid-cols-2 gap-2 pt-2 sm:grid-cols-6">
-          <label className={`${label} sm:col-span-2`}>
+          <label className={cn(label, "sm:col-span-2")}>
             {t("coop")}
             <select name="coop" defaultValue={query.coop ?? ""} className={field}>
               <option value="">{t("anyCoop")}</option>
@@ -64,7 +65,7 @@ export function CatalogFilters({
               ))}
             </select>
           </label>
-          <label className={`${label} sm:col-span-2`}>
+          <label className={cn(label, "sm:col-span-2")}>
             {t("town")}
             <select name="town" defaultValue={query.town ?? ""} className={field}>
               <option value="">{t("anyTown")}</option>
@@ -97,7 +98,7 @@ export function CatalogFilters({
               />
             </div>
           </fieldset>
-          <label className={`${label} col-span-2`}>
+          <label className={cn(label, "col-span-2")}>
             {t("sort")}
             <select name="sort" defaultValue={query.sort} className={field}>
               {sortKeys.map((k) => (
@@ -117,7 +118,7 @@ export function CatalogFilters({
                 {t("clear")}
               </Link>
             ) : null}
-            <button type="submit" className={`${submit} flex-1 sm:flex-none`}>
+            <button type="submit" className={cn(submit, "flex-1 shrink-0 sm:flex-none")}>
               {t("apply")}
             </button>
           </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { cn } from "@/components/ui/cn";
 import type { Workspace } from "@/lib/auth/contract";
 import { AccountMenu } from "./account-menu";
 
@@ -143,7 +144,7 @@ function NavLink({
   href,
   children,
   highlight,
-  className = "",
+  className,
   testId,
 }: {
   href: string;
@@ -156,7 +157,11 @@ function NavLink({
     <Link
       href={href}
       data-testid={testId}
-      className={`rounded-full px-3 py-1 ${highlight ? "bg-paddy-600/10 text-paddy-800" : "text-ink-700 hover:bg-rice-100"} ${className}`}
+      className={cn(
+        "rounded-full px-3 py-1",
+        highlight ? "bg-paddy-600/10 text-paddy-800" : "text-ink-700 hover:bg-rice-100",
+        className,
+      )}
     >
       {children}
     </Link>

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import type { FormAction } from "@/components/ui/action-form";
 import { Countdown } from "@/components/ui/countdown";
 import type { ActionResult } from "@/lib/auth/contract";
 import { formatFen } from "@/lib/core/money";
@@ -10,7 +11,6 @@ import { pick, type Locale } from "@/lib/i18n/locales";
 import type { LiveDropDto } from "@/lib/live/contract";
 
 type BuyResult = { number: string };
-type Action = (prev: ActionResult<BuyResult> | null, form: FormData) => Promise<ActionResult<BuyResult>>;
 
 /** A drop: price against the usual one, units left, countdown; tap → confirm (station, quantity) → ordered. */
 export function DropCard({
@@ -26,7 +26,7 @@ export function DropCard({
   locale: Locale;
   /** Server clock minus browser clock, measured when the room first rendered (see useClockSkew). */
   skewMs: number;
-  buy?: Action;
+  buy?: FormAction<BuyResult>;
   stations: { id: string; name: string }[];
   signedIn: boolean;
   loginHref: string;

@@ -3,19 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import type { ActionResult } from "@/lib/auth/contract";
 import type { Locale } from "@/lib/i18n/locales";
 import type { LiveSnapshot } from "@/lib/live/contract";
+import type { FormAction } from "@/components/ui/action-form";
 import { useClockSkew } from "@/components/ui/countdown";
 import { DropCard } from "./drop-card";
 import { LiveProductCard } from "./product-card";
 import { useLiveEvents } from "./use-live-events";
 import { VideoPlayer } from "./video-player";
-
-type Action = (
-  prev: ActionResult<{ number: string }> | null,
-  form: FormData,
-) => Promise<ActionResult<{ number: string }>>;
 
 export interface TimelineEntry {
   productId: string;
@@ -46,7 +41,7 @@ export function LiveRoom({
   poster: string | null;
   locale: Locale;
   serverNow: number;
-  buy: Action;
+  buy: FormAction<{ number: string }>;
   stations: { id: string; name: string }[];
   signedIn: boolean;
   loginHref: string;

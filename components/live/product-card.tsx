@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { cn } from "@/components/ui/cn";
 import { formatFen } from "@/lib/core/money";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import type { LiveProductDto } from "@/lib/live/contract";
@@ -21,7 +22,7 @@ export function LiveProductCard({
 }) {
   return (
     <div
-      className={`flex gap-3 rounded-xl bg-white p-2 ring-1 ring-rice-200 ${compact ? "" : "shadow-md"}`}
+      className={cn("flex gap-3 rounded-xl bg-white p-2 ring-1 ring-rice-200", !compact && "shadow-md")}
       data-testid={compact ? "bag-item" : "pinned-card"}
     >
       {/* eslint-disable-next-line @next/next/no-img-element -- local image */}
@@ -30,7 +31,7 @@ export function LiveProductCard({
         alt=""
         width={64}
         height={64}
-        className={`${compact ? "size-12" : "size-16"} shrink-0 rounded-lg bg-rice-100`}
+        className={cn(compact ? "size-12" : "size-16", "shrink-0 rounded-lg bg-rice-100")}
       />
       <div className="min-w-0 flex-1">
         {badge ? <span className="rounded bg-persimmon-600 px-1.5 py-0.5 text-xs text-white">{badge}</span> : null}

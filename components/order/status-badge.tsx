@@ -1,3 +1,4 @@
+import { cn } from "@/components/ui/cn";
 import type { OrderStatus } from "@/lib/orders/contract";
 
 const tone: Record<OrderStatus, string> = {
@@ -14,7 +15,7 @@ const tone: Record<OrderStatus, string> = {
 export function StatusBadge({ status, label }: { status: OrderStatus; label: string }) {
   return (
     <span
-      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${tone[status]}`}
+      className={cn("inline-block rounded-full px-2 py-0.5 text-xs font-medium", tone[status])}
       data-testid="order-status"
       data-status={status}
     >

@@ -3,14 +3,12 @@
 import Link from "next/link";
 import { startTransition, useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
+import type { FormAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/auth/contract";
+import { cn } from "@/components/ui/cn";
 import { stockState, type VariantDto } from "@/lib/catalog/contract";
 import { formatFen } from "@/lib/core/money";
 import { pick, type Locale } from "@/lib/i18n/locales";
-
-/** A server action taking the form fields `variantId` and `quantity`. */
-export type AddToCartAction<T = unknown> = (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
 // The cart takes at most 999 of one variant per line (lib/inventory quantitySchema).
 const MAX_QUANTITY = 999;
@@ -21,7 +19,8 @@ export function AddToCart<T>({
   variants,
   locale,
 }: {
-  addToCart: AddToCartAction<T>;
+  /** A server action taking the form fields `variantId` and `quantity`. */
+  addToCart: FormAction<T>;
   variants: VariantDto[];
   locale: Locale;
 }) {
@@ -124,7 +123,10 @@ function VariantOption({
   const soldOut = stock.kind === "sold_out";
   return (
     <label
-      className={`flex min-w-0 flex-col rounded-lg bg-white px-3 py-2 text-sm ring-1 ring-rice-200 has-checked:bg-paddy-600/10 has-checked:ring-2 has-checked:ring-paddy-600 has-focus-visible:outline-2 has-focus-visible:outline-paddy-600 ${soldOut ? "cursor-not-allowed opacity-50" : "cursor-pointer"}`}
+      className={cn(
+        "flex min-w-0 flex-col rounded-lg bg-white px-3 py-2 text-sm ring-1 ring-rice-200 has-checked:bg-paddy-600/10 has-checked:ring-2 has-checked:ring-paddy-600 has-focus-visible:outline-2 has-focus-visible:outline-paddy-600",
+        soldOut ? "cursor-not-allowed opacity-50" : "cursor-pointer",
+      )}
       data-testid="variant-option"
     >
       <input
@@ -139,7 +141,7 @@ function VariantOption({
       <span className="font-medium">{pick(locale, v.labelZh, v.labelEn)}</span>
       <span className="text-persimmon-600">{formatFen(v.priceFen, locale)}</span>
       <span
-        className={`text-xs ${stock.kind === "low" ? "text-persimmon-600" : "text-ink-500"}`}
+        className={cn("text-xs", stock.kind === "low" ? "text-persimmon-600" : "text-ink-500")}
         data-testid="variant-stock"
       >
         {stock.kind === "sold_out"

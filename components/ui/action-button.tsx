@@ -1,10 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionResult } from "@/lib/auth/contract";
-import { buttonClass } from "./button";
-
-type FormActionFn = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
+import type { FormAction } from "./action-form";
+import { buttonClass, type ButtonVariant } from "./button";
+import { cn } from "./cn";
 
 /**
  * A one-button form for a server action with hidden fields: shows the pending state and the action's
@@ -18,12 +17,12 @@ export function ActionButton({
   confirm,
   successNote,
   testId,
-  className = "",
+  className,
 }: {
-  action: FormActionFn;
+  action: FormAction;
   fields: Record<string, string | number>;
   label: React.ReactNode;
-  variant?: "primary" | "secondary" | "danger" | "ghost";
+  variant?: ButtonVariant;
   confirm?: string;
   successNote?: React.ReactNode;
   testId?: string;
@@ -33,7 +32,7 @@ export function ActionButton({
   return (
     <form
       action={formAction}
-      className={`inline-flex flex-col items-start gap-1 ${className}`}
+      className={cn("inline-flex flex-col items-start gap-1", className)}
       onSubmit={(e) => {
         if (confirm && !window.confirm(confirm)) e.preventDefault();
       }}
@@ -41,12 +40,7 @@ export function ActionButton({
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <button
-        type="submit"
-        disabled={pending}
-        className={buttonClass(variant, "min-h-9 px-3 py-1")}
-        data-testid={testId}
-      >
+      <button type="submit" disabled={pending} className={buttonClass(variant)} data-testid={testId}>
         {label}
       </button>
       {state && !state.ok ? (

@@ -4,7 +4,12 @@ import { startTransition, useActionState, useEffect, useRef, type FormEvent, typ
 import type { ActionResult } from "@/lib/auth/contract";
 import { Notice } from "./notice";
 
-export type FormAction = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
+/**
+ * A server action as `useActionState` takes it: the previous result and the form's data in, a result out. Every
+ * form, button and client component that is handed an action types it with this (`FormAction<{ number: string }>`
+ * where the caller reads the data).
+ */
+export type FormAction<T = unknown> = (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 type FieldErrors = Record<string, string[]> | undefined;
 
 /**

@@ -1,22 +1,27 @@
 import type { ButtonHTMLAttributes } from "react";
+import { cn, type ClassValue } from "./cn";
 
-type Variant = "primary" | "secondary" | "danger" | "ghost";
+export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
 
-const styles: Record<Variant, string> = {
+const base =
+  "inline-flex min-h-10 items-center justify-center gap-1 rounded-lg px-4 py-2 text-sm font-medium transition";
+
+const styles: Record<ButtonVariant, string> = {
   primary: "bg-paddy-600 text-white hover:bg-paddy-700 disabled:bg-paddy-600/50",
   secondary: "bg-white text-ink-900 ring-1 ring-rice-200 hover:bg-rice-100 disabled:opacity-50",
   danger: "bg-persimmon-600 text-white hover:bg-persimmon-500 disabled:opacity-50",
   ghost: "text-ink-700 hover:bg-rice-100 disabled:opacity-50",
 };
 
-export function buttonClass(variant: Variant = "primary", extra = ""): string {
-  return `inline-flex min-h-10 items-center justify-center gap-1 rounded-lg px-4 py-2 text-sm font-medium transition ${styles[variant]} ${extra}`;
+/** A button's classes, for a link or a label that looks like one; `extra` classes override the defaults. */
+export function buttonClass(variant: ButtonVariant = "primary", ...extra: ClassValue[]): string {
+  return cn(base, styles[variant], extra);
 }
 
 export function Button({
   variant = "primary",
-  className = "",
+  className,
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
   return <button className={buttonClass(variant, className)} {...props} />;
 }

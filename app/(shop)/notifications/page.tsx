@@ -2,6 +2,7 @@ import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
+import { cn } from "@/components/ui/cn";
 import { requireViewerPage } from "@/lib/auth";
 import { listNotifications } from "@/lib/events";
 import { markAllReadAction } from "./actions";
@@ -28,7 +29,7 @@ export default async function NotificationsPage() {
         {items.map((n) => {
           const body = (
             <>
-              <p className={`font-medium ${n.read ? "text-ink-700" : ""}`}>{t(`${n.kind}.title`, n.params)}</p>
+              <p className={cn("font-medium", n.read && "text-ink-700")}>{t(`${n.kind}.title`, n.params)}</p>
               <p className="text-sm text-ink-500">{t(`${n.kind}.body`, n.params)}</p>
               <p className="text-xs text-ink-500">{format.dateTime(n.createdAt, "short")}</p>
             </>
@@ -36,7 +37,7 @@ export default async function NotificationsPage() {
           return (
             <li
               key={n.id}
-              className={`rounded-xl p-3 ring-1 ring-rice-200 ${n.read ? "bg-rice-50" : "bg-white"}`}
+              className={cn("rounded-xl p-3 ring-1 ring-rice-200", n.read ? "bg-rice-50" : "bg-white")}
               data-testid="notification"
             >
               {n.link ? <Link href={n.link}>{body}</Link> : body}

@@ -2,6 +2,7 @@ import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { formatFen } from "@/lib/core/money";
 import { requireWorkspacePage } from "@/lib/auth";
 import { listOwnProducts, resolveWorkspaceCoop } from "@/lib/catalog";
@@ -100,7 +101,7 @@ function ProductRow({ product: p, href, locale, t }: { product: CoopProductDto; 
   const name = pick(locale, p.nameZh, p.nameEn);
   const onSale = p.variants.filter((v) => v.status === "active");
   return (
-    <li className={`rounded-xl bg-white ring-1 ring-rice-200 ${p.status === "archived" ? "opacity-60" : ""}`}>
+    <li className={cn("rounded-xl bg-white ring-1 ring-rice-200", p.status === "archived" && "opacity-60")}>
       <Link
         href={href}
         className="flex gap-3 p-3 hover:bg-rice-50"

@@ -5,13 +5,9 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/auth/contract";
+import type { FormAction } from "@/components/ui/action-form";
 
-export function ChangePasswordForm({
-  action,
-}: {
-  action: (prev: ActionResult<void> | null, form: FormData) => Promise<ActionResult<void>>;
-}) {
+export function ChangePasswordForm({ action }: { action: FormAction<void> }) {
   const t = useTranslations("auth");
   const [state, formAction, pending] = useActionState(action, null);
   const f = state && !state.ok ? state.fields : undefined;

@@ -2,9 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import type { ActionResult } from "@/lib/auth/contract";
-
-type Action = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
+import type { FormAction } from "@/components/ui/action-form";
 
 /** Quantity of one cart line: − / number / +, each a real form submit (works without JS too). */
 export function QuantityForm({
@@ -13,7 +11,7 @@ export function QuantityForm({
   quantity,
   max,
 }: {
-  action: Action;
+  action: FormAction;
   variantId: string;
   quantity: number;
   max: number;

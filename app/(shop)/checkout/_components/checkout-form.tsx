@@ -5,13 +5,11 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/auth/contract";
+import type { FormAction } from "@/components/ui/action-form";
 import { formatFen } from "@/lib/core/money";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import { deliveryFeeFen } from "@/lib/orders/contract";
 import { distanceKm, type StationDto } from "@/lib/stations/contract";
-
-type Action = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
 
 export function CheckoutForm({
   action,
@@ -23,7 +21,7 @@ export function CheckoutForm({
   locale,
   onlineAvailable,
 }: {
-  action: Action;
+  action: FormAction;
   stations: StationDto[];
   /** Each station's pickup day for an order placed now, as people read it ("12月3日(周四)"). */
   pickupDays: Record<string, string>;

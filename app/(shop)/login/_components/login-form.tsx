@@ -5,15 +5,9 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/auth/contract";
+import type { FormAction } from "@/components/ui/action-form";
 
-export function LoginForm({
-  action,
-  callbackUrl,
-}: {
-  action: (prev: ActionResult<void> | null, form: FormData) => Promise<ActionResult<void>>;
-  callbackUrl: string;
-}) {
+export function LoginForm({ action, callbackUrl }: { action: FormAction<void>; callbackUrl: string }) {
   const t = useTranslations("auth");
   const [state, formAction, pending] = useActionState(action, null);
   // Controlled, so a wrong password does not wipe the account typed (a form action resets uncontrolled fields).

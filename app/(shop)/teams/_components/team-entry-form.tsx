@@ -5,10 +5,8 @@ import { startTransition, useActionState, useState, type FormEvent } from "react
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/auth/contract";
+import type { FormAction } from "@/components/ui/action-form";
 import { pick, type Locale } from "@/lib/i18n/locales";
-
-type Action = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
 type Station = { id: string; nameZh: string; nameEn: string; addressZh?: string; addressEn?: string };
 
 /**
@@ -28,7 +26,7 @@ export function TeamEntryForm({
   testId,
 }: {
   mode: "open" | "join";
-  action: Action;
+  action: FormAction;
   /** The deal (open) or the team (join). */
   target: string;
   stations: Station[];

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { cn } from "@/components/ui/cn";
 import { Countdown } from "@/components/ui/countdown";
 import { Notice } from "@/components/ui/notice";
 import type { TeamViewDto } from "@/lib/group-buys/contract";
@@ -106,7 +107,11 @@ export function TeamLive({ initial }: { initial: LiveView }) {
             data-pending={m.pending ? "1" : "0"}
           >
             <span
-              className={`flex size-11 items-center justify-center rounded-full text-base font-semibold text-white ${hues[m.hue] ?? hues[0]} ${m.pending ? "opacity-50" : ""}`}
+              className={cn(
+                "flex size-11 items-center justify-center rounded-full text-base font-semibold text-white",
+                hues[m.hue] ?? hues[0],
+                m.pending && "opacity-50",
+              )}
               aria-hidden
             >
               {m.initial}

@@ -1,6 +1,7 @@
 import { titled } from "@/lib/i18n/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
+import { cn } from "@/components/ui/cn";
 import { listStationManagers, requireWorkspacePage } from "@/lib/auth";
 import { pick } from "@/lib/i18n/locales";
 import { listAllStations } from "@/lib/stations";
@@ -31,7 +32,7 @@ export default async function AdminStationsPage() {
         <details key={s.id} className="rounded-xl bg-white p-4 ring-1 ring-rice-200" data-testid="admin-station">
           <summary className="flex cursor-pointer flex-wrap items-center gap-2">
             <span className="font-medium">{pick(locale, s.nameZh, s.nameEn)}</span>
-            <span className={`text-xs ${s.status === "active" ? "text-paddy-700" : "text-persimmon-600"}`}>
+            <span className={cn("text-xs", s.status === "active" ? "text-paddy-700" : "text-persimmon-600")}>
               {t(`status.${s.status}`)}
             </span>
           </summary>

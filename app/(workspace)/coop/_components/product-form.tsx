@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm, type FormAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
 import { categories, certificationKeys, productLimits, type EditableProductDto } from "@/lib/catalog/contract";
 
@@ -54,16 +55,15 @@ export function ProductForm({
   );
   const text = (name: "descriptionZh" | "descriptionEn", errors: Errors) => (
     <Field label={t(`field.${name}`)} name={name} errors={errors?.[name]}>
-      <textarea
-        id={`f-${name}`}
-        name={name}
-        rows={5}
-        maxLength={fieldLimits[name]}
-        defaultValue={product?.[name] ?? ""}
-        aria-invalid={errors?.[name]?.length ? true : undefined}
-        aria-describedby={errors?.[name]?.length ? `f-${name}-err` : undefined}
-        className={controlClass}
-      />
+      {(control) => (
+        <textarea
+          {...control}
+          rows={5}
+          maxLength={fieldLimits[name]}
+          defaultValue={product?.[name] ?? ""}
+          className={controlClass}
+        />
+      )}
     </Field>
   );
   return (
@@ -81,18 +81,19 @@ export function ProductForm({
             {line("namePinyin", errors, { required: true, hint: t("field.namePinyinHint") })}
             {line("slug", errors, { required: true, hint: t("field.slugHint") })}
             <Field label={t("field.category")} name="category" errors={errors?.category}>
-              <select
-                id="f-category"
-                name="category"
-                defaultValue={product?.category ?? categories[0]}
-                className={`min-h-11 ${controlClass}`}
-              >
-                {categories.map((c) => (
-                  <option key={c} value={c}>
-                    {tcat(c)}
-                  </option>
-                ))}
-              </select>
+              {(control) => (
+                <select
+                  {...control}
+                  defaultValue={product?.category ?? categories[0]}
+                  className={cn("min-h-11", controlClass)}
+                >
+                  {categories.map((c) => (
+                    <option key={c} value={c}>
+                      {tcat(c)}
+                    </option>
+                  ))}
+                </select>
+              )}
             </Field>
             {line("summaryZh", errors)}
             {line("summaryEn", errors)}

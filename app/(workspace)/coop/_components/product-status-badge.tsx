@@ -1,3 +1,4 @@
+import { cn } from "@/components/ui/cn";
 import type { ProductStatus } from "@/lib/catalog/contract";
 
 const tone: Record<ProductStatus, string> = {
@@ -9,7 +10,7 @@ const tone: Record<ProductStatus, string> = {
 export function ProductStatusBadge({ status, label }: { status: ProductStatus; label: string }) {
   return (
     <span
-      className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${tone[status]}`}
+      className={cn("shrink-0 rounded-full px-2 py-0.5 text-xs font-medium", tone[status])}
       data-testid="product-status"
     >
       {label}

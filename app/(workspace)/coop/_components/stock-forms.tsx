@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm, type FormAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
+import { Field } from "@/components/ui/field";
 
 /** Goods arrived: a quantity and an optional note. */
 export function ReceiveStockForm({
@@ -28,7 +28,7 @@ export function ReceiveStockForm({
         <>
           <input type="hidden" name="variantId" value={variantId} />
           <div className="grid grid-cols-2 gap-2">
-            <FormField
+            <Field
               label={t("field.quantity")}
               name="quantity"
               required
@@ -37,7 +37,7 @@ export function ReceiveStockForm({
               maxLength={6}
               errors={errors?.quantity}
             />
-            <FormField label={t("field.note")} name="note" maxLength={200} errors={errors?.note} />
+            <Field label={t("field.note")} name="note" maxLength={200} errors={errors?.note} />
           </div>
           <Button type="submit" disabled={pending} className="self-start">
             {t("receive")}
@@ -71,7 +71,7 @@ export function AdjustStockForm({
         <>
           <input type="hidden" name="variantId" value={variantId} />
           <div className="grid grid-cols-2 gap-2">
-            <FormField
+            <Field
               label={t("field.delta")}
               name="delta"
               required
@@ -80,7 +80,7 @@ export function AdjustStockForm({
               hint={t("field.deltaHint")}
               errors={errors?.delta}
             />
-            <FormField label={t("field.reason")} name="reason" required maxLength={200} errors={errors?.reason} />
+            <Field label={t("field.reason")} name="reason" required maxLength={200} errors={errors?.reason} />
           </div>
           <Button type="submit" disabled={pending} variant="secondary" className="self-start">
             {t("adjust")}

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm, type FormAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
+import { Field } from "@/components/ui/field";
 import { variantLimits, type CoopVariantDto } from "@/lib/catalog/contract";
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -32,7 +32,7 @@ export function VariantForm({
           <input type="hidden" name="productId" value={productId} />
           {variant ? <input type="hidden" name="variantId" value={variant.id} /> : null}
           <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">
-            <FormField
+            <Field
               label={t("field.labelZh")}
               name="labelZh"
               required
@@ -40,7 +40,7 @@ export function VariantForm({
               defaultValue={variant?.labelZh}
               errors={errors?.labelZh}
             />
-            <FormField
+            <Field
               label={t("field.labelEn")}
               name="labelEn"
               required
@@ -48,7 +48,7 @@ export function VariantForm({
               defaultValue={variant?.labelEn}
               errors={errors?.labelEn}
             />
-            <FormField
+            <Field
               label={t("field.sku")}
               name="sku"
               required
@@ -57,7 +57,7 @@ export function VariantForm({
               defaultValue={variant?.sku}
               errors={errors?.sku}
             />
-            <FormField
+            <Field
               label={t("field.price")}
               name="price"
               required
@@ -67,7 +67,7 @@ export function VariantForm({
               defaultValue={variant ? yuan(variant.priceFen) : ""}
               errors={errors?.price}
             />
-            <FormField
+            <Field
               label={t("field.weightGrams")}
               name="weightGrams"
               inputMode="numeric"

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
+import { cn } from "@/components/ui/cn";
 
 export interface NavItem {
   href: string;
@@ -11,7 +12,10 @@ export interface NavItem {
 }
 
 const linkClass = (active: boolean) =>
-  `rounded-full px-4 py-2 whitespace-nowrap ${active ? "bg-paddy-600 text-white" : "bg-white ring-1 ring-rice-200 hover:bg-rice-100"}`;
+  cn(
+    "rounded-full px-4 py-2 whitespace-nowrap",
+    active ? "bg-paddy-600 text-white" : "bg-white ring-1 ring-rice-200 hover:bg-rice-100",
+  );
 
 /** The workspace tabs. The chosen cooperative (`?coop=`) travels with every tab. */
 export function WorkspaceNav({ items, label }: { items: NavItem[]; label: string }) {

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/order/status-badge";
 import { ActionButton } from "@/components/ui/action-button";
+import { cn } from "@/components/ui/cn";
 import { formatFen } from "@/lib/core/money";
 import { requireWorkspacePage } from "@/lib/auth";
 import { formatDay } from "@/lib/i18n/format-day";
@@ -68,7 +69,10 @@ function Tab({ href, active, children }: { href: string; active: boolean; childr
   return (
     <Link
       href={href}
-      className={`rounded-full px-3 py-1 whitespace-nowrap ${active ? "bg-paddy-600 text-white" : "bg-white ring-1 ring-rice-200"}`}
+      className={cn(
+        "rounded-full px-3 py-1 whitespace-nowrap",
+        active ? "bg-paddy-600 text-white" : "bg-white ring-1 ring-rice-200",
+      )}
     >
       {children}
     </Link>
@@ -129,7 +133,7 @@ function CoopOrderCard({
         {o.lines.map((l) => (
           <li
             key={l.id}
-            className={`flex justify-between gap-2 ${l.status === "cancelled" ? "text-ink-500 line-through" : ""}`}
+            className={cn("flex justify-between gap-2", l.status === "cancelled" && "text-ink-500 line-through")}
           >
             <span>
               {pick(locale, l.productNameZh, l.productNameEn)} · {pick(locale, l.variantLabelZh, l.variantLabelEn)} ×{" "}

@@ -1,6 +1,7 @@
 import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { cn } from "@/components/ui/cn";
 import { requireWorkspacePage } from "@/lib/auth";
 import { listOwnProducts, resolveWorkspaceCoop } from "@/lib/catalog";
 import { pick } from "@/lib/i18n/locales";
@@ -54,7 +55,7 @@ export default async function CoopStockPage({ searchParams }: { searchParams: Pr
               <div className="text-right">
                 <p className="text-xs text-ink-500">{t("stock.current")}</p>
                 <p
-                  className={`text-2xl font-bold tabular-nums ${v.stock === 0 ? "text-persimmon-600" : ""}`}
+                  className={cn("text-2xl font-bold tabular-nums", v.stock === 0 && "text-persimmon-600")}
                   data-testid={`stock-${v.sku}`}
                 >
                   {v.stock}

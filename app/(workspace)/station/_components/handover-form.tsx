@@ -4,12 +4,11 @@ import { useActionState, useEffect, useRef, useState, useSyncExternalStore } fro
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/auth/contract";
+import type { FormAction } from "@/components/ui/action-form";
 import { formatFen } from "@/lib/core/money";
 import type { Locale } from "@/lib/i18n/locales";
 
 type Handover = { number: string; buyerName: string; collectFen: number };
-type Action = (prev: ActionResult<Handover> | null, form: FormData) => Promise<ActionResult<Handover>>;
 
 interface Detector {
   detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]>;
@@ -40,7 +39,7 @@ export function HandoverForm({
   locale,
   picked,
 }: {
-  action: Action;
+  action: FormAction<Handover>;
   stationId: string;
   locale: Locale;
   picked?: { number: string; label: string };

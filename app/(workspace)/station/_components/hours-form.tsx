@@ -5,15 +5,13 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/auth/contract";
-
-type Action = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
+import type { FormAction } from "@/components/ui/action-form";
 
 export function HoursForm({
   action,
   station,
 }: {
-  action: Action;
+  action: FormAction;
   station: { id: string; opensAt: string; closesAt: string; cutoffTime: string };
 }) {
   const t = useTranslations("stationConsole");

@@ -3,12 +3,10 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionButton } from "@/components/ui/action-button";
+import type { FormAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/auth/contract";
-
-type Action<T = unknown> = (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
 export interface TokenRow {
   id: string;
@@ -28,8 +26,8 @@ export function ApiTokens({
 }: {
   tokens: TokenRow[];
   scopes: readonly string[];
-  create: Action<{ token: string }>;
-  revoke: Action;
+  create: FormAction<{ token: string }>;
+  revoke: FormAction;
 }) {
   const t = useTranslations("streamer");
   const [state, formAction, pending] = useActionState(create, null);

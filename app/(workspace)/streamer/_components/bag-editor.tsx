@@ -4,9 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/auth/contract";
-
-type Action = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
+import type { FormAction } from "@/components/ui/action-form";
 
 /** Pick the products shown in the session (in list order) and which prices stay hidden until revealed. */
 export function BagEditor({
@@ -16,7 +14,7 @@ export function BagEditor({
   chosen,
   hidden,
 }: {
-  action: Action;
+  action: FormAction;
   sessionId: string;
   products: { id: string; name: string }[];
   chosen: string[];

@@ -5,15 +5,14 @@ import { useTranslations } from "next-intl";
 import { Countdown, useClockSkew } from "@/components/ui/countdown";
 import { useLiveEvents } from "@/components/live/use-live-events";
 import { ActionButton } from "@/components/ui/action-button";
+import type { FormAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/auth/contract";
 import { formatFen } from "@/lib/core/money";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import type { LiveSnapshot } from "@/lib/live/contract";
-
-type Action = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
 
 export interface Figures {
   viewers: number;
@@ -43,13 +42,13 @@ export function ControlRoom({
   locale: Locale;
   serverNow: number;
   actions: {
-    goLive: Action;
-    end: Action;
-    pin: Action;
-    unpin: Action;
-    reveal: Action;
-    openDrop: Action;
-    closeDrop: Action;
+    goLive: FormAction;
+    end: FormAction;
+    pin: FormAction;
+    unpin: FormAction;
+    reveal: FormAction;
+    openDrop: FormAction;
+    closeDrop: FormAction;
   };
 }) {
   const t = useTranslations("streamer");
@@ -109,7 +108,10 @@ export function ControlRoom({
           return (
             <div
               key={p.productId}
-              className={`flex flex-wrap items-center gap-2 rounded-xl bg-white p-2 ring-1 ${pinned ? "ring-persimmon-500" : "ring-rice-200"}`}
+              className={cn(
+                "flex flex-wrap items-center gap-2 rounded-xl bg-white p-2 ring-1",
+                pinned ? "ring-persimmon-500" : "ring-rice-200",
+              )}
               data-testid="control-bag-item"
             >
               <span className="min-w-0 flex-1 truncate text-sm font-medium">
@@ -145,19 +147,17 @@ export function ControlRoom({
         <form action={openDrop} className="grid grid-cols-2 items-end gap-2" data-testid="open-drop-form">
           <input type="hidden" name="sessionId" value={initial.sessionId} />
           <Field label={t("field.variant")} name="variantId" errors={f?.variantId}>
-            <select
-              id="f-variantId"
-              name="variantId"
-              className="min-h-11 rounded-lg border border-rice-200 bg-white px-2 text-sm"
-            >
-              {state.bag.flatMap((p) =>
-                p.variants.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {pick(locale, p.nameZh, p.nameEn)} · {pick(locale, v.labelZh, v.labelEn)}
-                  </option>
-                )),
-              )}
-            </select>
+            {(control) => (
+              <select {...control} className="min-h-11 rounded-lg border border-rice-200 bg-white px-2 text-sm">
+                {state.bag.flatMap((p) =>
+                  p.variants.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      {pick(locale, p.nameZh, p.nameEn)} · {pick(locale, v.labelZh, v.labelEn)}
+                    </option>
+                  )),
+                )}
+              </select>
+            )}
           </Field>
           <Field label={t("field.dropPrice")} name="price" required inputMode="decimal" errors={f?.price} />
           <Field

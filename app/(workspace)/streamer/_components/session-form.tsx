@@ -5,9 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/auth/contract";
-
-type Action = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
+import type { FormAction } from "@/components/ui/action-form";
 
 export interface SessionFormValues {
   sessionId?: string;
@@ -24,7 +22,7 @@ export function SessionForm({
   values,
   coops,
 }: {
-  action: Action;
+  action: FormAction;
   values?: SessionFormValues;
   coops: { id: string; name: string }[];
 }) {
@@ -57,14 +55,15 @@ export function SessionForm({
         errors={f?.scheduledAt}
       />
       <Field label={t("field.description")} name="description" errors={f?.description}>
-        <textarea
-          id="f-description"
-          name="description"
-          maxLength={2000}
-          rows={3}
-          defaultValue={values?.description}
-          className="rounded-lg border border-rice-200 bg-white px-3 py-2"
-        />
+        {(control) => (
+          <textarea
+            {...control}
+            maxLength={2000}
+            rows={3}
+            defaultValue={values?.description}
+            className="rounded-lg border border-rice-200 bg-white px-3 py-2"
+          />
+        )}
       </Field>
       <fieldset className="flex flex-wrap gap-3 text-sm">
         <legend className="mb-1 font-medium text-ink-700">{t("field.coops")}</legend>

@@ -4,12 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/auth/contract";
-
-type Action = (
-  prev: ActionResult<{ streamKey: string }> | null,
-  form: FormData,
-) => Promise<ActionResult<{ streamKey: string }>>;
+import type { FormAction } from "@/components/ui/action-form";
 
 /** Ingest URL and stream key for OBS. A key is shown once, right after it is made; only its end is kept. */
 export function StreamKeyPanel({
@@ -19,7 +14,7 @@ export function StreamKeyPanel({
   playbackUrl,
   hint,
 }: {
-  action: Action;
+  action: FormAction<{ streamKey: string }>;
   sessionId: string;
   ingestUrl: string;
   playbackUrl: string;

@@ -4,11 +4,9 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/auth/contract";
+import type { FormAction } from "@/components/ui/action-form";
 import type { CampaignDetailDto } from "@/lib/group-buys/contract";
 import { pick, type Locale } from "@/lib/i18n/locales";
-
-type Action = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
 
 export function CampaignOrderForm({
   action,
@@ -16,7 +14,7 @@ export function CampaignOrderForm({
   idempotencyKey,
   locale,
 }: {
-  action: Action;
+  action: FormAction;
   campaign: CampaignDetailDto;
   idempotencyKey: string;
   locale: Locale;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
+import { cn } from "@/components/ui/cn";
 import { Countdown } from "@/components/ui/countdown";
 import { getViewer } from "@/lib/auth";
 import { formatFen } from "@/lib/core/money";
@@ -93,7 +94,10 @@ export async function TeamDealsSection({ productId, locale }: { productId: strin
                   data-team-id={team.id}
                 >
                   <span
-                    className={`flex size-9 shrink-0 items-center justify-center rounded-full font-semibold text-white ${hues[team.leader.hue] ?? hues[0]}`}
+                    className={cn(
+                      "flex size-9 shrink-0 items-center justify-center rounded-full font-semibold text-white",
+                      hues[team.leader.hue] ?? hues[0],
+                    )}
                     aria-hidden
                   >
                     {team.leader.initial}

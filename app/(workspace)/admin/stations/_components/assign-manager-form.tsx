@@ -3,11 +3,9 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/auth/contract";
+import type { FormAction } from "@/components/ui/action-form";
 
-type Action = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
-
-export function AssignManagerForm({ action, stationId }: { action: Action; stationId: string }) {
+export function AssignManagerForm({ action, stationId }: { action: FormAction; stationId: string }) {
   const t = useTranslations("adminStations");
   const [state, formAction, pending] = useActionState(action, null);
   return (

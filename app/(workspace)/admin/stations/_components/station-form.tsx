@@ -5,10 +5,8 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/auth/contract";
+import type { FormAction } from "@/components/ui/action-form";
 import type { StationDto } from "@/lib/stations/contract";
-
-type Action = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
 
 const fields = [
   "slug",
@@ -28,7 +26,7 @@ const fields = [
 ] as const;
 
 /** Create a station, or edit one (admins). */
-export function StationForm({ action, station }: { action: Action; station?: StationDto }) {
+export function StationForm({ action, station }: { action: FormAction; station?: StationDto }) {
   const t = useTranslations("adminStations");
   const [state, formAction, pending] = useActionState(action, null);
   const f = state && !state.ok ? state.fields : undefined;

@@ -5,16 +5,14 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/auth/contract";
-
-type Action = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
+import type { FormAction } from "@/components/ui/action-form";
 
 export function CampaignForm({
   action,
   variants,
   stations,
 }: {
-  action: Action;
+  action: FormAction;
   variants: { id: string; label: string }[];
   stations: { id: string; name: string }[];
 }) {
@@ -27,13 +25,15 @@ export function CampaignForm({
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       {state?.ok ? <Notice tone="success">{t("created")}</Notice> : null}
       <Field label={t("variant")} name="variantId" errors={f?.variantId}>
-        <select id="f-variantId" name="variantId" className="min-h-11 rounded-lg border border-rice-200 bg-white px-3">
-          {variants.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.label}
-            </option>
-          ))}
-        </select>
+        {(control) => (
+          <select {...control} className="min-h-11 rounded-lg border border-rice-200 bg-white px-3">
+            {variants.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.label}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label={t("titleZh")} name="titleZh" required maxLength={60} errors={f?.titleZh} />

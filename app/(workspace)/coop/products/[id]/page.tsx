@@ -2,6 +2,7 @@ import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
+import { cn } from "@/components/ui/cn";
 import { Notice } from "@/components/ui/notice";
 import { formatFen } from "@/lib/core/money";
 import { requireWorkspacePage } from "@/lib/auth";
@@ -74,7 +75,7 @@ export default async function EditProductPage({
         )}
       </header>
 
-      <section className={`${card} sm:flex-row sm:items-start`}>
+      <section className={cn(card, "sm:flex-row sm:items-start")}>
         {/* eslint-disable-next-line @next/next/no-img-element -- our own uploads and placeholders */}
         <img
           src={product.imagePath ?? "/images/placeholder.svg"}

@@ -1,6 +1,7 @@
 import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { cn } from "@/components/ui/cn";
 import { requireWorkspacePage } from "@/lib/auth";
 import { movementHistory } from "@/lib/inventory";
 import type { MovementDto } from "@/lib/inventory/contract";
@@ -92,7 +93,7 @@ function MovementRow({ movement: m, format, t }: { movement: MovementDto; format
       <div className="flex items-baseline justify-between gap-3">
         <span className="font-medium">{t(`movements.reason.${m.reason}`)}</span>
         <span
-          className={`text-base font-semibold tabular-nums ${m.delta < 0 ? "text-persimmon-600" : "text-paddy-700"}`}
+          className={cn("text-base font-semibold tabular-nums", m.delta < 0 ? "text-persimmon-600" : "text-paddy-700")}
           data-testid="movement-delta"
         >
           {m.delta > 0 ? `+${m.delta}` : m.delta}

@@ -13,17 +13,15 @@ export function TeamDealForm({ action, variants }: { action: FormAction; variant
       {(f, pending) => (
         <>
           <Field label={t("variant")} name="variantId" errors={f?.variantId}>
-            <select
-              id="f-variantId"
-              name="variantId"
-              className="min-h-11 rounded-lg border border-rice-200 bg-white px-3"
-            >
-              {variants.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.label}
-                </option>
-              ))}
-            </select>
+            {(control) => (
+              <select {...control} className="min-h-11 rounded-lg border border-rice-200 bg-white px-3">
+                {variants.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.label}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
           <div className="grid gap-3 sm:grid-cols-2">
             <Field label={t("teamPrice")} name="teamPrice" required inputMode="decimal" errors={f?.teamPrice} />

@@ -4,16 +4,14 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/auth/contract";
-
-type Action = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
+import type { FormAction } from "@/components/ui/action-form";
 
 export function ReplayForm({
   action,
   sessionId,
   current,
 }: {
-  action: Action;
+  action: FormAction;
   sessionId: string;
   current: string | null;
 }) {
