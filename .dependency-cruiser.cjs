@@ -102,7 +102,7 @@ module.exports = {
       name: "test-helpers-stay-in-tests",
       comment: "test-db and tests/support are for tests only",
       severity: "error",
-      from: { pathNot: "(\\.test\\.ts$|^tests/|^lib/db/test-db\\.ts$|^e2e/|^bench/)" },
+      from: { pathNot: "(\\.test\\.tsx?$|^tests/|^lib/db/test-db\\.ts$|^e2e/|^bench/)" },
       to: { path: "(^lib/db/test-db\\.ts$|^tests/)" },
     },
     ...rankRules,

@@ -18,6 +18,9 @@ export default defineConfig({
       "scripts/**/*.test.ts",
       "components/**/*.test.ts",
       "eslint/**/*.test.ts",
+      // Component tests (Testing Library): each starts with `// @vitest-environment jsdom`; the rest run in node.
+      "components/**/*.test.tsx",
+      "app/**/*.test.tsx",
     ],
     environment: "node",
     pool: "forks",
