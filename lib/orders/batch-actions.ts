@@ -1,6 +1,5 @@
 import "server-only";
 import { and, eq, ne } from "drizzle-orm";
-import { z } from "zod";
 import { assertCoopMember, assertStationManager, assertViewer } from "../auth";
 import type { Viewer } from "../auth/contract";
 import { AppError } from "../core/errors";
@@ -8,6 +7,7 @@ import { defineMachine } from "../core/state-machine";
 import { now } from "../core/clock";
 import { getDb, schema as s, transactionWithRetry, type Tx } from "../db";
 import { notify } from "../events";
+import type { BatchActionInput } from "./contract";
 import { followLines, lockOrder, moveOrder, type Actor } from "./transitions";
 
 /** A batch: open (taking orders) → locked (cutoff passed) → dispatched (cooperative) → received (station). */
@@ -18,8 +18,6 @@ export const batchMachine = defineMachine<"open" | "locked" | "dispatched" | "re
   received: [],
 });
 
-export const batchActionInput = z.strictObject({ batchId: z.string().min(1).max(64) });
-
 async function lockBatch(tx: Tx, batchId: string) {
   const [batch] = await tx.select().from(s.batches).where(eq(s.batches.id, batchId)).for("update");
   return batch ?? null;
@@ -29,8 +27,7 @@ async function lockBatch(tx: Tx, batchId: string) {
  * The cooperative sends a locked batch: every live line in it becomes dispatched (confirmed first, so the
  * timeline stays whole), and each order follows its lines.
  */
-export async function dispatchBatch(viewer: Viewer | null, raw: unknown): Promise<{ orders: number }> {
-  const { batchId } = batchActionInput.parse(raw);
+export async function dispatchBatch(viewer: Viewer | null, { batchId }: BatchActionInput): Promise<{ orders: number }> {
   assertViewer(viewer);
   const db = await getDb();
   return transactionWithRetry(db, async (tx) => {
@@ -80,8 +77,7 @@ export async function dispatchBatch(viewer: Viewer | null, raw: unknown): Promis
  * The station manager takes a dispatched batch in. An order whose every live line has arrived becomes ready
  * for pickup, and its buyer is told (once).
  */
-export async function receiveBatch(viewer: Viewer | null, raw: unknown): Promise<{ ready: number }> {
-  const { batchId } = batchActionInput.parse(raw);
+export async function receiveBatch(viewer: Viewer | null, { batchId }: BatchActionInput): Promise<{ ready: number }> {
   assertViewer(viewer);
   const db = await getDb();
   return transactionWithRetry(db, async (tx) => {

@@ -8,12 +8,10 @@ import { setupTestDb } from "../db/test-db";
 import { rowsOf } from "../db/types";
 import { stockInvariantViolations } from "../inventory/invariant";
 import { createViewer, idemKey } from "../../tests/support/viewers";
-import { dispatchBatch, receiveBatch } from "./batch-actions";
+import { checkout, dispatchBatch, receiveBatch, redeemPickupCode } from "../../tests/support/forms/orders";
 import { lockDueBatches } from "./batches";
 import { getMyOrder } from "./buyer-queries";
-import { checkout } from "./checkout";
 import { expireUncollected } from "./expire-uncollected";
-import { redeemPickupCode } from "./handover";
 import { getPickList, pickListCsv } from "./pick-list";
 
 const t = setupTestDb();

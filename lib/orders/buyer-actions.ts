@@ -1,22 +1,15 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { assertViewer } from "../auth";
 import type { Viewer } from "../auth/contract";
 import { AppError } from "../core/errors";
 import { now } from "../core/clock";
 import { getDb, schema as s, transactionWithRetry } from "../db";
 import type { CheckoutView } from "../payments/contract";
-import { buyerCancellable, type OrderStatus } from "./contract";
+import { buyerCancellable, type CancelMyOrderInput, type OrderStatus } from "./contract";
 import { cancelOrderInTx } from "./cancel";
 import { applyEndedSession, endOrderSessions } from "./online-payment";
 import { lockOrder } from "./transitions";
-
-export const orderNumberSchema = z.string().regex(/^E\d{6}[0-9A-Z]{6}$/, "invalid");
-export const cancelMyOrderInput = z.strictObject({
-  number: orderNumberSchema,
-  reason: z.string().trim().max(200, "too_long").optional(),
-});
 
 type OrderRow = typeof s.orders.$inferSelect;
 
@@ -39,9 +32,8 @@ function assertBuyerMayCancel(order: OrderRow) {
  * Stripe cannot be reached the order is cancelled all the same; the sweep ends the session later
  * (expireLeftoverSessions) and refunds a payment that lands on it.
  */
-export async function cancelMyOrder(viewer: Viewer | null, raw: unknown): Promise<void> {
+export async function cancelMyOrder(viewer: Viewer | null, input: CancelMyOrderInput): Promise<void> {
   assertViewer(viewer);
-  const input = cancelMyOrderInput.parse(raw);
   const db = await getDb();
   const [seen] = await db.select().from(s.orders).where(eq(s.orders.number, input.number));
   if (!seen || seen.buyerId !== viewer.userId) throw new AppError("NOT_FOUND", "order not found");

@@ -4,7 +4,8 @@ import * as s from "../db/schema";
 import { createCoop, createProduct } from "../db/seed/factories";
 import { setupTestDb } from "../db/test-db";
 import { createViewer } from "../../tests/support/viewers";
-import { addToCart, loadCart, mergeGuestCart } from "./cart";
+import { addToCart } from "../../tests/support/forms/orders";
+import { loadCart, mergeGuestCart } from "./cart";
 
 const t = setupTestDb({ poolSize: 12 });
 

@@ -4,7 +4,7 @@ import type { Viewer } from "../auth/contract";
 import { AppError } from "../core/errors";
 import { newId } from "../core/ids";
 import { getDb, schema as s, type DbOrTx, type Tx } from "../db";
-import { cartLineInput, removeCartLineInput, setCartQuantityInput, type CartDto, type CartLineDto } from "./contract";
+import type { CartDto, CartLineDto, CartLineInput, RemoveCartLineInput, SetCartQuantityInput } from "./contract";
 
 /** Who the cart belongs to: a signed-in person, or a guest known by the cart id in a cookie. */
 export interface CartOwner {
@@ -149,8 +149,10 @@ async function sellableVariant(db: DbOrTx, variantId: string) {
 }
 
 /** Adds units of a variant, refusing more than the stock on hand. Returns a new guest cart id to remember. */
-export async function addToCart(owner: CartOwner, raw: unknown): Promise<{ newGuestId?: string; count: number }> {
-  const { variantId, quantity } = cartLineInput.parse(raw);
+export async function addToCart(
+  owner: CartOwner,
+  { variantId, quantity }: CartLineInput,
+): Promise<{ newGuestId?: string; count: number }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const v = await sellableVariant(tx, variantId);
@@ -169,8 +171,7 @@ export async function addToCart(owner: CartOwner, raw: unknown): Promise<{ newGu
 }
 
 /** Sets a line's quantity (0 removes it), within the stock on hand. */
-export async function setCartQuantity(owner: CartOwner, raw: unknown): Promise<void> {
-  const { variantId, quantity } = setCartQuantityInput.parse(raw);
+export async function setCartQuantity(owner: CartOwner, { variantId, quantity }: SetCartQuantityInput): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const { cartId } = await resolveCart(tx, owner, false);
@@ -189,8 +190,7 @@ export async function setCartQuantity(owner: CartOwner, raw: unknown): Promise<v
   });
 }
 
-export async function removeCartLine(owner: CartOwner, raw: unknown): Promise<void> {
-  const { variantId } = removeCartLineInput.parse(raw);
+export async function removeCartLine(owner: CartOwner, { variantId }: RemoveCartLineInput): Promise<void> {
   const db = await getDb();
   const { cartId } = await resolveCart(db, owner, false);
   if (cartId)

@@ -5,8 +5,8 @@ import { createCoop, createProduct, createStation } from "../db/seed/factories";
 import { setupTestDb } from "../db/test-db";
 import { stockInvariantViolations } from "../inventory/invariant";
 import { createViewer, idemKey } from "../../tests/support/viewers";
-import { addToCart, loadCart } from "./cart";
-import { checkout } from "./checkout";
+import { addToCart, checkout } from "../../tests/support/forms/orders";
+import { loadCart } from "./cart";
 import { getMyOrder } from "./buyer-queries";
 
 const t = setupTestDb();

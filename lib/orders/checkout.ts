@@ -6,7 +6,7 @@ import { getDb } from "../db";
 import { AppError } from "../core/errors";
 import { env } from "../env";
 import { onlinePaymentsEnabled } from "../payments";
-import { checkoutInput, deliveryAddressInput } from "./contract";
+import type { CheckoutInput } from "./contract";
 import { removeOrderedFromCart } from "./cart";
 import { orderForKey, placeOnce } from "./place-once";
 import { placeOrder, type PlacedOrder } from "./place-order";
@@ -15,19 +15,9 @@ import { placeOrder, type PlacedOrder } from "./place-order";
  * The shop checkout: the buyer's reviewed lines (variant ids and quantities only), to a station or an
  * address, paid at pickup or on delivery. One transaction; the same idempotency key returns the same order.
  */
-export async function checkout(viewer: Viewer | null, raw: unknown): Promise<PlacedOrder> {
+export async function checkout(viewer: Viewer | null, input: CheckoutInput): Promise<PlacedOrder> {
   assertViewer(viewer);
-  const input = checkoutInput.parse(raw);
-  const address =
-    input.fulfillment === "delivery"
-      ? deliveryAddressInput.parse({
-          recipient: input.recipient ?? "",
-          phone: input.phone ?? "",
-          region: input.region ?? "",
-          line: input.line ?? "",
-          postalCode: input.postalCode ?? "",
-        })
-      : null;
+  const { address } = input;
   const online = input.paymentMethod === "online";
   if (online && !onlinePaymentsEnabled()) {
     throw new AppError("VALIDATION", "online payment is not available", {

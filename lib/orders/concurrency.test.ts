@@ -8,7 +8,7 @@ import { rowsOf } from "../db/types";
 import { stockInvariantViolations } from "../inventory/invariant";
 import type { Viewer } from "../auth/contract";
 import { idemKey } from "../../tests/support/viewers";
-import { checkout } from "./checkout";
+import { checkout } from "../../tests/support/forms/orders";
 
 // On PostgreSQL these really race (pool of 20); PGlite runs them one at a time through its single connection.
 const t = setupTestDb({ poolSize: 20 });

@@ -34,13 +34,16 @@ export const variantIdSchema = z
   .regex(/^[a-z0-9_]+$/, "invalid");
 
 export const cartLineInput = z.strictObject({ variantId: variantIdSchema, quantity: quantitySchema });
+export type CartLineInput = z.output<typeof cartLineInput>;
 /** A line of a checkout: anything but the variant and quantity (a price, say) is dropped, never trusted. */
 const orderLineInput = z.object({ variantId: variantIdSchema, quantity: quantitySchema });
 export const setCartQuantityInput = z.strictObject({
   variantId: variantIdSchema,
   quantity: z.union([z.literal(0), z.literal("0").transform(() => 0 as const), quantitySchema]),
 });
+export type SetCartQuantityInput = z.output<typeof setCartQuantityInput>;
 export const removeCartLineInput = z.strictObject({ variantId: variantIdSchema });
+export type RemoveCartLineInput = z.output<typeof removeCartLineInput>;
 
 /** The lines the buyer reviewed, as JSON in one form field: only variant ids and quantities. */
 const orderLinesField = z
@@ -98,8 +101,69 @@ export const checkoutInput = z
       ctx.addIssue({ code: "custom", path: ["paymentMethod"], message: "invalid" });
     if (v.fulfillment === "delivery" && v.paymentMethod === "pay_at_pickup")
       ctx.addIssue({ code: "custom", path: ["paymentMethod"], message: "invalid" });
+  })
+  // Only a form that passed the checks above has its address fields checked, as one address.
+  .transform((v, ctx) => {
+    if (v.fulfillment !== "delivery") return { ...v, address: null };
+    const address = deliveryAddressInput.safeParse({
+      recipient: v.recipient ?? "",
+      phone: v.phone ?? "",
+      region: v.region ?? "",
+      line: v.line ?? "",
+      postalCode: v.postalCode ?? "",
+    });
+    if (address.success) return { ...v, address: address.data };
+    for (const issue of address.error.issues) ctx.addIssue({ ...issue });
+    return z.NEVER;
   });
-export type CheckoutInput = z.infer<typeof checkoutInput>;
+export type CheckoutInput = z.output<typeof checkoutInput>;
+
+export const orderNumberSchema = z.string().regex(/^E\d{6}[0-9A-Z]{6}$/, "invalid");
+/** The buyer cancels their order before anything of it is dispatched. */
+export const cancelMyOrderInput = z.strictObject({
+  number: orderNumberSchema,
+  reason: z.string().trim().max(200, "too_long").optional(),
+});
+export type CancelMyOrderInput = z.output<typeof cancelMyOrderInput>;
+/** Pay an online order (again): the number as the order page has it. */
+export const payOrderInput = z.strictObject({ number: z.string().max(20) });
+export const reissuePickupCodeInput = z.strictObject({ number: orderNumberSchema });
+export type ReissuePickupCodeInput = z.output<typeof reissuePickupCodeInput>;
+
+/** A cooperative acts on its own lines of an order. */
+export const coopLineActionInput = z.strictObject({
+  number: orderNumberSchema,
+  coopId: z.string().min(1).max(64),
+  action: z.enum(["confirm", "dispatch", "cancel", "out_for_delivery", "delivered"]),
+  reason: z.string().trim().max(200, "too_long").optional(),
+});
+export type CoopLineActionInput = z.output<typeof coopLineActionInput>;
+/** The cooperative's order lines as CSV, all or of one status. */
+export const coopOrdersCsvInput = z.strictObject({
+  coop: z.string().min(1).max(64),
+  status: z.enum(["placed", "confirmed", "dispatched", "cancelled"]).optional(),
+});
+
+/** A station batch: the cooperative dispatches it, the station receives it. */
+export const batchActionInput = z.strictObject({ batchId: z.string().min(1).max(64) });
+export type BatchActionInput = z.output<typeof batchActionInput>;
+/** The pick list's dispatch button: the batch, and the day whose pick list to show again. */
+export const dispatchBatchFormInput = batchActionInput.extend({ day: z.iso.date("invalid") });
+/** A day's pick list as CSV (the day is the path's). */
+export const pickListCsvInput = z.strictObject({ coop: z.string().min(1).max(64) });
+
+/** The station hands an order over against its pickup code. */
+export const redeemInput = z.strictObject({
+  stationId: z.string().min(1).max(64),
+  code: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/\D/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "invalid_code")),
+  /** The order the manager picked from the waiting list (or the buyer's QR named): wrong codes then count against it. */
+  number: z.union([z.literal(""), orderNumberSchema]).optional(),
+});
+export type RedeemInput = z.output<typeof redeemInput>;
 
 export interface CartLineDto {
   variantId: string;

@@ -1,6 +1,5 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
-import { z } from "zod";
 import { assertCoopMember } from "../auth";
 import type { Viewer } from "../auth/contract";
 import { AppError } from "../core/errors";
@@ -8,16 +7,8 @@ import { now } from "../core/clock";
 import { getDb, schema as s, transactionWithRetry, type Tx } from "../db";
 import { returnStock } from "../inventory";
 import { refundedSoFar, requestRefund } from "../payments";
-import type { LineStatus, OrderStatus } from "./contract";
-import { orderNumberSchema } from "./buyer-actions";
+import type { CoopLineActionInput, LineStatus, OrderStatus } from "./contract";
 import { lockOrder, moveCoopLines, moveOrder } from "./transitions";
-
-export const coopLineActionInput = z.strictObject({
-  number: orderNumberSchema,
-  coopId: z.string().min(1).max(64),
-  action: z.enum(["confirm", "dispatch", "cancel", "out_for_delivery", "delivered"]),
-  reason: z.string().trim().max(200, "too_long").optional(),
-});
 
 const lineMoves: Record<"confirm" | "dispatch", [LineStatus, LineStatus]> = {
   confirm: ["placed", "confirmed"],
@@ -30,8 +21,7 @@ const lineMoves: Record<"confirm" | "dispatch", [LineStatus, LineStatus]> = {
  * an order without lines of this cooperative answers NOT_FOUND; an order still waiting for its online payment
  * answers INVALID_STATE (nothing of it is the cooperative's to confirm or cancel until it is paid).
  */
-export async function actOnCoopLines(viewer: Viewer | null, raw: unknown): Promise<OrderStatus> {
-  const input = coopLineActionInput.parse(raw);
+export async function actOnCoopLines(viewer: Viewer | null, input: CoopLineActionInput): Promise<OrderStatus> {
   assertCoopMember(viewer, input.coopId);
   const db = await getDb();
   return transactionWithRetry(db, async (tx) => {

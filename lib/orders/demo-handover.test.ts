@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as s from "../db/schema";
 import type { Viewer } from "../auth/contract";
-import { redeemPickupCode } from "./handover";
+import { redeemPickupCode } from "../../tests/support/forms/orders";
 import { listStationOrders } from "./station-console";
 import { setupTestDb } from "../db/test-db";
 import { seedDemoOnce } from "../db/seed/demo";

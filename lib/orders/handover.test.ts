@@ -5,8 +5,8 @@ import * as s from "../db/schema";
 import { setupTestDb } from "../db/test-db";
 import { stationWorld } from "../../tests/support/station-world";
 import { getMyOrder } from "./buyer-queries";
-import { ORDER_CODE_FAILURES, redeemPickupCode, wrongCodeLimit } from "./handover";
-import { reissuePickupCode } from "./reissue-pickup-code";
+import { redeemPickupCode, reissuePickupCode } from "../../tests/support/forms/orders";
+import { ORDER_CODE_FAILURES, wrongCodeLimit } from "./handover";
 
 const t = setupTestDb();
 afterEach(() => setClockForTests(null));
@@ -103,7 +103,7 @@ describe("a handover that cannot happen yet says why", () => {
   it("an order whose batch has not reached the station: NOT_ARRIVED with its day", async () => {
     const w = await stationWorld(t.db);
     setClockForTests(new Date("2026-11-28T13:59:00Z"));
-    const { checkout } = await import("./checkout");
+    const { checkout } = await import("../../tests/support/forms/orders");
     const { number } = await checkout(w.buyer, {
       idempotencyKey: `arrive-${Date.now()}-0001`,
       lines: JSON.stringify([{ variantId: w.variant.id, quantity: 1 }]),

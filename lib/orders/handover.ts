@@ -1,23 +1,11 @@
 import "server-only";
 import { and, eq, gt, isNull, notInArray, sql } from "drizzle-orm";
-import { z } from "zod";
 import { assertStationManager, hit, unhit } from "../auth";
 import type { Viewer } from "../auth/contract";
 import { AppError } from "../core/errors";
 import { now } from "../core/clock";
 import { getDb, schema as s } from "../db";
-import { orderNumberSchema } from "./buyer-actions";
-
-export const redeemInput = z.strictObject({
-  stationId: z.string().min(1).max(64),
-  code: z
-    .string()
-    .trim()
-    .transform((v) => v.replace(/\D/g, ""))
-    .pipe(z.string().regex(/^\d{6}$/, "invalid_code")),
-  /** The order the manager picked from the waiting list (or the buyer's QR named): wrong codes then count against it. */
-  number: z.union([z.literal(""), orderNumberSchema]).optional(),
-});
+import type { RedeemInput } from "./contract";
 
 /** 10 attempts a minute per station, counted before the code is checked (a correct one is given back). */
 export const wrongCodeLimit = { max: 10, windowSeconds: 60 };
@@ -45,8 +33,8 @@ const closed = ["completed", "cancelled"] as const;
  * attempt) counts against that order, and the fifth locks its code. One conditional UPDATE decides, so two
  * managers redeeming at once complete it once. Every attempt is logged.
  */
-export async function redeemPickupCode(viewer: Viewer | null, raw: unknown): Promise<Handover> {
-  const { stationId, code, number } = redeemInput.parse(raw);
+export async function redeemPickupCode(viewer: Viewer | null, input: RedeemInput): Promise<Handover> {
+  const { stationId, code, number } = input;
   assertStationManager(viewer, stationId);
   const key = `pickup:attempt:${stationId}`;
   const db = await getDb();

@@ -6,9 +6,7 @@ import { createCoop, createProduct, createStation } from "../db/seed/factories";
 import { setupTestDb } from "../db/test-db";
 import { stockInvariantViolations } from "../inventory/invariant";
 import { createViewer, idemKey } from "../../tests/support/viewers";
-import { cancelMyOrder } from "./buyer-actions";
-import { checkout } from "./checkout";
-import { actOnCoopLines } from "./coop-actions";
+import { actOnCoopLines, cancelMyOrder, checkout } from "../../tests/support/forms/orders";
 import { getMyOrder } from "./buyer-queries";
 import { coopOrdersCsv, listCoopOrders } from "./coop-queries";
 

@@ -1,23 +1,22 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
 import { assertViewer } from "../auth";
 import type { Viewer } from "../auth/contract";
 import { AppError } from "../core/errors";
 import { now } from "../core/clock";
 import { getDb, schema as s } from "../db";
-import { orderNumberSchema } from "./buyer-actions";
+import type { ReissuePickupCodeInput } from "./contract";
 import { issuePickupCode } from "./pickup-code";
-
-export const reissuePickupCodeInput = z.strictObject({ number: orderNumberSchema });
 
 /**
  * The buyer replaces their order's pickup code (after it was locked by wrong guesses, or if they think it leaked):
  * the old code stops working, the wrong-code count starts again. Only the buyer's own open pickup order.
  */
-export async function reissuePickupCode(viewer: Viewer | null, raw: unknown): Promise<{ code: string }> {
+export async function reissuePickupCode(
+  viewer: Viewer | null,
+  { number }: ReissuePickupCodeInput,
+): Promise<{ code: string }> {
   assertViewer(viewer);
-  const { number } = reissuePickupCodeInput.parse(raw);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [order] = await tx

@@ -24,14 +24,8 @@ import {
   type TeamEntry,
 } from "../group-buys";
 import { SETTLE_LEASE_MS } from "../group-buys/team-settle";
-import {
-  cancelMyOrder,
-  checkout,
-  confirmReturnFromCheckout,
-  expireLeftoverSessions,
-  expirePaymentHolds,
-  startOnlinePayment,
-} from "../orders";
+import { confirmReturnFromCheckout, expireLeftoverSessions, expirePaymentHolds, startOnlinePayment } from "../orders";
+import { cancelMyOrder, checkout } from "../../tests/support/forms/orders";
 import { runSweep } from "./sweep";
 
 const t = setupTestDb();

@@ -3,9 +3,8 @@ import { setClockForTests } from "../../lib/core/clock";
 import { createCoop, createProduct, createStation } from "../../lib/db/seed/factories";
 import type { Db } from "../../lib/db/types";
 import { rowsOf } from "../../lib/db/types";
-import { dispatchBatch, receiveBatch } from "../../lib/orders/batch-actions";
 import { lockDueBatches } from "../../lib/orders/batches";
-import { checkout } from "../../lib/orders/checkout";
+import { checkout, dispatchBatch, receiveBatch } from "./forms/orders";
 import { createViewer, idemKey } from "./viewers";
 
 // 2026-11-28 21:59 in Shanghai (UTC+8); the station's cutoff is 22:00.

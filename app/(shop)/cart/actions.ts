@@ -2,13 +2,10 @@
 
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { defineAction } from "@/lib/auth";
 import { addToCart, cartCookie, mergeGuestCart, removeCartLine, setCartQuantity, type CartOwner } from "@/lib/orders";
+import { cartLineInput, removeCartLineInput, setCartQuantityInput } from "@/lib/orders/contract";
 import { cartOwner } from "./owner";
-
-// The use cases validate their own input strictly; the action passes the form through as it came.
-const passThrough = z.record(z.string(), z.unknown());
 
 /** The cart's owner; a guest cart still behind the cookie of someone signed in is merged first (once). */
 async function owner(): Promise<CartOwner> {
@@ -27,7 +24,7 @@ async function afterChange(newGuestId?: string) {
 }
 
 export const addToCartAction = defineAction(
-  { name: "addToCart", access: "public", input: passThrough },
+  { name: "addToCart", access: "public", input: cartLineInput },
   async (input) => {
     const result = await addToCart(await owner(), input);
     await afterChange(result.newGuestId);
@@ -36,7 +33,7 @@ export const addToCartAction = defineAction(
 );
 
 export const setCartQuantityAction = defineAction(
-  { name: "setCartQuantity", access: "public", input: passThrough },
+  { name: "setCartQuantity", access: "public", input: setCartQuantityInput },
   async (input) => {
     await setCartQuantity(await owner(), input);
     await afterChange();
@@ -44,7 +41,7 @@ export const setCartQuantityAction = defineAction(
 );
 
 export const removeCartLineAction = defineAction(
-  { name: "removeCartLine", access: "public", input: passThrough },
+  { name: "removeCartLine", access: "public", input: removeCartLineInput },
   async (input) => {
     await removeCartLine(await owner(), input);
     await afterChange();

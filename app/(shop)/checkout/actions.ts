@@ -3,15 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { defineAction, siteOrigin } from "@/lib/auth";
 import { isAppError } from "@/lib/core/errors";
 import { env } from "@/lib/env";
 import { checkout, startOnlinePayment } from "@/lib/orders";
+import { checkoutInput } from "@/lib/orders/contract";
 
-// The use case parses the checkout strictly; the action only forwards the form.
 export const placeOrderAction = defineAction(
-  { name: "placeOrder", access: "user", input: z.record(z.string(), z.unknown()) },
+  { name: "placeOrder", access: "user", input: checkoutInput },
   async (input, { viewer }) => {
     const { number } = await checkout(viewer, input);
     revalidatePath("/", "layout"); // the header's cart count

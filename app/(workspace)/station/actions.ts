@@ -1,16 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { defineAction } from "@/lib/auth";
 import { receiveBatch, redeemPickupCode } from "@/lib/orders";
+import { batchActionInput, redeemInput } from "@/lib/orders/contract";
 import { updateStationHours } from "@/lib/stations";
 import { stationHoursInput } from "@/lib/stations/contract";
 
-const form = z.record(z.string(), z.unknown());
-
 export const redeemAction = defineAction(
-  { name: "redeemPickupCode", access: "station", input: form },
+  { name: "redeemPickupCode", access: "station", input: redeemInput },
   async (input, { viewer }) => {
     const r = await redeemPickupCode(viewer, input);
     revalidatePath("/station");
@@ -19,7 +17,7 @@ export const redeemAction = defineAction(
 );
 
 export const receiveBatchAction = defineAction(
-  { name: "receiveBatch", access: "station", input: form },
+  { name: "receiveBatch", access: "station", input: batchActionInput },
   async (input, { viewer }) => {
     const r = await receiveBatch(viewer, input);
     revalidatePath("/station");

@@ -1,15 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { defineAction } from "@/lib/auth";
 import { dispatchBatch } from "@/lib/orders";
+import { dispatchBatchFormInput } from "@/lib/orders/contract";
 
 export const dispatchBatchAction = defineAction(
-  { name: "dispatchBatch", access: "coop", input: z.record(z.string(), z.unknown()) },
+  { name: "dispatchBatch", access: "coop", input: dispatchBatchFormInput },
   async ({ day, ...input }, { viewer }) => {
     const r = await dispatchBatch(viewer, input);
-    revalidatePath(`/coop/pick-lists/${String(day)}`);
+    revalidatePath(`/coop/pick-lists/${day}`);
     return r;
   },
 );

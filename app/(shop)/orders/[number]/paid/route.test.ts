@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/auth/contract";
 import * as s from "@/lib/db/schema";
 import { createCoop, createProduct, createStation } from "@/lib/db/seed/factories";
 import { setupTestDb } from "@/lib/db/test-db";
-import { checkout } from "@/lib/orders/checkout";
+import { checkout } from "@/tests/support/forms/orders";
 import { startOnlinePayment } from "@/lib/orders/online-payment";
 import { setupFakeStripe } from "@/tests/support/stripe";
 import { createViewer, idemKey } from "@/tests/support/viewers";
