@@ -1,3 +1,8 @@
+import { z } from "zod";
+
+/** Mark every notification of the viewer read: a button with no fields. */
+export const markAllReadInput = z.strictObject({});
+
 /** Kinds of in-app notification; their text is messages/<locale>/notifications.json `<kind>.title/body`. */
 export const notificationKinds = [
   "order_ready",

@@ -8,8 +8,7 @@ import { setupTestDb } from "../db/test-db";
 import { stockInvariantViolations } from "../inventory/invariant";
 import { getMyOrder } from "../orders";
 import { createViewer, idemKey } from "../../tests/support/viewers";
-import { createCampaign } from "./create-campaign";
-import { orderFromCampaign } from "./order-campaign";
+import { createCampaign, orderFromCampaign } from "../../tests/support/forms/group-buys";
 import { settleClosedCampaigns } from "./settle-campaigns";
 import { getCampaign, listCoopCampaigns } from "./queries";
 

@@ -44,6 +44,7 @@ export const orderCampaignInput = z.strictObject({
   quantity: quantitySchema,
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "invalid"),
 });
+export type OrderCampaignInput = z.output<typeof orderCampaignInput>;
 
 export type CampaignStatus = "open" | "succeeded" | "failed" | "cancelled";
 

@@ -6,12 +6,11 @@ import { AppError } from "../core/errors";
 import { newId } from "../core/ids";
 import { getDb, schema as s } from "../db";
 import { localInputInstant } from "../stations/contract";
-import { createCampaignInput } from "./contract";
+import type { CreateCampaignInput } from "./contract";
 
 /** A cooperative member opens a group-buy campaign on one of their cooperative's published variants. */
-export async function createCampaign(viewer: Viewer | null, raw: unknown): Promise<{ id: string }> {
+export async function createCampaign(viewer: Viewer | null, input: CreateCampaignInput): Promise<{ id: string }> {
   assertViewer(viewer);
-  const input = createCampaignInput.parse(raw);
   const db = await getDb();
   const [variant] = await db
     .select({

@@ -6,16 +6,15 @@ import { AppError } from "../core/errors";
 import { now } from "../core/clock";
 import { getDb, schema as s, type Tx } from "../db";
 import { orderForKey, placeOnce, placeOrder, type PlacedOrder } from "../orders";
-import { orderCampaignInput } from "./contract";
+import type { OrderCampaignInput } from "./contract";
 
 /**
  * A buyer orders from a campaign to one of its stations, at the campaign price. One transaction: the
  * campaign's cap is taken with a conditional UPDATE (judged by the server clock), then the variant's stock,
  * then the order joins that station's batch for the campaign's pickup day. Or nothing is written.
  */
-export async function orderFromCampaign(viewer: Viewer | null, raw: unknown): Promise<PlacedOrder> {
+export async function orderFromCampaign(viewer: Viewer | null, input: OrderCampaignInput): Promise<PlacedOrder> {
   assertViewer(viewer);
-  const input = orderCampaignInput.parse(raw);
   await enforce(`checkout:user:${viewer.userId}`, { max: 30, windowSeconds: 60 }, "checkouts");
   const db = await getDb();
   return placeOnce(db, {

@@ -63,6 +63,8 @@ export const createTeamDealInput = z
     if (v.stockCap < v.teamSize) ctx.addIssue({ code: "custom", path: ["stockCap"], message: "cap_below_team" });
   });
 export type CreateTeamDealInput = z.output<typeof createTeamDealInput>;
+/** The cooperative stops a deal taking new teams. */
+export const endTeamDealInput = z.strictObject({ dealId: z.string().min(1).max(64) });
 
 export const teamPayMethodSchema = z.enum(["pay_at_pickup", "card", "wallet"]);
 export type TeamPayMethod = z.infer<typeof teamPayMethodSchema>;
@@ -77,6 +79,7 @@ export const openTeamInput = z.strictObject({
   payMethod: teamPayMethodSchema.optional().default("pay_at_pickup"),
   idempotencyKey,
 });
+export type OpenTeamInput = z.output<typeof openTeamInput>;
 
 /** 参团: join a forming team. */
 export const joinTeamInput = z.strictObject({
@@ -86,6 +89,9 @@ export const joinTeamInput = z.strictObject({
   payMethod: teamPayMethodSchema.optional().default("pay_at_pickup"),
   idempotencyKey,
 });
+export type JoinTeamInput = z.output<typeof joinTeamInput>;
+/** Pay for a team seat online (again). */
+export const payTeamInput = z.strictObject({ orderNumber: z.string().min(1).max(20) });
 
 export type TeamStatus = "forming" | "completed" | "failed";
 export type TeamMemberStatus = "pending_payment" | "joined" | "dropped";

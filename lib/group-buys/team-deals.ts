@@ -7,16 +7,15 @@ import { newId } from "../core/ids";
 import { now } from "../core/clock";
 import { getDb, schema as s, type DbOrTx } from "../db";
 import { localInputInstant } from "../stations/contract";
-import { createTeamDealInput, type CoopTeamDealDto, type TeamDealDto } from "./team-contract";
+import type { CoopTeamDealDto, CreateTeamDealInput, TeamDealDto } from "./team-contract";
 
 /**
  * A cooperative member offers a team deal on one of their cooperative's variants on sale. The team price
  * must be below the variant's price now (read from the database); every rule failing is a field error and
  * nothing is written.
  */
-export async function createTeamDeal(viewer: Viewer | null, raw: unknown): Promise<{ id: string }> {
+export async function createTeamDeal(viewer: Viewer | null, input: CreateTeamDealInput): Promise<{ id: string }> {
   assertViewer(viewer);
-  const input = createTeamDealInput.parse(raw);
   const db = await getDb();
   const [variant] = await db
     .select({

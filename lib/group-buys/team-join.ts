@@ -9,7 +9,7 @@ import { getDb, isUniqueViolation, schema as s, type DbOrTx, type Tx } from "../
 import { env } from "../env";
 import { placeOnce, placeOrder } from "../orders";
 import { onlinePaymentsEnabled } from "../payments";
-import { joinTeamInput, openTeamInput, type TeamPayMethod } from "./team-contract";
+import type { JoinTeamInput, OpenTeamInput, TeamPayMethod } from "./team-contract";
 import { completeTeamInTx } from "./team-lifecycle";
 import { settleTeamPayments } from "./team-settle";
 
@@ -33,9 +33,8 @@ export interface TeamEntry {
  * taken with a conditional UPDATE (judged by the server clock, which also locks the deal row so one buyer's
  * concurrent opens are counted against the deal's limit), the team is written, then the member and the order.
  */
-export async function openTeam(viewer: Viewer | null, raw: unknown): Promise<TeamEntry> {
+export async function openTeam(viewer: Viewer | null, input: OpenTeamInput): Promise<TeamEntry> {
   assertViewer(viewer);
-  const input = openTeamInput.parse(raw);
   assertPayable(input.payMethod);
   await enforce(`checkout:user:${viewer.userId}`, { max: 30, windowSeconds: 60 }, "checkouts");
   const db = await getDb();
@@ -78,9 +77,8 @@ export async function openTeam(viewer: Viewer | null, raw: unknown): Promise<Tea
  * the team in the same transaction. Two buyers racing for the last seat: the second waits on the lock and
  * then finds the team full (TEAM_CLOSED).
  */
-export async function joinTeam(viewer: Viewer | null, raw: unknown): Promise<TeamEntry> {
+export async function joinTeam(viewer: Viewer | null, input: JoinTeamInput): Promise<TeamEntry> {
   assertViewer(viewer);
-  const input = joinTeamInput.parse(raw);
   assertPayable(input.payMethod);
   await enforce(`checkout:user:${viewer.userId}`, { max: 30, windowSeconds: 60 }, "checkouts");
   const db = await getDb();

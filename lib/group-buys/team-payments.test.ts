@@ -11,8 +11,8 @@ import { processRefunds } from "../payments";
 import { deliver, setupFakeStripe } from "../../tests/support/stripe";
 import { createViewer, idemKey } from "../../tests/support/viewers";
 import type { TeamPayMethod } from "./team-contract";
-import { createTeamDeal } from "./team-deals";
-import { joinTeam, openTeam, type TeamEntry } from "./team-join";
+import { createTeamDeal, joinTeam, openTeam } from "../../tests/support/forms/group-buys";
+import type { TeamEntry } from "./team-join";
 import { expireTeams } from "./team-lifecycle";
 import { settleTeamPayments, startTeamPayment, syncPendingTeamMembers } from "./team-settle";
 

@@ -11,8 +11,8 @@ import { stockInvariantViolations } from "../inventory/invariant";
 import { getMyOrder, listCoopOrders } from "../orders";
 import { actOnCoopLines, cancelMyOrder } from "../../tests/support/forms/orders";
 import { createViewer, idemKey } from "../../tests/support/viewers";
-import { createTeamDeal, endTeamDeal, getCoopTeamDeal, listCoopTeamDeals } from "./team-deals";
-import { joinTeam, openTeam } from "./team-join";
+import { createTeamDeal, joinTeam, openTeam } from "../../tests/support/forms/group-buys";
+import { endTeamDeal, getCoopTeamDeal, listCoopTeamDeals } from "./team-deals";
 import { expireTeams } from "./team-lifecycle";
 import { getTeamView, listProductTeamDeals, usualPickupStation } from "./team-queries";
 

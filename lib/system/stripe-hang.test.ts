@@ -15,14 +15,8 @@ import { stockInvariantViolations } from "../inventory/invariant";
 import { REFUND_LEASE_MS, processRefunds } from "../payments";
 import { deliver, setupFakeStripe } from "../../tests/support/stripe";
 import { createViewer, idemKey } from "../../tests/support/viewers";
-import {
-  createTeamDeal,
-  joinTeam,
-  openTeam,
-  settleTeamPayments,
-  startTeamPayment,
-  type TeamEntry,
-} from "../group-buys";
+import { settleTeamPayments, startTeamPayment, type TeamEntry } from "../group-buys";
+import { createTeamDeal, joinTeam, openTeam } from "../../tests/support/forms/group-buys";
 import { SETTLE_LEASE_MS } from "../group-buys/team-settle";
 import { confirmReturnFromCheckout, expireLeftoverSessions, expirePaymentHolds, startOnlinePayment } from "../orders";
 import { cancelMyOrder, checkout } from "../../tests/support/forms/orders";

@@ -2,15 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { defineAction } from "@/lib/auth";
 import { orderFromCampaign } from "@/lib/group-buys";
+import { orderCampaignInput } from "@/lib/group-buys/contract";
 
 export const orderCampaignAction = defineAction(
-  { name: "orderCampaign", access: "user", input: z.record(z.string(), z.unknown()) },
+  { name: "orderCampaign", access: "user", input: orderCampaignInput },
   async (input, { viewer }) => {
     const { number } = await orderFromCampaign(viewer, input);
-    revalidatePath(`/group-buys/${String(input.campaignId)}`);
+    revalidatePath(`/group-buys/${input.campaignId}`);
     redirect(`/orders/${number}?placed=1`);
   },
 );

@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { defineAction } from "@/lib/auth";
 import { createTeamDeal, endTeamDeal } from "@/lib/group-buys";
+import { createTeamDealInput, endTeamDealInput } from "@/lib/group-buys/contract";
 
 export const createTeamDealAction = defineAction(
-  { name: "createTeamDeal", access: "coop", input: z.record(z.string(), z.unknown()) },
+  { name: "createTeamDeal", access: "coop", input: createTeamDealInput },
   async (input, { viewer }) => {
     const r = await createTeamDeal(viewer, input);
     revalidatePath("/coop/team-deals");
@@ -16,7 +16,7 @@ export const createTeamDealAction = defineAction(
 );
 
 export const endTeamDealAction = defineAction(
-  { name: "endTeamDeal", access: "coop", input: z.strictObject({ dealId: z.string().min(1).max(64) }) },
+  { name: "endTeamDeal", access: "coop", input: endTeamDealInput },
   async (input, { viewer }) => {
     await endTeamDeal(viewer, input.dealId);
     revalidatePath("/coop/team-deals", "layout");
