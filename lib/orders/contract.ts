@@ -149,8 +149,9 @@ export const batchActionInput = z.strictObject({ batchId: z.string().min(1).max(
 export type BatchActionInput = z.output<typeof batchActionInput>;
 /** The pick list's dispatch button: the batch, and the day whose pick list to show again. */
 export const dispatchBatchFormInput = batchActionInput.extend({ day: z.iso.date("invalid") });
-/** A day's pick list as CSV (the day is the path's). */
+/** A day's pick list as CSV: the cooperative in the query, the day (YYYY-MM-DD) in the path. */
 export const pickListCsvInput = z.strictObject({ coop: z.string().min(1).max(64) });
+export const pickListDay = z.iso.date();
 
 /** The station hands an order over against its pickup code. */
 export const redeemInput = z.strictObject({

@@ -1,23 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { z } from "zod";
 import { controlTestClock, runSweep, testHooksEnabled } from "@/lib/system";
-
-const input = z.strictObject({
-  advanceMs: z
-    .number()
-    .int()
-    .min(0)
-    .max(400 * 86_400_000)
-    .optional(),
-  at: z.iso.datetime().optional(),
-  reset: z.boolean().optional(),
-  sweep: z.boolean().optional(),
-});
+import { testClockInput } from "@/lib/system/contract";
 
 // POST /api/test/clock — browser tests move the server clock (and run the sweep). Absent unless E2E_TEST_HOOKS=1.
 export async function POST(req: NextRequest) {
   if (!testHooksEnabled()) return new NextResponse("Not found", { status: 404 });
-  const parsed = input.safeParse(await req.json().catch(() => null));
+  const parsed = testClockInput.safeParse(await req.json().catch(() => null));
   if (!parsed.success)
     return NextResponse.json({ error: { code: "VALIDATION", message: "bad clock request" } }, { status: 400 });
   const { sweep, ...clock } = parsed.data;
