@@ -14,6 +14,7 @@ export async function changePassword(viewer: Viewer | null, input: ChangePasswor
   assertViewer(viewer);
   await enforce(`password:user:${viewer.userId}`, { max: 10, windowSeconds: 900 }, "password changes");
   const db = await getDb();
+  // Checking and hashing a password (argon2) takes a while: done before the transaction, which stays short.
   const [user] = await db.select().from(s.users).where(eq(s.users.id, viewer.userId));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError("VALIDATION", "current password is wrong", { fields: { currentPassword: ["invalid"] } });

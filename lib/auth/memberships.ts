@@ -16,25 +16,27 @@ export async function grantMembership(viewer: Viewer | null, input: MembershipIn
   if (scoped !== Boolean(input.scopeId))
     throw new AppError("VALIDATION", "scope mismatch", { fields: { scopeId: ["required"] } });
   const db = await getDb();
-  const [user] = await db.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, input.email));
-  if (!user) throw new AppError("VALIDATION", "no such account", { fields: { email: ["unknown_account"] } });
-  if (
-    input.kind === "station" &&
-    !(await db.select({ id: s.stations.id }).from(s.stations).where(eq(s.stations.id, input.scopeId!))).length
-  ) {
-    throw new AppError("VALIDATION", "unknown station", { fields: { scopeId: ["unknown_station"] } });
-  }
-  if (
-    input.kind === "coop" &&
-    !(await db.select({ id: s.cooperatives.id }).from(s.cooperatives).where(eq(s.cooperatives.id, input.scopeId!)))
-      .length
-  ) {
-    throw new AppError("VALIDATION", "unknown cooperative", { fields: { scopeId: ["invalid"] } });
-  }
-  await db
-    .insert(s.memberships)
-    .values({ id: newId("mem"), userId: user.id, kind: input.kind, scopeId: input.scopeId ?? null })
-    .onConflictDoNothing();
+  await db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, input.email));
+    if (!user) throw new AppError("VALIDATION", "no such account", { fields: { email: ["unknown_account"] } });
+    if (
+      input.kind === "station" &&
+      !(await tx.select({ id: s.stations.id }).from(s.stations).where(eq(s.stations.id, input.scopeId!))).length
+    ) {
+      throw new AppError("VALIDATION", "unknown station", { fields: { scopeId: ["unknown_station"] } });
+    }
+    if (
+      input.kind === "coop" &&
+      !(await tx.select({ id: s.cooperatives.id }).from(s.cooperatives).where(eq(s.cooperatives.id, input.scopeId!)))
+        .length
+    ) {
+      throw new AppError("VALIDATION", "unknown cooperative", { fields: { scopeId: ["invalid"] } });
+    }
+    await tx
+      .insert(s.memberships)
+      .values({ id: newId("mem"), userId: user.id, kind: input.kind, scopeId: input.scopeId ?? null })
+      .onConflictDoNothing();
+  });
 }
 
 /** Admin: takes a capability away, at once. */

@@ -12,36 +12,36 @@ import type { CreateCampaignInput } from "./contract";
 export async function createCampaign(viewer: Viewer | null, input: CreateCampaignInput): Promise<{ id: string }> {
   assertViewer(viewer);
   const db = await getDb();
-  const [variant] = await db
-    .select({
-      id: s.variants.id,
-      coopId: s.products.coopId,
-      productStatus: s.products.status,
-      variantStatus: s.variants.status,
-    })
-    .from(s.variants)
-    .innerJoin(s.products, eq(s.products.id, s.variants.productId))
-    .where(eq(s.variants.id, input.variantId));
-  if (!variant) throw new AppError("NOT_FOUND", "variant not found");
-  assertCoopMember(viewer, variant.coopId);
-  if (variant.productStatus !== "published" || variant.variantStatus !== "active") {
-    throw new AppError("VALIDATION", "the product must be on sale", { fields: { variantId: ["not_on_sale"] } });
-  }
-  const stationIds =
-    input.stations === "all" ? [] : [...new Set(Array.isArray(input.stations) ? input.stations : [input.stations])];
-  if (input.stations !== "all") {
-    const found = stationIds.length
-      ? await db
-          .select({ id: s.stations.id })
-          .from(s.stations)
-          .where(and(inArray(s.stations.id, stationIds), eq(s.stations.status, "active")))
-      : [];
-    if (!stationIds.length || found.length !== stationIds.length) {
-      throw new AppError("VALIDATION", "unknown station", { fields: { stations: ["unknown_station"] } });
-    }
-  }
   const id = newId("cmp");
   await db.transaction(async (tx) => {
+    const [variant] = await tx
+      .select({
+        id: s.variants.id,
+        coopId: s.products.coopId,
+        productStatus: s.products.status,
+        variantStatus: s.variants.status,
+      })
+      .from(s.variants)
+      .innerJoin(s.products, eq(s.products.id, s.variants.productId))
+      .where(eq(s.variants.id, input.variantId));
+    if (!variant) throw new AppError("NOT_FOUND", "variant not found");
+    assertCoopMember(viewer, variant.coopId);
+    if (variant.productStatus !== "published" || variant.variantStatus !== "active") {
+      throw new AppError("VALIDATION", "the product must be on sale", { fields: { variantId: ["not_on_sale"] } });
+    }
+    const stationIds =
+      input.stations === "all" ? [] : [...new Set(Array.isArray(input.stations) ? input.stations : [input.stations])];
+    if (input.stations !== "all") {
+      const found = stationIds.length
+        ? await tx
+            .select({ id: s.stations.id })
+            .from(s.stations)
+            .where(and(inArray(s.stations.id, stationIds), eq(s.stations.status, "active")))
+        : [];
+      if (!stationIds.length || found.length !== stationIds.length) {
+        throw new AppError("VALIDATION", "unknown station", { fields: { stations: ["unknown_station"] } });
+      }
+    }
     await tx.insert(s.campaigns).values({
       id,
       coopId: variant.coopId,

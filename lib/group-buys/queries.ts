@@ -39,13 +39,13 @@ function cardQuery(db: DbOrTx) {
 }
 
 /** Campaigns still open or about to open, soonest closing first. */
-export async function listOpenCampaigns(limit = 24, db?: DbOrTx): Promise<CampaignCardDto[]> {
-  const d = db ?? (await getDb());
-  return cardQuery(d).where(eq(c.status, "open")).orderBy(asc(c.closesAt)).limit(limit);
+export async function listOpenCampaigns(limit = 24): Promise<CampaignCardDto[]> {
+  const db = await getDb();
+  return cardQuery(db).where(eq(c.status, "open")).orderBy(asc(c.closesAt)).limit(limit);
 }
 
-export async function getCampaign(id: string, db?: DbOrTx): Promise<CampaignDetailDto | null> {
-  const d = db ?? (await getDb());
+export async function getCampaign(id: string): Promise<CampaignDetailDto | null> {
+  const d = await getDb();
   const [card] = await cardQuery(d).where(eq(c.id, id));
   if (!card) return null;
   const [row] = await d.select({ allStations: c.allStations }).from(c).where(eq(c.id, id));

@@ -17,54 +17,58 @@ import type { CoopTeamDealDto, CreateTeamDealInput, TeamDealDto } from "./team-c
 export async function createTeamDeal(viewer: Viewer | null, input: CreateTeamDealInput): Promise<{ id: string }> {
   assertViewer(viewer);
   const db = await getDb();
-  const [variant] = await db
-    .select({
-      id: s.variants.id,
-      priceFen: s.variants.priceFen,
-      coopId: s.products.coopId,
-      productStatus: s.products.status,
-      variantStatus: s.variants.status,
-    })
-    .from(s.variants)
-    .innerJoin(s.products, eq(s.products.id, s.variants.productId))
-    .where(eq(s.variants.id, input.variantId));
-  if (!variant) throw new AppError("NOT_FOUND", "variant not found");
-  assertCoopMember(viewer, variant.coopId);
-  if (variant.productStatus !== "published" || variant.variantStatus !== "active") {
-    throw new AppError("VALIDATION", "the product must be on sale", { fields: { variantId: ["not_on_sale"] } });
-  }
-  if (input.teamPrice >= variant.priceFen) {
-    throw new AppError("VALIDATION", "the team price must be below the normal price", {
-      fields: { teamPrice: ["not_below_price"] },
+  return db.transaction(async (tx) => {
+    const [variant] = await tx
+      .select({
+        id: s.variants.id,
+        priceFen: s.variants.priceFen,
+        coopId: s.products.coopId,
+        productStatus: s.products.status,
+        variantStatus: s.variants.status,
+      })
+      .from(s.variants)
+      .innerJoin(s.products, eq(s.products.id, s.variants.productId))
+      .where(eq(s.variants.id, input.variantId));
+    if (!variant) throw new AppError("NOT_FOUND", "variant not found");
+    assertCoopMember(viewer, variant.coopId);
+    if (variant.productStatus !== "published" || variant.variantStatus !== "active") {
+      throw new AppError("VALIDATION", "the product must be on sale", { fields: { variantId: ["not_on_sale"] } });
+    }
+    if (input.teamPrice >= variant.priceFen) {
+      throw new AppError("VALIDATION", "the team price must be below the normal price", {
+        fields: { teamPrice: ["not_below_price"] },
+      });
+    }
+    const id = newId("tdl");
+    await tx.insert(s.teamDeals).values({
+      id,
+      coopId: variant.coopId,
+      variantId: variant.id,
+      teamPriceFen: input.teamPrice,
+      teamSize: input.teamSize,
+      formingMinutes: input.formingHours * 60,
+      stockCap: input.stockCap,
+      sameStationOnly: input.sameStationOnly,
+      maxOpenTeamsPerBuyer: input.maxOpenTeamsPerBuyer,
+      activeFrom: localInputInstant(input.activeFrom),
+      activeTo: localInputInstant(input.activeTo),
     });
-  }
-  const id = newId("tdl");
-  await db.insert(s.teamDeals).values({
-    id,
-    coopId: variant.coopId,
-    variantId: variant.id,
-    teamPriceFen: input.teamPrice,
-    teamSize: input.teamSize,
-    formingMinutes: input.formingHours * 60,
-    stockCap: input.stockCap,
-    sameStationOnly: input.sameStationOnly,
-    maxOpenTeamsPerBuyer: input.maxOpenTeamsPerBuyer,
-    activeFrom: localInputInstant(input.activeFrom),
-    activeTo: localInputInstant(input.activeTo),
+    return { id };
   });
-  return { id };
 }
 
 /** The cooperative stops a deal taking new teams; teams already forming run to their end. */
 export async function endTeamDeal(viewer: Viewer | null, dealId: string): Promise<void> {
   assertViewer(viewer);
   const db = await getDb();
-  const deal = await ownDeal(db, viewer, dealId);
-  if (deal.status === "ended") return;
-  await db
-    .update(s.teamDeals)
-    .set({ status: "ended", activeTo: now(), updatedAt: now() })
-    .where(and(eq(s.teamDeals.id, dealId), eq(s.teamDeals.status, "active")));
+  await db.transaction(async (tx) => {
+    const deal = await ownDeal(tx, viewer, dealId);
+    if (deal.status === "ended") return;
+    await tx
+      .update(s.teamDeals)
+      .set({ status: "ended", activeTo: now(), updatedAt: now() })
+      .where(and(eq(s.teamDeals.id, dealId), eq(s.teamDeals.status, "active")));
+  });
 }
 
 /** A deal of one of the viewer's cooperatives; anyone else's (or none) is NOT_FOUND. */

@@ -4,7 +4,7 @@ import { assertViewer } from "../auth";
 import type { Viewer } from "../auth/contract";
 import { AppError, isAppError } from "../core/errors";
 import { now } from "../core/clock";
-import { getDb, schema as s, type Tx } from "../db";
+import { getDb, schema as s, type Db, type Tx } from "../db";
 import { confirmReturnFromCheckout, lockOrder } from "../orders";
 import {
   captureAuthorization,
@@ -55,11 +55,11 @@ interface ReleaseFact {
 export async function settleTeamPayments(opts: { teamId?: string; limit?: number } = {}): Promise<SettleResult> {
   const db = await getDb();
   const result: SettleResult = { captured: 0, dropped: 0, released: 0, refunded: 0, retry: 0 };
-  const claimed = await claimMembers(opts);
+  const claimed = await claimMembers(db, opts);
   for (const [i, m] of claimed.entries()) {
     let answer: StripeAnswer;
     try {
-      answer = m.settleAction === "capture" ? await captureAtStripe(m) : await releaseAtStripe(m);
+      answer = m.settleAction === "capture" ? await captureAtStripe(db, m) : await releaseAtStripe(db, m);
     } catch (err) {
       // This member stays claimed until its lease runs out, then a run asks again (same keys). Those claimed
       // with it but not asked yet are handed back for the next run.
@@ -67,7 +67,10 @@ export async function settleTeamPayments(opts: { teamId?: string; limit?: number
         .update(s.teamMembers)
         .set({ settleError: (err as Error).message.slice(0, 300), updatedAt: now() })
         .where(eq(s.teamMembers.id, m.id));
-      await unclaimMembers(claimed.slice(i + 1).map((x) => x.id));
+      await unclaimMembers(
+        db,
+        claimed.slice(i + 1).map((x) => x.id),
+      );
       if (!isAppError(err) || err.code !== "PAYMENT_PROVIDER") throw err;
       result.retry++;
       break;
@@ -83,8 +86,7 @@ export async function settleTeamPayments(opts: { teamId?: string; limit?: number
 }
 
 /** Takes the members due (an action, and no claim or a lapsed one) for this run, in one short transaction. */
-async function claimMembers(opts: { teamId?: string; limit?: number }): Promise<MemberRow[]> {
-  const db = await getDb();
+async function claimMembers(db: Db, opts: { teamId?: string; limit?: number }): Promise<MemberRow[]> {
   return db.transaction(async (tx) => {
     const at = now();
     const due = await tx
@@ -118,9 +120,8 @@ async function claimMembers(opts: { teamId?: string; limit?: number }): Promise<
   });
 }
 
-async function unclaimMembers(ids: string[]): Promise<void> {
+async function unclaimMembers(db: Db, ids: string[]): Promise<void> {
   if (!ids.length) return;
-  const db = await getDb();
   await db
     .update(s.teamMembers)
     .set({ settleClaimedUntil: null, settleAttempts: sql`${s.teamMembers.settleAttempts} - 1` })
@@ -128,8 +129,7 @@ async function unclaimMembers(ids: string[]): Promise<void> {
 }
 
 /** Captures a completed team member's card hold at Stripe (no transaction open). */
-async function captureAtStripe(m: MemberRow): Promise<StripeAnswer> {
-  const db = await getDb();
+async function captureAtStripe(db: Db, m: MemberRow): Promise<StripeAnswer> {
   const [payment] = await db
     .select()
     .from(s.payments)
@@ -151,8 +151,7 @@ async function captureAtStripe(m: MemberRow): Promise<StripeAnswer> {
  * reported: the refund is asked for when this is recorded, and carried out by processRefunds. A payment still
  * processing makes the member wait for a later run.
  */
-async function releaseAtStripe(m: MemberRow): Promise<StripeAnswer> {
-  const db = await getDb();
+async function releaseAtStripe(db: Db, m: MemberRow): Promise<StripeAnswer> {
   const attempts = await db
     .select()
     .from(s.payments)

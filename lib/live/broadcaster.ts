@@ -1,6 +1,6 @@
 import "server-only";
 import pg from "pg";
-import { getDbHandle } from "../db";
+import { getDb, getDbHandle } from "../db";
 import type { LiveEventDto } from "./contract";
 import { eventById, LIVE_CHANNEL } from "./events";
 
@@ -47,12 +47,14 @@ function receive(raw: string) {
   const h = hub();
   if (!h.listeners.get(msg.s)?.size) return;
   const event: LiveEventDto | Promise<LiveEventDto | null> = msg.big
-    ? eventById(msg.i).catch((err: unknown) => {
-        // This process's viewers would miss the event: have them re-read the log instead.
-        console.warn(`[live] could not read event ${msg.i} back; viewers resync:`, (err as Error).message);
-        resyncAll();
-        return null;
-      })
+    ? getDb()
+        .then((db) => eventById(db, msg.i))
+        .catch((err: unknown) => {
+          // This process's viewers would miss the event: have them re-read the log instead.
+          console.warn(`[live] could not read event ${msg.i} back; viewers resync:`, (err as Error).message);
+          resyncAll();
+          return null;
+        })
     : ({ id: msg.i, type: msg.t, payload: msg.p } as LiveEventDto);
   h.delivery = (h.delivery ?? Promise.resolve()).then(async () => {
     const e = await event;

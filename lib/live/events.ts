@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
-import { getDb, schema as s, type DbOrTx, type Tx } from "../db";
+import { schema as s, type DbOrTx, type Tx } from "../db";
 import type { LiveEventDto, LiveEventType } from "./contract";
 
 export const LIVE_CHANNEL = "live_events";
@@ -45,13 +45,12 @@ export async function appendEvent(
 
 /** The events a reconnecting viewer missed, in order. */
 export async function eventsAfter(
+  db: DbOrTx,
   sessionId: string,
   afterId: number,
   limit = 500,
-  db?: DbOrTx,
 ): Promise<LiveEventDto[]> {
-  const d = db ?? (await getDb());
-  const rows = await d
+  const rows = await db
     .select({ id: s.liveEvents.id, type: s.liveEvents.type, payload: s.liveEvents.payload })
     .from(s.liveEvents)
     .where(and(eq(s.liveEvents.sessionId, sessionId), gt(s.liveEvents.id, afterId)))
@@ -60,8 +59,7 @@ export async function eventsAfter(
   return rows as LiveEventDto[];
 }
 
-export async function eventById(id: number): Promise<(LiveEventDto & { sessionId: string }) | null> {
-  const db = await getDb();
+export async function eventById(db: DbOrTx, id: number): Promise<(LiveEventDto & { sessionId: string }) | null> {
   const [row] = await db
     .select({
       id: s.liveEvents.id,
@@ -75,15 +73,14 @@ export async function eventById(id: number): Promise<(LiveEventDto & { sessionId
 }
 
 /** The first and last event ids of a session (0 when it has none). */
-export async function eventRange(sessionId: string, db?: DbOrTx): Promise<{ first: number; last: number }> {
-  const d = db ?? (await getDb());
-  const [first] = await d
+export async function eventRange(db: DbOrTx, sessionId: string): Promise<{ first: number; last: number }> {
+  const [first] = await db
     .select({ id: s.liveEvents.id })
     .from(s.liveEvents)
     .where(eq(s.liveEvents.sessionId, sessionId))
     .orderBy(asc(s.liveEvents.id))
     .limit(1);
-  const [last] = await d
+  const [last] = await db
     .select({ id: s.liveEvents.id })
     .from(s.liveEvents)
     .where(eq(s.liveEvents.sessionId, sessionId))

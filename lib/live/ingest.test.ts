@@ -175,7 +175,7 @@ describe("SRS callbacks", () => {
     // A late unpublish from the old connection must not start the grace clock for the new one.
     expect((await callSrs(srsUnpublish(w.id, key, "c1"))).body).toEqual({ code: 0 });
     expect((await row(w.id)).unpublishedAt).toBeNull();
-    const started = (await eventsAfter(w.id, 0)).filter((e) => e.type === "session_started");
+    const started = (await eventsAfter(t.db, w.id, 0)).filter((e) => e.type === "session_started");
     expect(started).toHaveLength(1);
   });
 

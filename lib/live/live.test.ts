@@ -147,7 +147,7 @@ describe("streamer rules", () => {
     await pinProduct(w.streamer, { sessionId: w.sessionId, productId: w.rice.product.id });
     await unpinProduct(w.streamer, { sessionId: w.sessionId });
     await endSession(w.streamer, { sessionId: w.sessionId });
-    const events = await eventsAfter(w.sessionId, 0);
+    const events = await eventsAfter(t.db, w.sessionId, 0);
     expect(events.map((e) => e.type)).toEqual([
       "session_started",
       "pinned",
@@ -261,11 +261,11 @@ describe("buying from a drop", () => {
   it("a burst of purchases becomes a few coalesced units/ticker events, not one per purchase", async () => {
     const w = await liveWorld();
     const { dropId } = await openLiveDrop(w, { quantityCap: 50, perBuyerLimit: 1 });
-    const before = (await eventsAfter(w.sessionId, 0)).length;
+    const before = (await eventsAfter(t.db, w.sessionId, 0)).length;
     const buyers = await Promise.all(Array.from({ length: 30 }, () => createViewer(t.db, { name: "王小二" })));
     await Promise.all(buyers.map((b) => buy(b, dropId, 1)));
     await flushAllForTests();
-    const events = (await eventsAfter(w.sessionId, 0)).slice(before);
+    const events = (await eventsAfter(t.db, w.sessionId, 0)).slice(before);
     const units = events.filter((e) => e.type === "drop_units");
     expect(units.length).toBeGreaterThanOrEqual(1);
     expect(units.length).toBeLessThan(10);

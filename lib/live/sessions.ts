@@ -194,11 +194,13 @@ export async function setReplayUrl(viewer: Viewer | null, input: ReplayInput): P
 export async function remindMe(viewer: Viewer | null, { sessionId }: SessionIdInput): Promise<void> {
   if (!viewer) throw new AppError("UNAUTHENTICATED", "sign in to be reminded");
   const db = await getDb();
-  const [session] = await db
-    .select({ status: s.liveSessions.status })
-    .from(s.liveSessions)
-    .where(eq(s.liveSessions.id, sessionId));
-  if (!session) throw new AppError("NOT_FOUND", "session not found");
-  if (session.status !== "scheduled") throw new AppError("INVALID_STATE", `session is ${session.status}`);
-  await db.insert(s.liveReminders).values({ sessionId, userId: viewer.userId }).onConflictDoNothing();
+  await db.transaction(async (tx) => {
+    const [session] = await tx
+      .select({ status: s.liveSessions.status })
+      .from(s.liveSessions)
+      .where(eq(s.liveSessions.id, sessionId));
+    if (!session) throw new AppError("NOT_FOUND", "session not found");
+    if (session.status !== "scheduled") throw new AppError("INVALID_STATE", `session is ${session.status}`);
+    await tx.insert(s.liveReminders).values({ sessionId, userId: viewer.userId }).onConflictDoNothing();
+  });
 }

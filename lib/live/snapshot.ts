@@ -74,7 +74,7 @@ export async function buildSnapshot(sessionId: string, at: Date): Promise<LiveSn
   const db = await getDb();
   const [session] = await db.select().from(s.liveSessions).where(eq(s.liveSessions.id, sessionId));
   if (!session || session.status === "cancelled") return null;
-  const { last } = await eventRange(sessionId, db);
+  const { last } = await eventRange(db, sessionId);
   const bag = await bagProducts(db, sessionId);
   const drops = (await dropDtos(db, sessionId)).filter(
     (d) => d.status === "open" || Date.parse(d.closesAt) > at.getTime() - 10 * 60_000,

@@ -132,7 +132,7 @@ export async function openEventStream(
   const catchUp = async () => {
     for (;;) {
       again = false;
-      const page = await eventsAfter(sessionId, lastSent, PAGE);
+      const page = await eventsAfter(await getDb(), sessionId, lastSent, PAGE);
       for (const e of page) {
         if (queued >= REPLAY_ROOM_BYTES) await new Promise<void>((r) => (onRoom = r));
         if (closed) return;
@@ -173,7 +173,7 @@ export async function openEventStream(
     const asked = lastEventIdRaw === null || lastEventIdRaw === "" ? NaN : Number(lastEventIdRaw);
     let resumable = false;
     if (Number.isSafeInteger(asked)) {
-      const { first, last } = await eventRange(sessionId);
+      const { first, last } = await eventRange(await getDb(), sessionId);
       resumable = asked >= first - 1 && asked <= last && last - asked <= MAX_REPLAY && first > 0;
     }
     if (resumable) {

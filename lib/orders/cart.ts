@@ -85,8 +85,8 @@ export async function mergeGuestCart(userId: string, guestCartId: string | null)
   });
 }
 
-export async function loadCart(owner: CartOwner, db?: DbOrTx): Promise<CartDto> {
-  const d = db ?? (await getDb());
+export async function loadCart(owner: CartOwner): Promise<CartDto> {
+  const d = await getDb();
   const { cartId } = await resolveCart(d, owner, false);
   if (!cartId) return { lines: [], subtotalFen: 0, count: 0, buyable: false };
   const rows = await d
@@ -192,9 +192,11 @@ export async function setCartQuantity(owner: CartOwner, { variantId, quantity }:
 
 export async function removeCartLine(owner: CartOwner, { variantId }: RemoveCartLineInput): Promise<void> {
   const db = await getDb();
-  const { cartId } = await resolveCart(db, owner, false);
-  if (cartId)
-    await db.delete(s.cartLines).where(and(eq(s.cartLines.cartId, cartId), eq(s.cartLines.variantId, variantId)));
+  await db.transaction(async (tx) => {
+    const { cartId } = await resolveCart(tx, owner, false);
+    if (cartId)
+      await tx.delete(s.cartLines).where(and(eq(s.cartLines.cartId, cartId), eq(s.cartLines.variantId, variantId)));
+  });
 }
 
 /** After an order: take its units out of the buyer's cart (a line ordered in full disappears). */

@@ -4,7 +4,7 @@ import { assertStationManager, hit, unhit } from "../auth";
 import type { Viewer } from "../auth/contract";
 import { AppError } from "../core/errors";
 import { now } from "../core/clock";
-import { getDb, schema as s } from "../db";
+import { getDb, schema as s, type Db } from "../db";
 import type { RedeemInput } from "./contract";
 
 /** 10 attempts a minute per station, counted before the code is checked (a correct one is given back). */
@@ -88,18 +88,20 @@ export async function redeemPickupCode(viewer: Viewer | null, input: RedeemInput
       collectFen: order.paymentMethod === "pay_at_pickup" ? order.totalFen : 0,
     };
   }
-  return refuseHandover({ stationId, code, number: number || null, at, log });
+  return refuseHandover(db, { stationId, code, number: number || null, at, log });
 }
 
 /** Why a handover did not happen, said as little as possible to a stranger: counted, logged, thrown. */
-async function refuseHandover(a: {
-  stationId: string;
-  code: string;
-  number: string | null;
-  at: Date;
-  log: (o: Outcome, orderId?: string) => Promise<unknown>;
-}): Promise<never> {
-  const db = await getDb();
+async function refuseHandover(
+  db: Db,
+  a: {
+    stationId: string;
+    code: string;
+    number: string | null;
+    at: Date;
+    log: (o: Outcome, orderId?: string) => Promise<unknown>;
+  },
+): Promise<never> {
   const match = and(
     eq(s.orders.stationId, a.stationId),
     eq(s.orders.pickupCode, a.code),
@@ -137,14 +139,13 @@ async function refuseHandover(a: {
     await a.log("not_ready", collected.id);
     throw new AppError("INVALID_STATE", "this code was already used today", { params: { status: "completed" } });
   }
-  const target = a.number ? await countFailure(a.number, a.at) : null;
+  const target = a.number ? await countFailure(db, a.number, a.at) : null;
   await a.log("wrong", target ?? undefined);
   throw wrong();
 }
 
 /** One more wrong code against a named open order, whichever station tried it; the fifth locks its code. */
-async function countFailure(number: string, at: Date): Promise<string | null> {
-  const db = await getDb();
+async function countFailure(db: Db, number: string, at: Date): Promise<string | null> {
   const [row] = await db
     .update(s.orders)
     .set({

@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import { getDb, schema as s, type DbOrTx } from "../db";
+import { getDb, schema as s } from "../db";
 import type { StationDto } from "./contract";
 
 const st = s.stations;
@@ -24,25 +24,25 @@ const columns = {
   status: st.status,
 };
 
-export async function listActiveStations(db?: DbOrTx): Promise<StationDto[]> {
-  return (db ?? (await getDb()))
-    .select(columns)
-    .from(st)
-    .where(eq(st.status, "active"))
-    .orderBy(asc(st.createdAt), asc(st.slug));
+export async function listActiveStations(): Promise<StationDto[]> {
+  const db = await getDb();
+  return db.select(columns).from(st).where(eq(st.status, "active")).orderBy(asc(st.createdAt), asc(st.slug));
 }
 
-export async function getStationById(id: string, db?: DbOrTx): Promise<StationDto | null> {
-  const [row] = await (db ?? (await getDb())).select(columns).from(st).where(eq(st.id, id));
+export async function getStationById(id: string): Promise<StationDto | null> {
+  const db = await getDb();
+  const [row] = await db.select(columns).from(st).where(eq(st.id, id));
   return row ?? null;
 }
 
-export async function getStationBySlug(slug: string, db?: DbOrTx): Promise<StationDto | null> {
-  const [row] = await (db ?? (await getDb())).select(columns).from(st).where(eq(st.slug, slug));
+export async function getStationBySlug(slug: string): Promise<StationDto | null> {
+  const db = await getDb();
+  const [row] = await db.select(columns).from(st).where(eq(st.slug, slug));
   return row && row.status === "active" ? row : null;
 }
 
 /** Every station, suspended ones too: for admins. */
-export async function listAllStations(db?: DbOrTx): Promise<StationDto[]> {
-  return (db ?? (await getDb())).select(columns).from(st).orderBy(asc(st.createdAt), asc(st.slug));
+export async function listAllStations(): Promise<StationDto[]> {
+  const db = await getDb();
+  return db.select(columns).from(st).orderBy(asc(st.createdAt), asc(st.slug));
 }
