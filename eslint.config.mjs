@@ -82,6 +82,24 @@ const config = [
       ],
     },
   },
+  {
+    files: ["app/**/actions.ts", "app/**/route.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "zod",
+              allowTypeImports: true,
+              message:
+                "An action's or route's input schema lives in its area's contract (lib/<area>/contract.ts), where the use case's input type comes from; the transport only names it.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Tests, scripts, benches and journeys run outside Next: they configure themselves from the environment.
   {
     files: ["**/*.test.ts", "tests/**", "e2e/**", "bench/**", "scripts/**", "*.config.*"],
