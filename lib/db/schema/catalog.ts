@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, tstz, updatedAt } from "./columns";
 
 export const cooperatives = pgTable(
@@ -17,12 +17,17 @@ export const cooperatives = pgTable(
     storyEn: text("story_en").notNull().default(""),
     phone: text("phone"),
     imagePath: text("image_path"),
+    /** 统一社会信用代码 (GB 32100-2015), from the approved application. */
+    uscc: text("uscc"),
+    contactName: text("contact_name"),
+    /** The categories it sells (lib/catalog categories). */
+    categories: jsonb("categories").$type<string[]>().notNull().default([]),
     status: text("status", { enum: ["pending", "approved", "suspended"] })
       .notNull()
       .default("pending"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("cooperatives_slug_key").on(t.slug)],
+  (t) => [uniqueIndex("cooperatives_slug_key").on(t.slug), uniqueIndex("cooperatives_uscc_key").on(t.uscc)],
 );
 
 export const productStatuses = ["draft", "published", "archived"] as const;

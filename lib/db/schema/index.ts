@@ -8,3 +8,4 @@ export * from "./fulfillment";
 export * from "./payments";
 export * from "./live";
 export * from "./teams";
+export * from "./joining";

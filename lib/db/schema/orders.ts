@@ -123,6 +123,10 @@ export const orderLines = pgTable(
     status: text("status", { enum: lineStatuses }).notNull().default("placed"),
     /** The cooperative's batch for the order's station and day (pickup orders). */
     batchId: text("batch_id"),
+    /** Sold in a streamer's session under a carrying agreement: the streamer and the rate in force at the sale. */
+    streamerId: text("streamer_id"),
+    agreementId: text("agreement_id"),
+    commissionBps: integer("commission_bps"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

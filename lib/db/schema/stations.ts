@@ -23,6 +23,8 @@ export const stations = pgTable(
     lng: doublePrecision("lng").notNull(),
     /** 过期退: days an order may wait at the station before it is cancelled and refunded. */
     pickupExpiryDays: integer("pickup_expiry_days").notNull().default(3),
+    /** Parcels a day the station can take in, as its application said; null: not stated. */
+    dailyCapacity: integer("daily_capacity"),
     status: text("status", { enum: ["active", "suspended"] })
       .notNull()
       .default("active"),

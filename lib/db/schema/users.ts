@@ -16,6 +16,8 @@ export const users = pgTable(
       .notNull()
       .default("active"),
     passwordChangedAt: tstz("password_changed_at"),
+    /** Set when the person opened the verification link sent to `email`; cleared when the e-mail changes. */
+    emailVerifiedAt: tstz("email_verified_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -61,6 +63,8 @@ export const memberships = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: membershipKinds }).notNull(),
     scopeId: text("scope_id"),
+    /** A cooperative's team: its owners manage members; staff run the catalog and orders. Null for other kinds. */
+    role: text("role", { enum: ["owner", "staff"] }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -15,7 +15,7 @@ const cachedHash = (password: string) => {
   return h;
 };
 
-type Membership = { kind: (typeof s.membershipKinds)[number]; scopeId?: string | null };
+type Membership = { kind: (typeof s.membershipKinds)[number]; scopeId?: string | null; role?: "owner" | "staff" };
 
 export async function createUser(
   db: DbOrTx,
@@ -43,7 +43,13 @@ export async function createUser(
     })
     .returning();
   for (const m of input.memberships ?? []) {
-    await db.insert(s.memberships).values({ id: newId("mem"), userId: id, kind: m.kind, scopeId: m.scopeId ?? null });
+    await db.insert(s.memberships).values({
+      id: newId("mem"),
+      userId: id,
+      kind: m.kind,
+      scopeId: m.scopeId ?? null,
+      role: m.kind === "coop" ? (m.role ?? "owner") : null,
+    });
   }
   return user!;
 }
