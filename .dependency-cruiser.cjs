@@ -6,11 +6,12 @@ const ranks = [
   ["core"],
   ["i18n"],
   ["db"],
+  ["audit"],
   ["auth", "events"],
   ["catalog", "stations", "payments"],
-  ["inventory"],
+  ["inventory", "agreements", "accounts"],
   ["orders"],
-  ["group-buys", "live"],
+  ["group-buys", "live", "joining"],
   ["system"],
 ];
 const alt = (xs) => `(${xs.join("|")})`;

@@ -10,6 +10,12 @@
 import type { formats } from "@/lib/i18n/formats";
 import type { Locale as AppLocale } from "@/lib/i18n/locales";
 import type account from "@/messages/zh-CN/account.json";
+import type apply from "@/messages/zh-CN/apply.json";
+import type adminReview from "@/messages/zh-CN/adminReview.json";
+import type adminAudit from "@/messages/zh-CN/adminAudit.json";
+import type coopTeam from "@/messages/zh-CN/coopTeam.json";
+import type accountRecovery from "@/messages/zh-CN/accountRecovery.json";
+import type agreements from "@/messages/zh-CN/agreements.json";
 import type admin from "@/messages/zh-CN/admin.json";
 import type adminStations from "@/messages/zh-CN/adminStations.json";
 import type auth from "@/messages/zh-CN/auth.json";
@@ -53,6 +59,12 @@ import type workspace from "@/messages/zh-CN/workspace.json";
 /** The catalog's shape: one entry per messages/<locale>/<namespace>.json. */
 export type Catalog = {
   account: typeof account;
+  apply: typeof apply;
+  adminReview: typeof adminReview;
+  adminAudit: typeof adminAudit;
+  coopTeam: typeof coopTeam;
+  accountRecovery: typeof accountRecovery;
+  agreements: typeof agreements;
   admin: typeof admin;
   adminStations: typeof adminStations;
   auth: typeof auth;
