@@ -1,24 +1,20 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireWorkspacePage } from "@/lib/auth";
+import { AdminNav, type AdminNavItem } from "./_components/admin-nav";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   await requireWorkspacePage("admin");
   const t = await getTranslations("admin");
+  const items: AdminNavItem[] = [
+    { href: "/admin", label: t("navOverview"), id: "overview" },
+    { href: "/admin/applications", label: t("navApplications"), id: "applications" },
+    { href: "/admin/stations", label: t("stations"), id: "stations" },
+    { href: "/admin/attention", label: t("navAttention"), id: "attention" },
+    { href: "/admin/audit", label: t("navAudit"), id: "audit" },
+  ];
   return (
     <div className="flex flex-col gap-4">
-      <nav className="flex gap-2 text-sm">
-        <Link href="/admin" className="rounded-full bg-white px-3 py-1 ring-1 ring-rice-200">
-          {t("users")}
-        </Link>
-        <Link
-          href="/admin/stations"
-          className="rounded-full bg-white px-3 py-1 ring-1 ring-rice-200"
-          data-testid="admin-nav-stations"
-        >
-          {t("stations")}
-        </Link>
-      </nav>
+      <AdminNav items={items} label={t("nav")} />
       {children}
     </div>
   );
