@@ -15,6 +15,8 @@ export const notificationKinds = [
   "team_failed",
   "team_member_dropped",
   "payment_failed",
+  "application_approved",
+  "application_rejected",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
