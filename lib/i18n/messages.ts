@@ -111,6 +111,8 @@ export const CLIENT_NAMESPACES = [
   "streamer",
   "teams",
   "coopTeamDeals",
+  "coopTeam",
+  "accountRecovery",
 ] as const satisfies readonly Namespace[];
 
 const clientCache = new Map<Locale, Partial<Messages>>();

@@ -36,7 +36,13 @@ export async function seedDemoOnce(db: Db): Promise<"seeded" | "skipped"> {
       });
     }
     for (const u of demoUsers) {
-      await createUser(tx, { ...u, password: DEMO_PASSWORD, memberships: u.memberships.map((m) => ({ ...m })) });
+      // The demo accounts count as verified, as the accounts made before verification existed do (migration 0012).
+      await createUser(tx, {
+        ...u,
+        password: DEMO_PASSWORD,
+        emailVerifiedAt: new Date("2026-11-01T00:00:00Z"),
+        memberships: u.memberships.map((m) => ({ ...m })),
+      });
     }
     await seedDemoCampaign(tx);
     await seedDemoTeams(tx);

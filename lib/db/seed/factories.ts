@@ -26,6 +26,8 @@ export async function createUser(
     name?: string;
     password?: string;
     status?: "active" | "suspended";
+    /** When the e-mail was verified; null (not yet) by default. */
+    emailVerifiedAt?: Date | null;
     memberships?: Membership[];
   } = {},
 ) {
@@ -40,6 +42,7 @@ export async function createUser(
       name: input.name ?? "测试用户",
       passwordHash: await cachedHash(input.password ?? "demo-password"),
       status: input.status ?? "active",
+      emailVerifiedAt: input.emailVerifiedAt ?? null,
     })
     .returning();
   for (const m of input.memberships ?? []) {
