@@ -1,3 +1,3 @@
 import "server-only";
 export { notify, listNotifications, unreadCount, markAllRead } from "./notify";
-export { sendPendingEmails } from "./mailer";
+export { sendPendingEmails, sendEmailNow, type DirectEmail } from "./mailer";

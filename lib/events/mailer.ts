@@ -113,3 +113,32 @@ export async function sendPendingEmails(limit = 20): Promise<number> {
   }
   return sent;
 }
+
+export interface DirectEmail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * Sends one e-mail now, not through the outbox: for messages that carry a secret (a password-reset or verification
+ * link) and so must never be stored in a notification row. Never with a transaction open (the caller commits its
+ * token first). "not_configured" without SMTP_URL; in development the message is printed to the server log
+ * instead, so the links can be tried without a mail server. An SMTP failure throws.
+ */
+export async function sendEmailNow(mail: DirectEmail): Promise<"sent" | "not_configured"> {
+  assertNoOpenTransaction("mailer: send now");
+  const e = env();
+  if (!e.SMTP_URL) {
+    if (e.NODE_ENV === "development")
+      console.info(`[mail] SMTP_URL is not set; not sent to ${mail.to}:\n${mail.subject}\n\n${mail.text}`);
+    return "not_configured";
+  }
+  const transport = nodemailer.createTransport(e.SMTP_URL);
+  try {
+    await transport.sendMail({ from: e.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+    return "sent";
+  } finally {
+    transport.close();
+  }
+}
