@@ -32,6 +32,8 @@ export const errorCodes = {
   NOT_ARRIVED: 409,
   /** An order's pickup code was locked after too many wrong codes; the buyer must reissue it. */
   PICKUP_LOCKED: 409,
+  /** The streamer has no carrying agreement in force for that product (`params.name`): not in a bag, pin or drop. */
+  NOT_CARRIED: 409,
   /** A unique thing already exists (e-mail taken, duplicate member). */
   CONFLICT: 409,
   /** Sign-in failed: unknown account or wrong password, deliberately the same. */
