@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { AppError } from "../core/errors";
 import { now } from "../core/clock";
 import { hashPassword, verifyPassword } from "../core/password";
+import { recordAudit } from "../audit";
 import { getDb, schema as s } from "../db";
 import type { ChangePasswordInput, Viewer } from "./contract";
 import { assertAdmin, assertViewer } from "./access";
@@ -29,7 +30,10 @@ export async function changePassword(viewer: Viewer | null, input: ChangePasswor
   });
 }
 
-/** Admin: suspend (revoking every session at once) or reactivate an account. */
+/**
+ * Admin: suspend (revoking every session at once) or reactivate an account, with its `user.suspend` /
+ * `user.reactivate` audit row in the same transaction. Asking for the status it has already changes nothing.
+ */
 export async function setUserStatus(
   viewer: Viewer | null,
   userId: string,
@@ -39,12 +43,22 @@ export async function setUserStatus(
   if (userId === viewer.userId) throw new AppError("INVALID_STATE", "admins cannot suspend themselves");
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const rows = await tx
-      .update(s.users)
-      .set({ status, updatedAt: now() })
+    const [user] = await tx
+      .select({ status: s.users.status })
+      .from(s.users)
       .where(eq(s.users.id, userId))
-      .returning({ id: s.users.id });
-    if (!rows.length) throw new AppError("NOT_FOUND", "user not found");
+      .for("update");
+    if (!user) throw new AppError("NOT_FOUND", "user not found");
+    if (user.status === status) return;
+    await tx.update(s.users).set({ status, updatedAt: now() }).where(eq(s.users.id, userId));
     if (status === "suspended") await revokeAllSessions(tx, userId, "suspended");
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: status === "suspended" ? "user.suspend" : "user.reactivate",
+      entityKind: "user",
+      entityId: userId,
+      before: { status: user.status },
+      after: { status },
+    });
   });
 }

@@ -1,14 +1,16 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { AppError } from "../core/errors";
 import { newId } from "../core/ids";
+import { recordAudit } from "../audit";
 import { getDb, schema as s } from "../db";
 import type { MembershipInput, RevokeMembershipInput, Viewer } from "./contract";
 import { assertAdmin } from "./access";
 
 /**
  * Admin: gives a person a capability (manager of a station, member of a cooperative, streamer, admin).
- * Takes effect on their next request: capabilities are read from memberships every time.
+ * Takes effect on their next request: capabilities are read from memberships every time. A grant that exists
+ * already changes nothing and writes no audit row; a new one writes `membership.grant` in its transaction.
  */
 export async function grantMembership(viewer: Viewer | null, input: MembershipInput): Promise<void> {
   assertAdmin(viewer);
@@ -32,22 +34,39 @@ export async function grantMembership(viewer: Viewer | null, input: MembershipIn
     ) {
       throw new AppError("VALIDATION", "unknown cooperative", { fields: { scopeId: ["invalid"] } });
     }
-    await tx
+    const [made] = await tx
       .insert(s.memberships)
       .values({ id: newId("mem"), userId: user.id, kind: input.kind, scopeId: input.scopeId ?? null })
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning();
+    if (made)
+      await recordAudit(tx, {
+        actorId: viewer.userId,
+        action: "membership.grant",
+        entityKind: "membership",
+        entityId: made.id,
+        before: null,
+        after: { userId: made.userId, kind: made.kind, scopeId: made.scopeId, role: made.role },
+      });
   });
 }
 
-/** Admin: takes a capability away, at once. */
+/** Admin: takes a capability away, at once, with its `membership.revoke` audit row in the same transaction. */
 export async function revokeMembership(viewer: Viewer | null, { id }: RevokeMembershipInput): Promise<void> {
   assertAdmin(viewer);
   const db = await getDb();
-  const rows = await db
-    .delete(s.memberships)
-    .where(and(eq(s.memberships.id, id)))
-    .returning({ id: s.memberships.id });
-  if (!rows.length) throw new AppError("NOT_FOUND", "membership not found");
+  await db.transaction(async (tx) => {
+    const [gone] = await tx.delete(s.memberships).where(eq(s.memberships.id, id)).returning();
+    if (!gone) throw new AppError("NOT_FOUND", "membership not found");
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "membership.revoke",
+      entityKind: "membership",
+      entityId: gone.id,
+      before: { userId: gone.userId, kind: gone.kind, scopeId: gone.scopeId, role: gone.role },
+      after: null,
+    });
+  });
 }
 
 /** Admin: the managers of each station. */

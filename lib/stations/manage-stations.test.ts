@@ -6,7 +6,7 @@ import { setupTestDb } from "../db/test-db";
 import { membershipInput } from "../auth/contract";
 import { grantMembership } from "../auth/memberships";
 import { createViewer } from "../../tests/support/viewers";
-import { createStation, setStationStatus, updateStationHours } from "../../tests/support/forms/stations";
+import { createStation, setStationStatus, updateStation, updateStationHours } from "../../tests/support/forms/stations";
 
 const t = setupTestDb();
 
@@ -80,5 +80,57 @@ describe("stations", () => {
     }).catch((e: unknown) => e);
     expect((err as { issues: { path: string[] }[] }).issues.map((i) => i.path[0])).toContain(field);
     expect((await t.db.select().from(s.stations)).length).toBe(before);
+  });
+});
+
+describe("the station admin actions write one audit row each, before → after", () => {
+  const auditOf = (id: string) =>
+    t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, id)).orderBy(s.auditLog.id);
+
+  it("create, update (only the fields that changed), suspend and reopen", async () => {
+    const admin = await createViewer(t.db, { memberships: [{ kind: "admin" }] });
+    const { id } = await createStation(admin, { ...fields, slug: "audit-town" });
+    await updateStation(admin, {
+      ...fields,
+      slug: "audit-town",
+      stationId: id,
+      nameEn: "Audit Station",
+      opensAt: "07:00",
+    });
+    await setStationStatus(admin, { stationId: id, status: "suspended" });
+    await setStationStatus(admin, { stationId: id, status: "suspended" });
+    await setStationStatus(admin, { stationId: id, status: "active" });
+    const rows = await auditOf(id);
+    expect(rows.map((r) => [r.actorId, r.action, r.entityKind])).toEqual([
+      [admin.userId, "station.create", "station"],
+      [admin.userId, "station.update", "station"],
+      [admin.userId, "station.suspend", "station"],
+      [admin.userId, "station.reactivate", "station"],
+    ]);
+    expect(rows[0]).toMatchObject({
+      before: null,
+      after: { slug: "audit-town", nameZh: "大云镇网联驿站", lat: 30.8, pickupExpiryDays: 3, cutoffTime: "21:30" },
+    });
+    expect(rows[1]).toMatchObject({
+      before: { nameEn: "Dayun Station", opensAt: "08:00" },
+      after: { nameEn: "Audit Station", opensAt: "07:00" },
+    });
+    expect(Object.keys(rows[1]!.after!).sort()).toEqual(["nameEn", "opensAt"]);
+    expect(rows[2]).toMatchObject({ before: { status: "active" }, after: { status: "suspended" } });
+    expect(rows[3]).toMatchObject({ before: { status: "suspended" }, after: { status: "active" } });
+  });
+
+  it("a refused call (not an admin, a taken slug) writes no audit row", async () => {
+    const admin = await createViewer(t.db, { memberships: [{ kind: "admin" }] });
+    const consumer = await createViewer(t.db);
+    const station = await seedStation(t.db);
+    await expect(setStationStatus(consumer, { stationId: station.id, status: "suspended" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await createStation(admin, { ...fields, slug: "audit-taken" });
+    const before = (await t.db.select().from(s.auditLog)).length;
+    await expect(createStation(admin, { ...fields, slug: "audit-taken" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await auditOf(station.id)).toEqual([]);
+    expect((await t.db.select().from(s.auditLog)).length).toBe(before);
   });
 });
