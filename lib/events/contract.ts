@@ -17,6 +17,7 @@ export const notificationKinds = [
   "payment_failed",
   "application_approved",
   "application_rejected",
+  "agreement_update",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
