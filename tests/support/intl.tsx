@@ -3,6 +3,7 @@ import path from "node:path";
 import { render, type RenderOptions } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import type { ReactElement, ReactNode } from "react";
+import { formats, TIME_ZONE } from "@/lib/i18n/formats";
 import type { Locale } from "@/lib/i18n/locales";
 
 const loaded = new Map<Locale, Record<string, unknown>>();
@@ -27,7 +28,7 @@ export function renderWithIntl(
   { locale = "zh-CN", ...options }: Omit<RenderOptions, "wrapper"> & { locale?: Locale } = {},
 ) {
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <NextIntlClientProvider locale={locale} messages={messagesFor(locale)} timeZone="Asia/Shanghai">
+    <NextIntlClientProvider locale={locale} messages={messagesFor(locale)} formats={formats} timeZone={TIME_ZONE}>
       {children}
     </NextIntlClientProvider>
   );

@@ -78,7 +78,7 @@ export function ProductForm({
           <div className="grid gap-3 sm:grid-cols-2">
             {line("nameZh", errors, { required: true })}
             {line("nameEn", errors, { required: true })}
-            {line("namePinyin", errors, { required: true, hint: t("field.namePinyinHint") })}
+            {line("namePinyin", errors, { hint: t("field.namePinyinHint") })}
             {line("slug", errors, { required: true, hint: t("field.slugHint") })}
             <Field label={t("field.category")} name="category" errors={errors?.category}>
               {(control) => (
