@@ -15,6 +15,7 @@ function appServer(p: number, dataDir: string, extra: Record<string, string>) {
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe" as const,
+    // Playwright passes its own environment on beneath these, NEXT_DIST_DIR (which build to serve) included.
     env: {
       NODE_ENV: "production",
       DATA_DIR: dataDir,
@@ -39,10 +40,29 @@ const chromium = {
   ],
 };
 
-/** Browser journeys against the production build (`next build` first), on a fresh embedded database. */
+const desktop = { ...devices["Desktop Chrome"], launchOptions: chromium };
+const mobile = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, launchOptions: chromium };
+
+// Which specs may run beside others. The journeys move the shared server's clock and read its batches and stock, so
+// they run alone on that server, after everything else there; coop-catalog publishes a product in 大柳村's catalog,
+// which the catalog specs count, so it goes with them. The specs that start app servers of their own (own databases
+// and ports) run one at a time beside the rest: the authorization matrix and the two instances beside the
+// independent specs, the fault specs beside the desktop journeys.
+const journeys = [/-journey\.spec\.ts$/, /coop-catalog\.spec\.ts$/];
+const ownServers = /(authorization-matrix|live-two-instances)\.spec\.ts$/;
+const faults = /fault-[a-z-]+\.spec\.ts$/;
+const phoneOnly = /mobile\.spec\.ts$/;
+
+/**
+ * Browser journeys against the production build (`next build` first), on a fresh embedded database. Two workers
+ * (about 2 GiB each on this 2-core machine), in four steps, each starting when the one before has finished:
+ * "setup" signs each demo role in once and keeps its cookies (`signedInAs` in e2e/support.ts); then the
+ * independent specs, desktop and phone, two at a time, beside the own-server specs; then the desktop journeys
+ * beside the fault specs; then the phone journeys. (Within a step, the project listed first starts first.)
+ */
 export default defineConfig({
   testDir: "e2e",
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   fullyParallel: false,
   retries: 0,
   timeout: 60_000,
@@ -57,15 +77,29 @@ export default defineConfig({
     launchOptions: chromium,
   },
   projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: desktop, fullyParallel: true },
+    { name: "own-servers", use: desktop, workers: 1, dependencies: ["setup"], testMatch: ownServers },
     {
       name: "desktop",
-      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
-      testIgnore: /mobile\.spec\.ts$/,
+      use: desktop,
+      dependencies: ["setup"],
+      testIgnore: [phoneOnly, ...journeys, ownServers, faults],
+    },
+    { name: "mobile-375", use: mobile, dependencies: ["setup"], testMatch: phoneOnly },
+    { name: "own-server-faults", use: desktop, workers: 1, dependencies: ["desktop", "mobile-375"], testMatch: faults },
+    {
+      name: "journeys-desktop",
+      use: desktop,
+      workers: 1,
+      dependencies: ["desktop", "mobile-375"],
+      testMatch: journeys,
     },
     {
-      name: "mobile-375",
-      use: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, launchOptions: chromium },
-      testMatch: /(mobile|journey).*\.spec\.ts$/,
+      name: "journeys-mobile-375",
+      use: mobile,
+      workers: 1,
+      dependencies: ["journeys-desktop"],
+      testMatch: /-journey\.spec\.ts$/,
     },
   ],
   webServer: [

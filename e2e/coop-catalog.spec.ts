@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./support";
+import { signedInAs } from "./support";
+
+test.use(signedInAs("coop"));
 
 // A real 2×2 PNG, and an SVG that pretends to be a JPEG.
 const png = Buffer.from(
@@ -43,7 +45,6 @@ test("[COOP] a cooperative lists a product with a variant, stock and an image, p
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await signIn(page, "coop@example.com", undefined, "/coop");
   await createDraft(page, slug);
   await expect(page.getByTestId("product-status")).toHaveText("草稿");
   await expect(page.getByTestId("status-published")).toBeDisabled();
@@ -58,10 +59,10 @@ test("[COOP] a cooperative lists a product with a variant, stock and an image, p
   await expect(page.getByTestId(`stock-${sku}`)).toHaveText("库存 0");
 
   await page.getByTestId("image-input").setInputFiles({ name: "rice.png", mimeType: "image/png", buffer: png });
-  await expect(page.getByTestId("product-image")).toHaveAttribute("src", /^\/uploads\/[a-z0-9]{24}\.png$/);
+  await expect(page.getByTestId("product-image")).toHaveAttribute("src", /^\/uploads\/[a-z0-9]{24}\.webp$/);
   await page.getByTestId("image-input").setInputFiles({ name: "rice.jpg", mimeType: "image/jpeg", buffer: svgAsJpeg });
   await expect(page.getByText("只支持 PNG、JPEG、WebP 图片")).toBeVisible();
-  await expect(page.getByTestId("product-image")).toHaveAttribute("src", /\.png$/);
+  await expect(page.getByTestId("product-image")).toHaveAttribute("src", /\.webp$/);
 
   await page.getByTestId(`stock-link-${sku}`).click();
   await expect(page.getByTestId("stock-history")).toBeVisible();
@@ -95,7 +96,7 @@ test("[COOP] a cooperative lists a product with a variant, stock and an image, p
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("湖墩糙米");
   await expect(page.getByText(script)).toBeVisible();
   await expect(page.getByTestId("product-page")).toContainText("¥39.90");
-  await expect(page.getByRole("img", { name: "湖墩糙米" })).toHaveAttribute("src", /^\/uploads\/[a-z0-9]{24}\.png$/);
+  await expect(page.getByRole("img", { name: "湖墩糙米" })).toHaveAttribute("src", /^\/uploads\/[a-z0-9]{24}\.webp$/);
   expect(dialogs).toEqual([]);
 
   const image = await page.request.get(
@@ -105,13 +106,12 @@ test("[COOP] a cooperative lists a product with a variant, stock and an image, p
       .then((s) => s ?? ""),
   );
   expect(image.status()).toBe(200);
-  expect(image.headers()["content-type"]).toBe("image/png");
+  expect(image.headers()["content-type"]).toBe("image/webp");
   expect(image.headers()["x-content-type-options"]).toBe("nosniff");
   expect(image.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox");
 });
 
 test("[COOP] a duplicate slug is a field error and nothing is created", async ({ page }) => {
-  await signIn(page, "coop@example.com", undefined, "/coop");
   await page.goto("/coop/products/new");
   const form = page.getByTestId("product-form");
   for (const [label, value] of [
@@ -135,7 +135,6 @@ test("[COOP] a duplicate slug is a field error and nothing is created", async ({
 test("[COOP] another cooperative's product and variant answer 404, in pages and in the upload route", async ({
   page,
 }) => {
-  await signIn(page, "coop@example.com", undefined, "/coop");
   for (const path of [
     `/coop/products/${foreignProduct}`,
     `/coop/stock/${foreignVariant}`,
@@ -160,7 +159,6 @@ test.describe("[COOP] on a 375 px phone", () => {
   test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
 
   test("[COOP] the workspace pages fit the screen", async ({ page }) => {
-    await signIn(page, "coop@example.com", undefined, "/coop");
     for (const path of [
       "/coop",
       "/coop/products/prd_hudun_rice",

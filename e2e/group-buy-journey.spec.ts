@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { personContext, serverClock } from "./support";
+import { personContext, roleContext, serverClock } from "./support";
 
 // Whatever happens in a test, the server clock goes back to real time for the next one.
 test.afterEach(async ({ page }) => {
@@ -8,7 +8,7 @@ test.afterEach(async ({ page }) => {
 
 // Shanghai times on a fixed server clock: 10:00 on day D, the campaign closes 20:00, the cutoff is 22:00, pickup
 // on D+1. Each browser project gets its own D, since they share one server and its batches.
-const dayFor = (project: string) => (project === "desktop" ? "2027-03-01" : "2027-04-01");
+const dayFor = (project: string) => (project.includes("mobile") ? "2027-04-01" : "2027-03-01");
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 test("[GROUP BUY] order to a station → cutoff → pick list and dispatch → station receives and hands over → completed", async ({
@@ -91,7 +91,7 @@ test("[STATION] a wrong code and another station's code answer alike; a manager 
   browser,
   baseURL,
 }) => {
-  const manager = await personContext(browser, "station@example.com", baseURL!);
+  const manager = await roleContext(browser, "station", baseURL!);
   await manager.page.goto("/station");
   await manager.page.getByLabel("输入或扫描取货码").fill("000000");
   await manager.page.getByTestId("redeem").click();

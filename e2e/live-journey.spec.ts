@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { personContext } from "./support";
+import { roleContext } from "./support";
 
 /** Shanghai wall-clock time `hours` from now, as a datetime-local value. */
 function shanghaiLocal(hours: number) {
@@ -11,7 +11,7 @@ test("[LIVE] streamer schedules, goes live, pins 湖墩大米, opens a 50-unit d
   baseURL,
 }) => {
   test.setTimeout(150_000);
-  const streamer = await personContext(browser, "streamer@example.com", baseURL!);
+  const streamer = await roleContext(browser, "streamer", baseURL!);
   streamer.page.on("dialog", (d) => d.accept());
   const title = `湖墩新米开仓 ${Date.now().toString(36)}`;
 
@@ -30,7 +30,7 @@ test("[LIVE] streamer schedules, goes live, pins 湖墩大米, opens a 50-unit d
   await expect(bag.getByText("已保存")).toBeVisible();
 
   // The viewer arrives before the broadcast starts and never reloads.
-  const viewer = await personContext(browser, "buyer@example.com", baseURL!);
+  const viewer = await roleContext(browser, "buyer", baseURL!);
   await viewer.page.goto(`/live/${sessionId}`);
   await expect(viewer.page.getByTestId("live-room")).toHaveAttribute("data-connected", "true");
   await expect(viewer.page.getByTestId("live-status")).toHaveAttribute("data-status", "scheduled");

@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { plainBaseURL } from "../playwright.config";
-import { signIn } from "./support";
+import { signedInAs, signIn } from "./support";
+
+test.use(signedInAs("buyer"));
 
 test("[PAY] a buyer pays online: Stripe's page (the local fake) posts the signed events back; the order shows paid and its pickup code", async ({
   page,
 }) => {
-  await signIn(page, "buyer@example.com");
   await page.goto("/products/daliu-rapeseed-oil");
   await page.getByTestId("variant-option").filter({ hasText: "2.5L" }).click();
   await page.getByTestId("add-to-cart-button").click();
@@ -25,7 +26,6 @@ test("[PAY] a buyer pays online: Stripe's page (the local fake) posts the signed
 });
 
 test("[PAY] leaving Stripe's page keeps the order awaiting payment with a way back to pay", async ({ page }) => {
-  await signIn(page, "buyer@example.com");
   await page.goto("/products/xincheng-rice-wine");
   await page.getByTestId("add-to-cart-button").click();
   await expect(page.getByTestId("added-to-cart")).toBeVisible();
@@ -39,7 +39,8 @@ test("[PAY] leaving Stripe's page keeps the order awaiting payment with a way ba
 });
 
 test("[PAY] without Stripe keys the checkout offers pay at pickup only, and says why", async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: plainBaseURL, locale: "zh-CN" });
+  // Another server, another database: the buyer signs in there (not with the shared server's cookies).
+  const context = await browser.newContext({ baseURL: plainBaseURL, locale: "zh-CN", storageState: undefined });
   const page = await context.newPage();
   await signIn(page, "buyer@example.com");
   await page.goto("/products/hudun-rice");

@@ -1,9 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { deliveryDayFor, formatPickupDay } from "../lib/stations/schedule";
-import { signIn, signOut } from "./support";
+import { roleContext, signIn, signOut } from "./support";
 
 test("[SHOP] a guest adds 湖墩大米 10kg, signs in, picks a station, orders and gets a pickup code; the cooperative confirms", async ({
   page,
+  browser,
+  baseURL,
 }) => {
   await page.goto("/products/hudun-rice");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("湖墩大米");
@@ -49,12 +51,10 @@ test("[SHOP] a guest adds 湖墩大米 10kg, signs in, picks a station, orders a
   await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "placed");
   await expect(page.getByTestId("cart-count")).toHaveCount(0);
 
-  await signOut(page);
-  await page.goto("/login?callbackUrl=%2Fcoop%2Forders");
-  await page.getByLabel("邮箱或手机号").fill("coop@example.com");
-  await page.getByLabel("密码").fill("demo-password");
-  await page.getByTestId("login-form").getByRole("button").click();
-  const card = page.getByTestId("coop-order").filter({ hasText: number });
+  // The cooperative, at its own computer.
+  const coop = await roleContext(browser, "coop", baseURL!);
+  await coop.page.goto("/coop/orders");
+  const card = coop.page.getByTestId("coop-order").filter({ hasText: number });
   await expect(card).toContainText("湖墩大米");
   await card.getByTestId(`confirm-${number}`).click();
   await expect(card.getByTestId("order-status")).toHaveAttribute("data-status", "confirmed");
@@ -63,16 +63,14 @@ test("[SHOP] a guest adds 湖墩大米 10kg, signs in, picks a station, orders a
   await expect(card.getByTestId(`leaves-with-batch-${number}`)).toContainText(
     `随 ${orderDay.slice(3, -4)} 到站的批次发货`,
   );
+  await coop.context.close();
 });
 
-test("[SHOP] another buyer's order number answers 404", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("邮箱或手机号").fill("coop@example.com");
-  await page.getByLabel("密码").fill("demo-password");
-  await page.getByTestId("login-form").getByRole("button").click();
-  await expect(page.getByTestId("account-menu")).toBeVisible();
-  const res = await page.goto("/orders/E261128ABCDEF");
+test("[SHOP] another buyer's order number answers 404", async ({ browser, baseURL }) => {
+  const coop = await roleContext(browser, "coop", baseURL!);
+  const res = await coop.page.goto("/orders/E261128ABCDEF");
   expect(res?.status()).toBe(404);
+  await coop.context.close();
 });
 
 test("[SHOP] a guest's cart joins the stored one once at sign-in: the exact quantities and totals, however often the pages are read", async ({

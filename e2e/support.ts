@@ -1,4 +1,6 @@
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { baseURL as sharedServer } from "../playwright.config";
 
 /** Opens the header's account menu (orders, account, sign-out). */
 export async function openAccountMenu(page: Page) {
@@ -30,7 +32,42 @@ export async function signOut(page: Page) {
 
 import type { Browser, BrowserContext } from "@playwright/test";
 
-/** A signed-in person in their own browser context (separate cookies), like a second phone. */
+/** The demo accounts that e2e/auth.setup.ts signs in once per run, before the specs that use them. */
+export const demoAccounts = {
+  buyer: "buyer@example.com",
+  coop: "coop@example.com",
+  streamer: "streamer@example.com",
+  station: "station@example.com",
+  admin: "admin@example.com",
+} as const;
+export type DemoRole = keyof typeof demoAccounts;
+
+/** Where the setup keeps a role's signed-in cookies: one file per role and per test server (its port). */
+export function storageStateOf(role: DemoRole): string {
+  return path.join(".data", `e2e-auth-${new URL(sharedServer).port}`, `${role}.json`);
+}
+
+/**
+ * `test.use(signedInAs("coop"))`: the spec's pages start signed in as that demo role, without the sign-in form.
+ * Use `signIn` where signing in is what the test is about, or where the server clock was moved first (a session
+ * is judged by the server's clock, so one from the setup has expired at a clock months ahead).
+ */
+export function signedInAs(role: DemoRole): { storageState: string } {
+  return { storageState: storageStateOf(role) };
+}
+
+/** A demo role in a browser context of its own (separate cookies), like a second phone, already signed in. */
+export async function roleContext(
+  browser: Browser,
+  role: DemoRole,
+  baseURL: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, locale: "zh-CN", ...signedInAs(role) });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** A person signed in through the form in their own browser context (separate cookies), like a second phone. */
 export async function personContext(
   browser: Browser,
   identifier: string,

@@ -9,8 +9,8 @@ test.afterEach(async ({ page }) => {
 // Shanghai times on a fixed server clock: 10:00 on day D; the station's cutoff is 22:00, so a team completed
 // that morning goes out with the next day's batch. Each browser project gets its own D and its own team
 // price (they share one server, its batches and the product page).
-const dayFor = (project: string) => (project === "desktop" ? "2027-05-03" : "2027-06-03");
-const priceFor = (project: string) => (project === "desktop" ? "55.50" : "54.50");
+const dayFor = (project: string) => (project.includes("mobile") ? "2027-06-03" : "2027-05-03");
+const priceFor = (project: string) => (project.includes("mobile") ? "54.50" : "55.50");
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const STATION = "惠民街道大柳村网联驿站";
 /** Nothing wider than the screen (the mobile-375 project runs this journey too). */
