@@ -217,6 +217,10 @@ export async function createFixtures(app: TestApp, s: Sessions): Promise<Fixture
     "insert into memberships (id, user_id, kind, scope_id) values ('mem_authz_spare', $1, 'station', 'stn_huimin')",
     [spareUser!.id],
   );
+  await app.query(
+    "insert into refunds (id, order_id, amount_fen, reason, idempotency_key, status, last_error) select 'rfd_authz_failed', id, 100, 'authz', 'refund:authz-matrix', 'failed', 'authz fixture' from orders where number = $1",
+    [orderA],
+  );
 
   const boundary = "fixtureboundary";
   const png = Buffer.from(
@@ -261,6 +265,7 @@ export async function createFixtures(app: TestApp, s: Sessions): Promise<Fixture
     streamer2Token: t2.token,
     streamerTokenId: t1.id,
     spareMembership: "mem_authz_spare",
+    failedRefund: "rfd_authz_failed",
     imageName: imagePath.split("/").pop()!,
     day: locked.day,
   };

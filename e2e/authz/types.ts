@@ -52,6 +52,8 @@ export interface Fixtures {
   streamerTokenId: string;
   /** A manager membership of S1 (not S1's own manager) for the admin's remove-manager call. */
   spareMembership: string;
+  /** A failed refund of orderA (which has no online payment: the admin's retry fails it again, harmlessly). */
+  failedRefund: string;
   imageName: string;
   day: string;
 }
