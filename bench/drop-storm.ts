@@ -32,7 +32,7 @@ Object.assign(process.env, {
 
 // After the environment is set: the app reads it once, on first use.
 const { getDbHandle, closeDb, schema: s } = await import("../lib/db");
-const { createCoop, createProduct, createStation } = await import("../lib/db/seed/factories");
+const { createAgreement, createCoop, createProduct, createStation } = await import("../lib/db/seed/factories");
 const { createSession, setBag, goLive, openDrop, buyDrop } = await import("../lib/live");
 // What the actions parse before calling the use cases (a purchase's parse is part of what a buyer waits for).
 const { bagInput, buyDropInput, createSessionInput, openDropInput } = await import("../lib/live/contract");
@@ -159,6 +159,8 @@ try {
   });
   const variantId = rice.variants[0]!.id;
   const streamer = await createViewer(d, { name: "小柳", memberships: [{ kind: "streamer" }] });
+  // Only products under a carrying agreement in force go in a bag.
+  await createAgreement(d, { streamerId: streamer.userId, coopId: coop.id });
   const { id: sessionId } = await createSession(
     streamer,
     createSessionInput.parse({ title: "湖墩新米直播", scheduledAt: "2026-12-01T20:00", coopIds: [coop.id] }),

@@ -61,7 +61,7 @@ Object.assign(process.env, {
   LOG_LEVEL: "warn",
 });
 const { getDbHandle, closeDb } = await import("../lib/db");
-const { createCoop, createProduct, createStation } = await import("../lib/db/seed/factories");
+const { createAgreement, createCoop, createProduct, createStation } = await import("../lib/db/seed/factories");
 const { createSession, setBag, goLive } = await import("../lib/live");
 const { bagInput, createSessionInput } = await import("../lib/live/contract");
 const { createApiToken } = await import("../lib/auth/api-tokens");
@@ -76,6 +76,8 @@ for (const nameZh of ["湖墩大米", "菜籽油"])
     (await createProduct(d, { coopId: coop.id, nameZh, variants: [{ priceFen: 6980, stock: 1000 }] })).product.id,
   );
 const streamer = await createViewer(d, { name: "小柳", memberships: [{ kind: "streamer" }] });
+// Only products under a carrying agreement in force go in a bag.
+await createAgreement(d, { streamerId: streamer.userId, coopId: coop.id });
 const { id: sessionId } = await createSession(
   streamer,
   createSessionInput.parse({ title: "湖墩新米直播", scheduledAt: "2026-12-01T20:00", coopIds: [coop.id] }),

@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { createApiToken, revokeApiToken } from "../auth/api-tokens";
-import { createCoop, createProduct } from "../db/seed/factories";
+import { createAgreement, createCoop, createProduct } from "../db/seed/factories";
 import { setupTestDb } from "../db/test-db";
 import { createViewer } from "../../tests/support/viewers";
 import { GET as listSessions } from "../../app/api/v1/sessions/route";
@@ -16,6 +16,7 @@ async function world() {
   const coop = await createCoop(t.db);
   const { product, variants } = await createProduct(t.db, { coopId: coop.id });
   const streamer = await createViewer(t.db, { memberships: [{ kind: "streamer" }] });
+  await createAgreement(t.db, { streamerId: streamer.userId, coopId: coop.id });
   const { id } = await createSession(streamer, { title: "API 直播", scheduledAt: "2026-12-01T20:00" });
   await setBag(streamer, { sessionId: id, productIds: [product.id] });
   await goLive(streamer, { sessionId: id });

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Viewer } from "../auth/contract";
+import { assertCarried } from "../agreements";
 import { AppError } from "../core/errors";
 import { now } from "../core/clock";
 import { newId } from "../core/ids";
@@ -28,6 +29,8 @@ export async function setBag(viewer: Viewer | null, input: BagInput): Promise<vo
         );
       if (found.length !== ids.length)
         throw new AppError("VALIDATION", "unknown product", { fields: { productIds: ["invalid"] } });
+      // Only what the streamer carries now (an agreement active and in force): NOT_CARRIED otherwise.
+      await assertCarried(tx, session.streamerId, ids, now(), "productIds");
     }
     if (session.pinnedProductId && !ids.includes(session.pinnedProductId)) {
       throw new AppError("INVALID_STATE", "unpin the product before taking it out of the bag");
@@ -66,6 +69,7 @@ export async function pinProduct(viewer: Viewer | null, input: PinInput): Promis
         fields: { productId: ["not_in_bag"] },
       });
     const at = now();
+    await assertCarried(tx, session.streamerId, [product.productId], at, "productId");
     await closeOpenPin(tx, session.id, at);
     await tx
       .insert(s.livePins)

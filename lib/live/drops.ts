@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, gt, lte, sql } from "drizzle-orm";
+import { assertCarried } from "../agreements";
 import { assertViewer, enforce } from "../auth";
 import type { Viewer } from "../auth/contract";
 import { AppError } from "../core/errors";
@@ -38,6 +39,7 @@ export async function openDrop(viewer: Viewer | null, input: OpenDropInput): Pro
         fields: { variantId: ["not_in_bag"] },
       });
     const at = now();
+    await assertCarried(tx, session.streamerId, [variant.productId], at, "variantId");
     const dropId = newId("drop");
     await tx.insert(s.liveDrops).values({
       id: dropId,
@@ -114,7 +116,12 @@ export async function buyDrop(viewer: Viewer | null, input: BuyDropInput): Promi
     place: async (tx) => {
       const at = now();
       // A cheap read first turns most late buyers away without touching the hot row; the UPDATE below decides.
-      const [seen] = await tx.select().from(s.liveDrops).where(eq(s.liveDrops.id, input.dropId));
+      const [found] = await tx
+        .select({ drop: s.liveDrops, streamerId: s.liveSessions.streamerId })
+        .from(s.liveDrops)
+        .innerJoin(s.liveSessions, eq(s.liveSessions.id, s.liveDrops.sessionId))
+        .where(eq(s.liveDrops.id, input.dropId));
+      const seen = found?.drop;
       if (
         !seen ||
         seen.status !== "open" ||
@@ -125,6 +132,8 @@ export async function buyDrop(viewer: Viewer | null, input: BuyDropInput): Promi
         throw await whyNot(tx, input.dropId, at);
       }
       sessionId = seen.sessionId;
+      // The agreement in force at the moment of the sale: its rate goes on the order line (and none, none sold).
+      const terms = (await assertCarried(tx, found.streamerId, [seen.productId], at, "dropId")).get(seen.productId)!;
       const [mine] = await tx
         .insert(s.liveDropBuyers)
         .values({ dropId: seen.id, buyerId: viewer.userId, units: input.quantity })
@@ -149,6 +158,11 @@ export async function buyDrop(viewer: Viewer | null, input: BuyDropInput): Promi
         at,
         liveSessionId: seen.sessionId,
         dropId: seen.id,
+        attribution: () => ({
+          streamerId: found.streamerId,
+          agreementId: terms.agreementId,
+          commissionBps: terms.rateBps,
+        }),
         ...(online
           ? {
               status: "awaiting_payment" as const,

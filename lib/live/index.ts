@@ -14,6 +14,7 @@ export {
 } from "./sessions";
 export { setBag, pinProduct, unpinProduct, revealPrice } from "./bag-and-pins";
 export { openDrop, closeDrop, buyDrop, closeExpiredDrops } from "./drops";
+export { releaseUncarried } from "./release-uncarried";
 export { openEventStream } from "./stream";
 export { buildSnapshot } from "./snapshot";
 export {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { isAppError } from "../core/errors";
 import { setClockForTests } from "../core/clock";
 import * as s from "../db/schema";
-import { createCoop, createProduct, createStation } from "../db/seed/factories";
+import { createAgreement, createCoop, createProduct, createStation } from "../db/seed/factories";
 import { setupTestDb, testDriver } from "../db/test-db";
 import { stockInvariantViolations } from "../inventory/invariant";
 import { createViewer, idemKey } from "../../tests/support/viewers";
@@ -46,6 +46,7 @@ async function liveWorld(stock = 1000) {
     variants: [{ priceFen: 100, stock: 10 }],
   });
   const streamer = await createViewer(t.db, { name: "小柳", memberships: [{ kind: "streamer" }] });
+  const agreement = await createAgreement(t.db, { streamerId: streamer.userId, coopId: coop.id });
   const { id } = await createSession(streamer, {
     title: "湖墩新米直播",
     scheduledAt: "2026-12-01T20:00",
@@ -56,7 +57,7 @@ async function liveWorld(stock = 1000) {
     productIds: [rice.product.id, oil.product.id],
     hiddenPriceIds: [oil.product.id],
   });
-  return { sessionId: id, streamer, rice, oil, outside };
+  return { sessionId: id, streamer, rice, oil, outside, coop, agreement };
 }
 
 async function openLiveDrop(w: Awaited<ReturnType<typeof liveWorld>>, over: Record<string, unknown> = {}) {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { createCoop, createProduct } from "../db/seed/factories";
+import { createAgreement, createCoop, createProduct } from "../db/seed/factories";
 import { setupTestDb } from "../db/test-db";
 import { createViewer } from "../../tests/support/viewers";
 import { createSession, goLive, pinProduct, setBag, unpinProduct } from "../../tests/support/forms/live";
@@ -54,6 +54,7 @@ async function session() {
   const a = await createProduct(t.db, { coopId: coop.id, nameZh: "甲" });
   const b = await createProduct(t.db, { coopId: coop.id, nameZh: "乙" });
   const streamer = await createViewer(t.db, { memberships: [{ kind: "streamer" }] });
+  await createAgreement(t.db, { streamerId: streamer.userId, coopId: coop.id });
   const { id } = await createSession(streamer, { title: "测试直播", scheduledAt: "2026-12-01T20:00" });
   await setBag(streamer, { sessionId: id, productIds: [a.product.id, b.product.id] });
   await goLive(streamer, { sessionId: id });

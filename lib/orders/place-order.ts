@@ -32,8 +32,19 @@ export interface OrderDraft {
   holdExpiresAt?: Date;
   liveSessionId?: string;
   dropId?: string;
+  /**
+   * Sold in a streamer's session: the streamer, the carrying agreement and its rate in force at the sale, as the
+   * live caller resolved them (orders does not know agreements), recorded on the product's lines for commission.
+   */
+  attribution?: (productId: string) => LineAttribution | undefined;
   /** A 拼团 order joins its station's batch only when its team completes (confirmIntoBatch). An awaiting_payment order never gets one here. */
   noBatch?: boolean;
+}
+
+export interface LineAttribution {
+  streamerId: string;
+  agreementId: string;
+  commissionBps: number;
 }
 
 export interface PlacedOrder {
@@ -125,6 +136,7 @@ export async function placeOrder(tx: Tx, draft: OrderDraft): Promise<PlacedOrder
       quantity: l.quantity,
       lineTotalFen: l.lineTotalFen,
       batchId: batches?.batchByCoop.get(l.coopId) ?? null,
+      ...lineAttribution(draft.attribution?.(l.productId)),
     })),
   );
   await tx
@@ -145,6 +157,9 @@ export async function placeOrder(tx: Tx, draft: OrderDraft): Promise<PlacedOrder
   );
   return { id: orderId, number, created: true };
 }
+
+const lineAttribution = (a: LineAttribution | undefined) =>
+  a ? { streamerId: a.streamerId, agreementId: a.agreementId, commissionBps: a.commissionBps } : {};
 
 async function loadSellable(tx: Tx, variantIds: string[]) {
   const rows = await tx

@@ -2,6 +2,7 @@ import { count, eq, sql } from "drizzle-orm";
 import * as s from "../schema";
 import type { Db, Tx } from "../types";
 import { createCoop, createProduct, createStation, createUser } from "./factories";
+import { seedDemoAgreements } from "./demo-agreements";
 import { seedDemoLive } from "./demo-live";
 import { seedDemoPickups } from "./demo-pickups";
 import { seedDemoTeams } from "./demo-teams";
@@ -47,6 +48,7 @@ export async function seedDemoOnce(db: Db): Promise<"seeded" | "skipped"> {
     await seedDemoCampaign(tx);
     await seedDemoTeams(tx);
     await seedDemoPickups(tx);
+    await seedDemoAgreements(tx);
     await seedDemoLive(tx);
     await tx.insert(s.appMeta).values({ key: SEED_KEY, value: { at: new Date().toISOString() } });
     return "seeded";

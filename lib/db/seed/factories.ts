@@ -172,3 +172,57 @@ export async function createStation(db: DbOrTx, input: Partial<typeof s.stations
     .returning();
   return station!;
 }
+
+/**
+ * A carrying agreement (带货合作) with its products and one history event, as if already negotiated: active by
+ * default, all of the cooperative's products, 10 %, from a day ago to a year from now.
+ */
+export async function createAgreement(
+  db: DbOrTx,
+  input: {
+    id?: string;
+    streamerId: string;
+    coopId: string;
+    status?: (typeof s.agreementStatuses)[number];
+    rateBps?: number;
+    startsAt?: Date;
+    endsAt?: Date;
+    /** Only these products; omitted: all of the cooperative's. */
+    productIds?: string[];
+  },
+) {
+  const id = input.id ?? newId("agr");
+  const status = input.status ?? "active";
+  const startsAt = input.startsAt ?? new Date(Date.now() - 86_400_000);
+  const endsAt = input.endsAt ?? new Date(startsAt.getTime() + 366 * 86_400_000);
+  const [agreement] = await db
+    .insert(s.carryingAgreements)
+    .values({
+      id,
+      streamerId: input.streamerId,
+      coopId: input.coopId,
+      status,
+      awaiting: status === "proposed" ? "coop" : status === "countered" ? "streamer" : null,
+      allProducts: !input.productIds,
+      rateBps: input.rateBps ?? 1000,
+      startsAt,
+      endsAt,
+      endedAt: status === "ended" ? new Date() : null,
+    })
+    .returning();
+  if (input.productIds?.length)
+    await db
+      .insert(s.carryingAgreementProducts)
+      .values(input.productIds.map((productId) => ({ agreementId: id, productId })));
+  await db.insert(s.carryingAgreementEvents).values({
+    agreementId: id,
+    actorId: input.streamerId,
+    side: "streamer",
+    action: "propose",
+    rateBps: input.rateBps ?? 1000,
+    startsAt,
+    endsAt,
+    productIds: input.productIds ?? null,
+  });
+  return agreement!;
+}
