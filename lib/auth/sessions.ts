@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, ne } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, or } from "drizzle-orm";
 import { newId } from "../core/ids";
 import { now } from "../core/clock";
 import { getDb, schema as s, type DbOrTx } from "../db";
@@ -20,11 +20,28 @@ export async function createSession(userId: string, meta: { ip?: string; userAge
   return id;
 }
 
+/**
+ * A membership gives its capability only while what it names is in service: a suspended cooperative, station or
+ * streamer profile takes it away at once (and reinstating gives it back), on the person's next request.
+ */
 export async function loadCapabilities(db: DbOrTx, userId: string): Promise<Capabilities> {
   const rows = await db
     .select({ kind: s.memberships.kind, scopeId: s.memberships.scopeId })
     .from(s.memberships)
-    .where(eq(s.memberships.userId, userId));
+    .leftJoin(s.cooperatives, and(eq(s.memberships.kind, "coop"), eq(s.cooperatives.id, s.memberships.scopeId)))
+    .leftJoin(s.stations, and(eq(s.memberships.kind, "station"), eq(s.stations.id, s.memberships.scopeId)))
+    .leftJoin(
+      s.streamerProfiles,
+      and(eq(s.memberships.kind, "streamer"), eq(s.streamerProfiles.userId, s.memberships.userId)),
+    )
+    .where(
+      and(
+        eq(s.memberships.userId, userId),
+        or(isNull(s.cooperatives.status), ne(s.cooperatives.status, "suspended")),
+        or(isNull(s.stations.status), ne(s.stations.status, "suspended")),
+        or(isNull(s.streamerProfiles.status), ne(s.streamerProfiles.status, "suspended")),
+      ),
+    );
   return {
     admin: rows.some((r) => r.kind === "admin"),
     streamer: rows.some((r) => r.kind === "streamer"),

@@ -4,24 +4,9 @@ import type { Viewer } from "../auth/contract";
 import { now } from "../core/clock";
 import { AppError } from "../core/errors";
 import { getDb, schema as s } from "../db";
-import { MAX_IMAGE_BYTES } from "./contract-manage";
-import { cleanImage } from "./image-check";
+import { acceptImageUpload } from "./accept-image";
 import { ownProductOrThrow } from "./own-product";
 import { removeUpload, storeUpload } from "./uploads";
-
-async function acceptedImage(file: unknown) {
-  if (!(file instanceof Blob)) throw new AppError("VALIDATION", "no image file", { fields: { image: ["required"] } });
-  if (file.size > MAX_IMAGE_BYTES)
-    throw new AppError("PAYLOAD_TOO_LARGE", "image larger than 2 MB", { fields: { image: ["too_large"] } });
-  const image = await cleanImage(new Uint8Array(await file.arrayBuffer()));
-  if (image.ok) return image;
-  if (image.problem === "too_large")
-    throw new AppError("PAYLOAD_TOO_LARGE", "image larger than 2 MB or 40 megapixels", {
-      fields: { image: ["too_large"] },
-    });
-  if (image.problem === "empty") throw new AppError("VALIDATION", "empty file", { fields: { image: ["required"] } });
-  throw new AppError("VALIDATION", "not a PNG, JPEG or WebP image", { fields: { image: ["not_an_image"] } });
-}
 
 /**
  * Sets a product's image from an upload, checked by content (PNG, JPEG or WebP, at most 2 MB). What is stored
@@ -36,7 +21,7 @@ export async function saveProductImage(
   const db = await getDb();
   // Ownership first: a stranger learns nothing, not even what we think of the file.
   await ownProductOrThrow(db, viewer, productId);
-  const { bytes, type } = await acceptedImage(file);
+  const { bytes, type } = await acceptImageUpload(file);
   const imagePath = `/uploads/${await storeUpload(bytes, type)}`;
   let previous: string | null;
   try {
