@@ -239,6 +239,22 @@ export async function createFixtures(app: TestApp, s: Sessions): Promise<Fixture
   });
   if (upload.status !== 200) throw new Error(`image upload: ${upload.status} ${upload.body}`);
   const { imagePath } = JSON.parse(upload.body) as { imagePath: string };
+  redirectedTo(
+    await act(s.buyer, "app/(shop)/apply/actions.ts", "applyStationAction", {
+      shopName: "矩阵便利店",
+      address: "惠民街道矩阵路 1 号",
+      town: "惠民街道",
+      phone: "13800002222",
+      lat: "30.87",
+      lng: "120.97",
+      opensAt: "08:00",
+      closesAt: "20:00",
+      dailyCapacity: "50",
+    }),
+  );
+  const [application] = await app.query<{ id: string }>(
+    "select id from applications where user_id = 'usr_demo_buyer' and kind = 'station' and status = 'pending'",
+  );
   return {
     coopA: "coop_daliu",
     coopB: "coop_pinghu",
@@ -266,6 +282,7 @@ export async function createFixtures(app: TestApp, s: Sessions): Promise<Fixture
     streamerTokenId: t1.id,
     spareMembership: "mem_authz_spare",
     failedRefund: "rfd_authz_failed",
+    applicationOfBuyer: application!.id,
     imageName: imagePath.split("/").pop()!,
     day: locked.day,
   };

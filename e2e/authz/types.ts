@@ -54,6 +54,8 @@ export interface Fixtures {
   spareMembership: string;
   /** A failed refund of orderA (which has no online payment: the admin's retry fails it again, harmlessly). */
   failedRefund: string;
+  /** The buyer's pending station application (for withdraw, approve and reject). */
+  applicationOfBuyer: string;
   imageName: string;
   day: string;
 }
