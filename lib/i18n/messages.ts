@@ -113,6 +113,8 @@ export const CLIENT_NAMESPACES = [
   "coopTeamDeals",
   "coopTeam",
   "accountRecovery",
+  "apply",
+  "adminReview",
 ] as const satisfies readonly Namespace[];
 
 const clientCache = new Map<Locale, Partial<Messages>>();
