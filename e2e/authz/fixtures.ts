@@ -200,6 +200,15 @@ export async function createFixtures(app: TestApp, s: Sessions): Promise<Fixture
     );
     return { id: row!.id, token: secret };
   };
+  const agreement = redirectedTo(
+    await act(s.streamer, "app/(workspace)/streamer/agreements/actions.ts", "proposeAgreementAction", {
+      coopId: "coop_pinghu",
+      rate: "10",
+      startsOn: shanghai(0).slice(0, 10),
+      endsOn: shanghai(30 * 24 * 60).slice(0, 10),
+      scope: "all",
+    }),
+  );
   const t1 = await token(s.streamer);
   const t2 = await token(s.streamer2);
 
@@ -277,6 +286,7 @@ export async function createFixtures(app: TestApp, s: Sessions): Promise<Fixture
     sessionOfStreamer,
     sessionToCancel,
     dropOfStreamer: dropId,
+    agreementOfStreamer: /\/streamer\/agreements\/([a-z0-9_]+)/.exec(agreement)![1]!,
     streamerToken: t1.token,
     streamer2Token: t2.token,
     streamerTokenId: t1.id,

@@ -47,6 +47,8 @@ export interface Fixtures {
   sessionOfStreamer: string;
   sessionToCancel: string;
   dropOfStreamer: string;
+  /** The streamer's carrying agreement with coop B, proposed (coop B's answer due). */
+  agreementOfStreamer: string;
   streamerToken: string;
   streamer2Token: string;
   streamerTokenId: string;
