@@ -25,3 +25,4 @@ export { grantMembership, revokeMembership, listStationManagers } from "./member
 export { createApiToken, revokeApiToken, listApiTokens, viewerFromApiToken } from "./api-tokens";
 export { apiScopes, type ApiScope } from "./contract";
 export { defineApiRoute } from "./api-route";
+export { listAuditLog, auditLogCsv, AUDIT_PAGE_SIZE } from "./audit-log";
