@@ -256,3 +256,42 @@ export interface OrderDetailDto extends OrderSummaryDto {
 export function cartCookieName(production: boolean): string {
   return production ? "__Host-elian-cart" : "elian-cart";
 }
+
+/** The admin's needs-attention actions on one order (accept or refund a payment under review, release a stuck hold). */
+export const attentionOrderInput = z.strictObject({ number: z.string().trim().min(1).max(32) });
+export type AttentionOrderInput = z.output<typeof attentionOrderInput>;
+
+/** The admin's needs-attention lists, each with its count and its exact amounts in fen. */
+export interface NeedsAttentionDto {
+  reviews: {
+    number: string;
+    status: OrderStatus;
+    channel: string;
+    buyerName: string;
+    totalFen: number;
+    /** What Stripe took (paid or authorised), and in which currency. */
+    paidFen: number | null;
+    paidCurrency: string | null;
+    attemptStatus: string | null;
+    reviewReason: string | null;
+    placedAt: Date;
+  }[];
+  failedRefunds: {
+    id: string;
+    orderNumber: string;
+    amountFen: number;
+    reason: string;
+    attempts: number;
+    lastError: string | null;
+    updatedAt: Date;
+  }[];
+  stuckHolds: {
+    number: string;
+    channel: string;
+    buyerName: string;
+    totalFen: number;
+    holdExpiresAt: Date;
+    openAttempts: number;
+  }[];
+  totals: { reviewsFen: number; failedRefundsFen: number; stuckHoldsFen: number };
+}

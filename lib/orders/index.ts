@@ -42,3 +42,10 @@ export {
   reconcileCheckoutSessions,
 } from "./online-payment";
 export { handlePaymentEvent } from "./payment-events";
+export {
+  listNeedsAttention,
+  acceptPaymentReview,
+  refundPaymentReview,
+  releaseStuckHold,
+  paymentReviewMachine,
+} from "./attention";

@@ -29,16 +29,25 @@ export async function paidAttempt(db: DbOrTx, orderId: string): Promise<PaymentR
   return row ?? null;
 }
 
-/** Brings the attempt in line with Stripe's session. */
+/**
+ * Brings the attempt in line with Stripe's session. Paid or authorised, its amount and currency become what
+ * Stripe took — the same as asked, unless the payment is one held for review — so refunds settle against it.
+ */
 export async function updateAttemptFromSession(
   tx: Tx,
   row: PaymentRow,
   session: CheckoutView,
   status: PaymentRow["status"],
 ): Promise<void> {
+  const taken = (status === "paid" || status === "authorized") && session.amountFen > 0;
   await tx
     .update(s.payments)
-    .set({ status, paymentIntentId: session.paymentIntentId ?? row.paymentIntentId, updatedAt: new Date() })
+    .set({
+      status,
+      paymentIntentId: session.paymentIntentId ?? row.paymentIntentId,
+      ...(taken ? { amountFen: session.amountFen, currency: session.currency.toLowerCase() } : {}),
+      updatedAt: new Date(),
+    })
     .where(eq(s.payments.id, row.id));
 }
 

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 export type RefundStatus = "requested" | "pending" | "succeeded" | "failed";
 
 export type OnlineMethod = "card" | "alipay" | "wechat_pay";
@@ -61,3 +63,7 @@ export interface ChargeView {
 /** How a capture of an authorised card ended: taken, or refused for good (declined, or the hold lapsed). */
 export type CaptureOutcome =
   { ok: true; intent: PaymentIntentView } | { ok: false; reason: "declined" | "expired"; message: string };
+
+/** The admin's retry of a refund that failed: sent again by the refund job under its first idempotency key. */
+export const retryRefundInput = z.strictObject({ refundId: z.string().trim().min(1).max(64) });
+export type RetryRefundInput = z.output<typeof retryRefundInput>;

@@ -25,3 +25,5 @@ export {
 } from "./attempts";
 export { processRefunds, applyRefundUpdates, applyChargeRefunds, REFUND_LEASE_MS } from "./process-refunds";
 export { openCheckoutAttempt, sendAttempt, endAttemptSession, type NewCheckout } from "./open-attempt";
+export { retryRefund } from "./retry-refund";
+export { refundMachine } from "./refund-state";
