@@ -264,6 +264,14 @@ export async function createFixtures(app: TestApp, s: Sessions): Promise<Fixture
   const [application] = await app.query<{ id: string }>(
     "select id from applications where user_id = 'usr_demo_buyer' and kind = 'station' and status = 'pending'",
   );
+  const invitation = ok(
+    await act(s.coopA, "app/(workspace)/coop/team/actions.ts", "inviteMemberAction", {
+      coopId: "coop_daliu",
+      identifier: "fixture-invitee@authz.test",
+      role: "staff",
+    }),
+    "invitation",
+  ) as { invitationId: string };
   return {
     coopA: "coop_daliu",
     coopB: "coop_pinghu",
@@ -293,6 +301,8 @@ export async function createFixtures(app: TestApp, s: Sessions): Promise<Fixture
     spareMembership: "mem_authz_spare",
     failedRefund: "rfd_authz_failed",
     applicationOfBuyer: application!.id,
+    coopOwnerA: "usr_demo_coop",
+    invitationA: invitation.invitationId,
     imageName: imagePath.split("/").pop()!,
     day: locked.day,
   };

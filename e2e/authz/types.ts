@@ -58,6 +58,9 @@ export interface Fixtures {
   failedRefund: string;
   /** The buyer's pending station application (for withdraw, approve and reject). */
   applicationOfBuyer: string;
+  /** Coop A's only owner (its demo member's account), and a pending invitation to coop A's team. */
+  coopOwnerA: string;
+  invitationA: string;
   imageName: string;
   day: string;
 }
