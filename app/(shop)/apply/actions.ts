@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { defineAction } from "@/lib/auth";
+import { applyAsCoop, applyAsStation, applyAsStreamer, withdrawApplication } from "@/lib/joining";
+import {
+  applicationIdInput,
+  coopApplicationInput,
+  stationApplicationInput,
+  streamerApplicationInput,
+} from "@/lib/joining/contract";
+
+const submitted = (): never => {
+  revalidatePath("/apply");
+  redirect("/apply?submitted=1");
+};
+
+export const applyCoopAction = defineAction(
+  { name: "applyCoop", access: "user", input: coopApplicationInput },
+  async (input, { viewer }) => {
+    await applyAsCoop(viewer, input);
+    submitted();
+  },
+);
+export const applyStreamerAction = defineAction(
+  { name: "applyStreamer", access: "user", input: streamerApplicationInput },
+  async (input, { viewer }) => {
+    await applyAsStreamer(viewer, input);
+    submitted();
+  },
+);
+export const applyStationAction = defineAction(
+  { name: "applyStation", access: "user", input: stationApplicationInput },
+  async (input, { viewer }) => {
+    await applyAsStation(viewer, input);
+    submitted();
+  },
+);
+export const withdrawApplicationAction = defineAction(
+  { name: "withdrawApplication", access: "user", input: applicationIdInput },
+  async ({ applicationId }, { viewer }) => {
+    await withdrawApplication(viewer, applicationId);
+    revalidatePath("/apply");
+  },
+);
