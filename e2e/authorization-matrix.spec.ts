@@ -175,6 +175,8 @@ function pageUrl(route: string, f: Fixtures): string | null {
     "/coop/team-deals/[id]": `/coop/team-deals/${f.teamDealA}`,
     "/streamer/sessions/[id]/control": `/streamer/sessions/${f.sessionOfStreamer}/control`,
     "/streamer/sessions/[id]": `/streamer/sessions/${f.sessionOfStreamer}`,
+    "/streamer/agreements/[id]": `/streamer/agreements/${f.agreementOfStreamer}`,
+    "/coop/agreements/[id]": `/coop/agreements/${f.agreementOfStreamer}`,
   };
   if (path.includes("[")) return fill[path] ?? `unfilled:${path}`;
   return path;
