@@ -12,7 +12,11 @@ export default async function ApplyCoopPage() {
   const viewer = await requireViewerPage();
   const [t, mine] = await Promise.all([getTranslations("apply"), listMyApplications(viewer)]);
   const open = openOf(mine, "coop");
-  const doc = (path: string) => ({ path, ref: documentRefFor(viewer.userId, path) });
+  // Only our own uploads can travel as references; anything else (the demo's pictures) is uploaded again.
+  const docs = (paths: string[]) =>
+    paths
+      .filter((p) => /^\/uploads\/[a-z0-9]{24}\.webp$/.test(p))
+      .map((path) => ({ path, ref: documentRefFor(viewer.userId, path) }));
   return (
     <div className="mx-auto flex w-full max-w-2xl flex-col gap-4">
       <h1 className="text-xl font-bold">{t("coop.title")}</h1>
@@ -23,7 +27,7 @@ export default async function ApplyCoopPage() {
           action={applyCoopAction}
           applicationId={open?.id}
           initial={open?.details}
-          documents={open ? { licence: [doc(open.details.licence)], photos: open.details.photos.map(doc) } : undefined}
+          documents={open ? { licence: docs([open.details.licence]), photos: docs(open.details.photos) } : undefined}
         />
       )}
     </div>
