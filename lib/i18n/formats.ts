@@ -32,5 +32,7 @@ export const formats = {
     km: { minimumFractionDigits: 1, maximumFractionDigits: 1 },
     /** A share 0…1 as a whole percentage: 0.375 → "38%". */
     percent: { style: "percent", maximumFractionDigits: 0 },
+    /** A commission share 0…0.5 with up to two decimals of a percent: 0.125 → "12.5%", 0.0705 → "7.05%". */
+    commission: { style: "percent", maximumFractionDigits: 2 },
   },
 } as const satisfies Formats;

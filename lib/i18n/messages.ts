@@ -115,6 +115,7 @@ export const CLIENT_NAMESPACES = [
   "accountRecovery",
   "apply",
   "adminReview",
+  "agreements",
 ] as const satisfies readonly Namespace[];
 
 const clientCache = new Map<Locale, Partial<Messages>>();

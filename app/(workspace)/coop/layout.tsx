@@ -13,6 +13,7 @@ export default async function CoopWorkspaceLayout({ children }: { children: Reac
     { href: "/coop/pick-lists", label: t("pickLists"), activeUnder: ["/coop/pick-lists"] },
     { href: "/coop/campaigns", label: t("campaigns"), activeUnder: ["/coop/campaigns"] },
     { href: "/coop/team-deals", label: t("teamDeals"), activeUnder: ["/coop/team-deals"] },
+    { href: "/coop/agreements", label: t("agreements"), activeUnder: ["/coop/agreements"] },
     { href: "/coop/team", label: t("team"), activeUnder: ["/coop/team"] },
   ];
   return (

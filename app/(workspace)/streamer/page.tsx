@@ -26,9 +26,14 @@ export default async function StreamerWorkspacePage() {
     <div className="flex flex-col gap-6" data-testid="workspace-streamer">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-bold">{t("title")}</h1>
-        <Link href="/streamer/guide" className="text-sm text-paddy-700 underline">
-          {t("guideLink")}
-        </Link>
+        <nav className="flex gap-4 text-sm">
+          <Link href="/streamer/agreements" className="text-paddy-700 underline" data-testid="streamer-nav-agreements">
+            {t("agreementsLink")}
+          </Link>
+          <Link href="/streamer/guide" className="text-paddy-700 underline">
+            {t("guideLink")}
+          </Link>
+        </nav>
       </div>
       <section className="flex flex-col gap-2">
         <h2 className="font-semibold">{t("sessions")}</h2>
