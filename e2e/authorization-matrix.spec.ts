@@ -169,6 +169,10 @@ function pageUrl(route: string, f: Fixtures): string | null {
     "/products/[slug]": "/products/hudun-rice",
     "/stations/[slug]": "/stations/huimin-daliu",
     "/teams/[id]": `/teams/${f.teamA}`,
+    // Links whose token is unknown: the pages say so, and write nothing.
+    "/invite/[token]": "/invite/matrixUnknownInvitationToken0123456789abcde",
+    "/reset-password/[token]": "/reset-password/matrixUnknownResetToken0123456789abcdefghij",
+    "/verify-email/[token]": "/verify-email/matrixUnknownVerifyToken0123456789abcdefghi",
     "/coop/pick-lists/[day]": `/coop/pick-lists/${f.day}`,
     "/coop/products/[id]": `/coop/products/${f.productA}`,
     "/coop/stock/[variantId]": `/coop/stock/${f.variantA}`,

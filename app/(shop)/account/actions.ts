@@ -1,9 +1,23 @@
 "use server";
 
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { resendVerification } from "@/lib/accounts";
+import { resendVerificationInput } from "@/lib/accounts/contract";
 import { changePasswordInput } from "@/lib/auth/contract";
-import { changePassword, defineAction } from "@/lib/auth";
+import { changePassword, defineAction, siteOrigin } from "@/lib/auth";
+import { env } from "@/lib/env";
 
 export const changePasswordAction = defineAction(
   { name: "changePassword", access: "user", input: changePasswordInput },
   async (input, { viewer }) => changePassword(viewer, input),
+);
+
+export const resendVerificationAction = defineAction(
+  { name: "resendVerification", access: "user", input: resendVerificationInput },
+  async (_, { viewer }) => {
+    const r = await resendVerification(viewer, siteOrigin(await headers(), env().AUTH_URL));
+    revalidatePath("/account");
+    return r;
+  },
 );

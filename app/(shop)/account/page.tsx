@@ -1,19 +1,23 @@
 import { titled } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { emailStatus } from "@/lib/accounts";
 import { requireViewerPage } from "@/lib/auth";
 import { workspacesOf } from "@/lib/auth/contract";
 import { ChangePasswordForm } from "./_components/change-password-form";
-import { changePasswordAction } from "./actions";
+import { ResendVerification } from "./_components/resend-verification";
+import { changePasswordAction, resendVerificationAction } from "./actions";
 
 export const generateMetadata = titled("account");
 
 export default async function AccountPage() {
   const viewer = await requireViewerPage();
-  const [t, ta, tw] = await Promise.all([
+  const [t, ta, tw, tr, email] = await Promise.all([
     getTranslations("account"),
     getTranslations("auth"),
     getTranslations("workspace"),
+    getTranslations("accountRecovery.status"),
+    emailStatus(viewer),
   ]);
   const workspaces = workspacesOf(viewer.caps);
   return (
@@ -30,6 +34,23 @@ export default async function AccountPage() {
             </Link>
           ))}
         </p>
+      </section>
+      <section className="flex flex-col gap-2 rounded-xl bg-white p-4 ring-1 ring-rice-200" data-testid="email-status">
+        <h2 className="font-semibold">{tr("heading")}</h2>
+        {!email.email ? (
+          <p className="text-sm text-ink-500">{tr("noEmail")}</p>
+        ) : email.verifiedAt ? (
+          <p className="text-sm text-paddy-700" data-testid="email-verified">
+            ✓ {tr("verified", { email: email.email })}
+          </p>
+        ) : (
+          <>
+            <p className="text-sm text-persimmon-600" data-testid="email-unverified">
+              {tr("unverified", { email: email.email })}
+            </p>
+            <ResendVerification action={resendVerificationAction} />
+          </>
+        )}
       </section>
       <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
         <h2 className="mb-3 font-semibold">{ta("changePassword")}</h2>

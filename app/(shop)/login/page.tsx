@@ -28,10 +28,16 @@ export default async function LoginPage({
   if (await getViewer()) redirect(callbackUrl);
   const t = await getTranslations("auth");
   const te = await getTranslations("errors");
+  const tr = await getTranslations("accountRecovery");
   return (
     <div className="mx-auto flex w-full max-w-sm flex-col gap-4">
       <h1 className="text-xl font-bold">{t("signInTitle")}</h1>
       {sp.signedOut ? <Notice tone="success">{t("signedOut")}</Notice> : null}
+      {sp.reset ? (
+        <Notice tone="success" testId="password-reset-done">
+          {tr("resetDone")}
+        </Notice>
+      ) : null}
       {!sp.signedOut && callbackUrl !== "/" ? (
         <Notice tone="info" testId="sign-in-reason">
           {callbackUrl.startsWith("/checkout") ? t("signInToCheckout") : t("signInToContinue")}
@@ -43,6 +49,13 @@ export default async function LoginPage({
         </Notice>
       ) : null}
       <LoginForm action={signInAction} callbackUrl={callbackUrl} />
+      <Link
+        href="/forgot-password"
+        className="self-start text-sm text-paddy-700 underline"
+        data-testid="forgot-password-link"
+      >
+        {tr("forgotLink")}
+      </Link>
       <p className="text-sm text-ink-700">
         {t("noAccount")}{" "}
         <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-paddy-700 underline">
