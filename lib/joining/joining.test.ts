@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../auth/contract";
-import { loadCapabilities } from "../auth/sessions";
+import { createSession, loadCapabilities, viewerForSession } from "../auth/sessions";
 import * as s from "../db/schema";
 import { setupTestDb } from "../db/test-db";
 import { createViewer } from "../../tests/support/viewers";
@@ -192,6 +192,29 @@ describe("approving", () => {
     expect(await t.db.select().from(s.memberships).where(eq(s.memberships.userId, w.userId))).toHaveLength(0);
   });
 
+  it("refuses a USCC another cooperative already has, at approval and at application, and writes nothing", async () => {
+    const a = await createViewer(t.db);
+    const b = await createViewer(t.db);
+    const uscc = "93330421MA28U1QY8C";
+    const first = await applyAsCoop(a, coopForm(a, { uscc, legalName: "东港合作社" }));
+    const second = await applyAsCoop(b, coopForm(b, { uscc, legalName: "西港合作社" }));
+    await approveApplication(admin, first.id);
+    await expect(approveApplication(admin, second.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      fields: { uscc: ["uscc_taken"] },
+    });
+    expect((await getMyApplication(b, second.id)).status).toBe("pending");
+    expect(await t.db.select().from(s.cooperatives).where(eq(s.cooperatives.nameZh, "西港合作社"))).toHaveLength(0);
+    expect(await t.db.select().from(s.memberships).where(eq(s.memberships.userId, b.userId))).toHaveLength(0);
+    expect(await audits(second.id)).toHaveLength(0);
+    const c = await createViewer(t.db);
+    await expect(applyAsCoop(c, coopForm(c, { uscc }))).rejects.toMatchObject({
+      code: "VALIDATION",
+      fields: { uscc: ["uscc_taken"] },
+    });
+    expect(await applications(c.userId)).toHaveLength(0);
+  });
+
   it("gives a station (active, bilingual) with its manager, and a streamer profile with the capability", async () => {
     const v = await createViewer(t.db);
     const st = await applyAsStation(v, stationForm());
@@ -336,6 +359,20 @@ describe("suspending what an approval created", () => {
       .from(s.auditLog)
       .where(and(eq(s.auditLog.entityKind, "streamer_profile"), eq(s.auditLog.entityId, streamer.userId)));
     expect(streamerAudits.map((a) => a.action)).toEqual(["streamer_profile.suspend", "streamer_profile.reinstate"]);
+  });
+
+  it("takes the workspace from a signed-in session on its next request", async () => {
+    const owner = await createViewer(t.db);
+    const { resultId } = await approveApplication(
+      admin,
+      (await applyAsCoop(owner, coopForm(owner, { uscc: "91110000600037341L", legalName: "南湾合作社" }))).id,
+    );
+    const sid = await createSession(owner.userId, {});
+    expect((await viewerForSession(sid, owner.userId))!.caps.coopIds).toEqual([resultId]);
+    await setJoinedStatus(admin, { kind: "coop", id: resultId, status: "suspended" });
+    expect((await viewerForSession(sid, owner.userId))!.caps.coopIds).toEqual([]);
+    await setJoinedStatus(admin, { kind: "coop", id: resultId, status: "active" });
+    expect((await viewerForSession(sid, owner.userId))!.caps.coopIds).toEqual([resultId]);
   });
 
   it("is for admins only and answers NOT_FOUND for an unknown record", async () => {
