@@ -12,12 +12,13 @@ export const generateMetadata = titled("account");
 
 export default async function AccountPage() {
   const viewer = await requireViewerPage();
-  const [t, ta, tw, tr, email] = await Promise.all([
+  const [t, ta, tw, tr, email, tj] = await Promise.all([
     getTranslations("account"),
     getTranslations("auth"),
     getTranslations("workspace"),
     getTranslations("accountRecovery.status"),
     emailStatus(viewer),
+    getTranslations("apply"),
   ]);
   const workspaces = workspacesOf(viewer.caps);
   return (
@@ -51,6 +52,13 @@ export default async function AccountPage() {
             <ResendVerification action={resendVerificationAction} />
           </>
         )}
+      </section>
+      <section className="flex flex-col gap-1 rounded-xl bg-white p-4 ring-1 ring-rice-200">
+        <h2 className="font-semibold">{tj("title")}</h2>
+        <p className="text-sm text-ink-500">{tj("intro")}</p>
+        <Link href="/apply" className="self-start text-sm text-paddy-700 underline" data-testid="account-applications">
+          {tj("mine")}
+        </Link>
       </section>
       <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
         <h2 className="mb-3 font-semibold">{ta("changePassword")}</h2>
