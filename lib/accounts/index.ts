@@ -1,4 +1,5 @@
 import "server-only";
+export { mailLinkOrigin } from "./link-origin";
 export { getCoopTeam, inviteMember, revokeInvitation, changeMemberRole, removeMember, leaveCoop } from "./team";
 export { viewInvitation, acceptInvitation } from "./invitations";
 export { requestPasswordReset, viewResetLink, resetPassword, type Deliver } from "./password-reset";

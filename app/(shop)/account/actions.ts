@@ -2,11 +2,10 @@
 
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { resendVerification } from "@/lib/accounts";
+import { mailLinkOrigin, resendVerification } from "@/lib/accounts";
 import { resendVerificationInput } from "@/lib/accounts/contract";
 import { changePasswordInput } from "@/lib/auth/contract";
-import { changePassword, defineAction, siteOrigin } from "@/lib/auth";
-import { env } from "@/lib/env";
+import { changePassword, defineAction } from "@/lib/auth";
 
 export const changePasswordAction = defineAction(
   { name: "changePassword", access: "user", input: changePasswordInput },
@@ -16,7 +15,7 @@ export const changePasswordAction = defineAction(
 export const resendVerificationAction = defineAction(
   { name: "resendVerification", access: "user", input: resendVerificationInput },
   async (_, { viewer }) => {
-    const r = await resendVerification(viewer, siteOrigin(await headers(), env().AUTH_URL));
+    const r = await resendVerification(viewer, mailLinkOrigin(await headers()));
     revalidatePath("/account");
     return r;
   },

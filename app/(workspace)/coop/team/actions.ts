@@ -3,7 +3,14 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { changeMemberRole, inviteMember, leaveCoop, removeMember, revokeInvitation } from "@/lib/accounts";
+import {
+  changeMemberRole,
+  inviteMember,
+  leaveCoop,
+  mailLinkOrigin,
+  removeMember,
+  revokeInvitation,
+} from "@/lib/accounts";
 import {
   changeMemberRoleInput,
   inviteMemberInput,
@@ -11,15 +18,14 @@ import {
   removeMemberInput,
   revokeInvitationInput,
 } from "@/lib/accounts/contract";
-import { defineAction, siteOrigin } from "@/lib/auth";
-import { env } from "@/lib/env";
+import { defineAction } from "@/lib/auth";
 
 // Capabilities are read per request and the team is re-read inside each use case: a removed owner's next call is
 // refused even from a page they had open.
 export const inviteMemberAction = defineAction(
   { name: "inviteMember", access: "coop", input: inviteMemberInput },
   async (input, { viewer }) => {
-    const r = await inviteMember(viewer, input, siteOrigin(await headers(), env().AUTH_URL));
+    const r = await inviteMember(viewer, input, mailLinkOrigin(await headers()));
     revalidatePath("/coop/team");
     return r;
   },
