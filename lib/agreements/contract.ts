@@ -108,6 +108,9 @@ export interface AgreementEventDto {
   rateBps: number | null;
   startsAt: Date | null;
   endsAt: Date | null;
+  /** The period the step named, as Shanghai calendar days (both included). */
+  startsOn: string | null;
+  endsOn: string | null;
   productIds: string[] | null;
   note: string | null;
   createdAt: Date;
@@ -134,9 +137,14 @@ export interface AgreementDto {
   rateBps: number;
   startsAt: Date;
   endsAt: Date;
+  /** The period as Shanghai calendar days, both included. */
+  startsOn: string;
+  endsOn: string;
   endedAt: Date | null;
   /** Active and startsAt ≤ now < endsAt. */
   inForce: boolean;
+  /** For an active one: before its period, in it, or after it (null otherwise). */
+  phase: "notStarted" | "inForce" | "expired" | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -16,5 +16,5 @@ export {
   listCarriedProducts,
   type ProposableCoopDto,
 } from "./queries";
-export { carryingTerms, assertCarried } from "./terms";
+export { carryingTerms, assertCarried, shanghaiToday } from "./terms";
 export { agreementMachine } from "./state";

@@ -6,7 +6,10 @@ import { now } from "../core/clock";
 import { AppError } from "../core/errors";
 import { getDb, schema as s, type DbOrTx } from "../db";
 import type { AgreementDetailDto, AgreementDto, AgreementProductDto, AgreementSide, AgreementStatus } from "./contract";
-import { carryingTerms } from "./terms";
+import { carryingTerms, shanghaiDay } from "./terms";
+
+/** The last day a period includes: the day before its (exclusive) end instant. */
+const lastDay = (endsAt: Date) => shanghaiDay(new Date(endsAt.getTime() - 1));
 
 type Row = typeof s.carryingAgreements.$inferSelect;
 
@@ -52,8 +55,11 @@ async function toDtos(db: DbOrTx, rows: Row[], at: Date): Promise<AgreementDto[]
       rateBps: r.rateBps,
       startsAt: r.startsAt,
       endsAt: r.endsAt,
+      startsOn: shanghaiDay(r.startsAt),
+      endsOn: lastDay(r.endsAt),
       endedAt: r.endedAt,
       inForce: r.status === "active" && r.startsAt <= at && at < r.endsAt,
+      phase: r.status !== "active" ? null : at < r.startsAt ? "notStarted" : at < r.endsAt ? "inForce" : "expired",
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
     };
@@ -129,6 +135,8 @@ export async function getAgreement(
       rateBps: e.rateBps,
       startsAt: e.startsAt,
       endsAt: e.endsAt,
+      startsOn: e.startsAt ? shanghaiDay(e.startsAt) : null,
+      endsOn: e.endsAt ? lastDay(e.endsAt) : null,
       productIds: e.productIds,
       note: e.note,
       createdAt: e.createdAt,

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, gt, inArray, lt, lte, ne, or, sql } from "drizzle-orm";
+import { now } from "../core/clock";
 import { AppError } from "../core/errors";
 import { schema as s, type DbOrTx, type Tx } from "../db";
 import { MAX_PERIOD_DAYS, MAX_RATE_BPS, type CarryingTerms } from "./contract";
@@ -164,4 +165,10 @@ export async function assertCarried(
     });
   }
   return terms;
+}
+
+/** Today in Shanghai by the server clock, and a day `n` days on: the propose form's defaults. */
+export function shanghaiToday(): { day: string; plusDays: (n: number) => string } {
+  const at = now();
+  return { day: shanghaiDay(at), plusDays: (n) => shanghaiDay(new Date(at.getTime() + n * DAY_MS)) };
 }

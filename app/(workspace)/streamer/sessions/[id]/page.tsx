@@ -5,8 +5,8 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
 import { isAppError } from "@/lib/core/errors";
 import { requireWorkspacePage } from "@/lib/auth";
-import { listCoops, searchProducts } from "@/lib/catalog";
-import { catalogQuery } from "@/lib/catalog/contract";
+import { listCarriedProducts } from "@/lib/agreements";
+import { listCoops } from "@/lib/catalog";
 import { pick } from "@/lib/i18n/locales";
 import { getSessionForStreamer } from "@/lib/live";
 import { formatDay } from "@/lib/i18n/format-day";
@@ -32,17 +32,18 @@ export default async function StreamerSessionPage({ params }: { params: Promise<
     if (isAppError(err) && err.code === "NOT_FOUND") notFound();
     throw err;
   });
-  const [locale, t, format, coops, catalog] = await Promise.all([
+  const [locale, t, format, coops, carried] = await Promise.all([
     getLocale(),
     getTranslations("streamer"),
     getFormatter(),
     listCoops(),
-    searchProducts(catalogQuery.parse({ page: "1" })),
+    // Only what the streamer's carrying agreements in force cover can go in the bag (setBag checks it too).
+    listCarriedProducts(viewer),
   ]);
   const local = `${localDate(session.scheduledAt, "Asia/Shanghai")}T${localTime(session.scheduledAt, "Asia/Shanghai").slice(0, 5)}`;
   const products = [
     ...session.bag.map((b) => ({ id: b.productId, name: pick(locale, b.nameZh, b.nameEn) })),
-    ...catalog.products
+    ...carried
       .filter((p) => !session.bag.some((b) => b.productId === p.id))
       .map((p) => ({ id: p.id, name: pick(locale, p.nameZh, p.nameEn) })),
   ];
@@ -81,6 +82,12 @@ export default async function StreamerSessionPage({ params }: { params: Promise<
       </section>
       <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
         <h2 className="mb-2 font-semibold">{t("bagTitle")}</h2>
+        <p className="mb-2 text-xs text-ink-500">
+          {t("bagCarriedHint")}{" "}
+          <Link href="/streamer/agreements" className="text-paddy-700 underline">
+            {t("agreementsLink")}
+          </Link>
+        </p>
         <BagEditor
           action={setBagAction}
           sessionId={id}
