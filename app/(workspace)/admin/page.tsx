@@ -1,7 +1,9 @@
+import Link from "next/link";
 import { titled } from "@/lib/i18n/server";
 import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
 import { listUsersForAdmin, requireWorkspacePage } from "@/lib/auth";
+import { listNeedsAttention } from "@/lib/orders";
 import { lookup } from "@/lib/i18n/lookup";
 import { setUserStatusAction } from "./actions";
 
@@ -10,10 +12,24 @@ export const generateMetadata = titled("admin");
 export default async function AdminPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const viewer = await requireWorkspacePage("admin");
   const { q = "" } = await searchParams;
-  const [t, users] = await Promise.all([getTranslations("admin"), listUsersForAdmin(viewer, q)]);
+  const [t, users, attention] = await Promise.all([
+    getTranslations("admin"),
+    listUsersForAdmin(viewer, q),
+    listNeedsAttention(viewer),
+  ]);
+  const waiting = attention.reviews.length + attention.failedRefunds.length + attention.stuckHolds.length;
   return (
     <div className="flex flex-col gap-4" data-testid="workspace-admin">
       <h1 className="text-xl font-bold">{t("title")}</h1>
+      {waiting > 0 ? (
+        <Link
+          href="/admin/attention"
+          className="rounded-xl bg-persimmon-500/10 p-3 text-sm font-medium text-persimmon-600 ring-1 ring-persimmon-500/30"
+          data-testid="admin-attention-summary"
+        >
+          {t("attentionSummary", { count: waiting })}
+        </Link>
+      ) : null}
       <form className="flex gap-2" role="search">
         <input
           name="q"
