@@ -95,7 +95,7 @@ export default async function CoopProductsPage({ searchParams }: { searchParams:
   );
 }
 
-type T = Awaited<ReturnType<typeof getTranslations>>;
+type T = Awaited<ReturnType<typeof getTranslations<"coopCatalog">>>;
 
 function ProductRow({ product: p, href, locale, t }: { product: CoopProductDto; href: string; locale: Locale; t: T }) {
   const name = pick(locale, p.nameZh, p.nameEn);
