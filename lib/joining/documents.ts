@@ -3,8 +3,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { AppError } from "../core/errors";
 import { authSecret } from "../env";
 import type { Viewer } from "../auth/contract";
-import { assertViewer } from "../auth";
-import { acceptImageUpload, removeUpload, storeUpload } from "../catalog";
+import { assertViewer, enforce } from "../auth";
+import { acceptImageUpload, storeUpload } from "../catalog";
 
 // The signature ties a stored name to the person who uploaded it: an application may attach only its own files.
 const sign = (userId: string, name: string) =>
@@ -12,6 +12,8 @@ const sign = (userId: string, name: string) =>
     .update(`${userId}\0${name}`)
     .digest("base64url")
     .slice(0, 22);
+
+export const UPLOADS_PER_HOUR = { max: 40, windowSeconds: 3600 };
 
 /** The reference the form carries for a document at `/uploads/<name>`, for this person only. */
 export function documentRefFor(userId: string, publicPath: string): string {
@@ -41,9 +43,9 @@ export async function uploadApplicationDocument(
   file: unknown,
 ): Promise<{ ref: string; path: string }> {
   assertViewer(viewer);
+  // Every file is kept: a person may store at most this many an hour (a form needs seven).
+  await enforce(`apply:upload:${viewer.userId}`, UPLOADS_PER_HOUR, "document uploads");
   const { bytes, type } = await acceptImageUpload(file, "image");
   const path = `/uploads/${await storeUpload(bytes, type)}`;
   return { ref: documentRefFor(viewer.userId, path), path };
 }
-
-export { removeUpload };

@@ -4,6 +4,8 @@ import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "@/lib/auth/contract";
 import { setupTestDb } from "@/lib/db/test-db";
+import { hit } from "@/lib/auth/rate-limit";
+import { UPLOADS_PER_HOUR } from "@/lib/joining/documents";
 import { applyAsCoop } from "@/lib/joining/submit-application";
 import { coopApplicationInput } from "@/lib/joining/contract";
 import { htmlPage, svgScript, tinyPng } from "@/tests/support/images";
@@ -89,6 +91,15 @@ describe("POST /api/apply/documents", () => {
       { name: "path", data: Buffer.from("../../etc/passwd") },
     ]);
     expect(extra).toMatchObject({ status: 400, body: { error: { fields: { path: ["不认识的字段"] } } } });
+    expect(fs.readdirSync(uploadDir()).length).toBe(before);
+  });
+
+  it("answers 429 past the hourly number of uploads, and stores nothing more", async () => {
+    const heavy = await createViewer(t.db);
+    for (let i = 0; i < UPLOADS_PER_HOUR.max; i++) await hit(`apply:upload:${heavy.userId}`, UPLOADS_PER_HOUR);
+    const before = fs.readdirSync(uploadDir()).length;
+    const res = await upload([{ name: "image", filename: "a.png", type: "image/png", data: tinyPng }], heavy);
+    expect(res).toMatchObject({ status: 429, body: { error: { code: "RATE_LIMITED" } } });
     expect(fs.readdirSync(uploadDir()).length).toBe(before);
   });
 });
