@@ -74,3 +74,21 @@ export const auditEntityKinds = [
   "order",
   "refund",
 ] as const;
+
+/** Actions the filter suggests (others, written by newer code, can still be typed). */
+export const knownAuditActions = [
+  "application.approve",
+  "application.reject",
+  "membership.grant",
+  "membership.revoke",
+  "user.suspend",
+  "user.reactivate",
+  "station.create",
+  "station.update",
+  "station.suspend",
+  "station.reactivate",
+  "order.accept_review",
+  "order.refund_review",
+  "order.release_hold",
+  "refund.retry",
+] as const;

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { listAuditLog, requireWorkspacePage } from "@/lib/auth";
-import { auditEntityKinds, auditLogInput, type AuditLogInput } from "@/lib/audit/contract";
+import { auditEntityKinds, auditLogInput, knownAuditActions, type AuditLogInput } from "@/lib/audit/contract";
 import { titled } from "@/lib/i18n/server";
 
 export const generateMetadata = titled("adminAudit");
@@ -64,8 +64,14 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           defaultValue={raw.action ?? ""}
           maxLength={64}
           placeholder="station.suspend"
+          list="audit-actions"
           errors={fieldErrors.action}
         />
+        <datalist id="audit-actions">
+          {knownAuditActions.map((a) => (
+            <option key={a} value={a} />
+          ))}
+        </datalist>
         <Field label={t("entityKind")} name="entityKind" errors={fieldErrors.entityKind}>
           {(control) => (
             <select
