@@ -11,30 +11,31 @@ import {
   streamerApplicationInput,
 } from "@/lib/joining/contract";
 
-const submitted = (): never => {
-  revalidatePath("/apply");
-  redirect("/apply?submitted=1");
+// Back to the kind's page, which now says the application is under review (and links to /apply).
+const submitted = (kind: "coop" | "streamer" | "station"): never => {
+  revalidatePath("/apply", "layout");
+  redirect(`/apply/${kind}`);
 };
 
 export const applyCoopAction = defineAction(
   { name: "applyCoop", access: "user", input: coopApplicationInput },
   async (input, { viewer }) => {
     await applyAsCoop(viewer, input);
-    submitted();
+    submitted("coop");
   },
 );
 export const applyStreamerAction = defineAction(
   { name: "applyStreamer", access: "user", input: streamerApplicationInput },
   async (input, { viewer }) => {
     await applyAsStreamer(viewer, input);
-    submitted();
+    submitted("streamer");
   },
 );
 export const applyStationAction = defineAction(
   { name: "applyStation", access: "user", input: stationApplicationInput },
   async (input, { viewer }) => {
     await applyAsStation(viewer, input);
-    submitted();
+    submitted("station");
   },
 );
 export const withdrawApplicationAction = defineAction(

@@ -12,19 +12,13 @@ import { withdrawApplicationAction } from "./actions";
 
 export const generateMetadata = titled("apply");
 
-export default async function ApplyPage({ searchParams }: { searchParams: Promise<{ submitted?: string }> }) {
+export default async function ApplyPage() {
   const viewer = await requireViewerPage();
-  const [{ submitted }, t, format, mine] = await Promise.all([
-    searchParams,
-    getTranslations("apply"),
-    getFormatter(),
-    listMyApplications(viewer),
-  ]);
+  const [t, format, mine] = await Promise.all([getTranslations("apply"), getFormatter(), listMyApplications(viewer)]);
   const open = new Set(mine.filter((a) => a.status === "pending" || a.status === "rejected").map((a) => a.kind));
   return (
     <div className="mx-auto flex w-full max-w-2xl flex-col gap-6" data-testid="my-applications">
       <h1 className="text-xl font-bold">{t("title")}</h1>
-      {submitted ? <Notice tone="success">{t("submitted")}</Notice> : null}
       <section className="flex flex-col gap-3">
         <p className="text-sm text-ink-700">{t("intro")}</p>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">

@@ -134,15 +134,16 @@ export default async function AdminApplicationPage({ params }: { params: Promise
       </dl>
       {a.status === "pending" ? (
         <section className="flex flex-col gap-4 rounded-xl bg-white p-4 ring-1 ring-rice-200">
-          <ActionButton
-            action={approveApplicationAction}
-            fields={{ applicationId: a.id }}
-            label={t("approve")}
-            variant="primary"
-            confirm={t("approveConfirm")}
-            successNote={t("approved")}
-            testId="approve-application"
-          />
+          <div data-testid="approve-application">
+            <ActionButton
+              action={approveApplicationAction}
+              fields={{ applicationId: a.id }}
+              label={t("approve")}
+              variant="primary"
+              confirm={t("approveConfirm")}
+              successNote={t("approved")}
+            />
+          </div>
           <RejectForm action={rejectApplicationAction} applicationId={a.id} />
         </section>
       ) : null}
@@ -153,18 +154,19 @@ export default async function AdminApplicationPage({ params }: { params: Promise
           data-status={a.joined.status}
         >
           <p className="flex-1 text-sm">{t(`joined.${a.joined.status}`)}</p>
-          <ActionButton
-            action={setJoinedStatusAction}
-            fields={{
-              kind: a.joined.kind,
-              id: a.joined.id,
-              status: a.joined.status === "active" ? "suspended" : "active",
-            }}
-            label={a.joined.status === "active" ? t("suspend") : t("reinstate")}
-            variant={a.joined.status === "active" ? "danger" : "secondary"}
-            confirm={a.joined.status === "active" ? t("suspendConfirm") : undefined}
-            testId={a.joined.status === "active" ? "suspend-joined" : "reinstate-joined"}
-          />
+          <div data-testid={a.joined.status === "active" ? "suspend-joined" : "reinstate-joined"}>
+            <ActionButton
+              action={setJoinedStatusAction}
+              fields={{
+                kind: a.joined.kind,
+                id: a.joined.id,
+                status: a.joined.status === "active" ? "suspended" : "active",
+              }}
+              label={a.joined.status === "active" ? t("suspend") : t("reinstate")}
+              variant={a.joined.status === "active" ? "danger" : "secondary"}
+              confirm={a.joined.status === "active" ? t("suspendConfirm") : undefined}
+            />
+          </div>
         </section>
       ) : null}
     </div>
