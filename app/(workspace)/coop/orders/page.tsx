@@ -79,7 +79,8 @@ function Tab({ href, active, children }: { href: string; active: boolean; childr
   );
 }
 
-type T = Awaited<ReturnType<typeof getTranslations>>;
+type T = Awaited<ReturnType<typeof getTranslations<"coopOrders">>>;
+type TStatus = Awaited<ReturnType<typeof getTranslations<"orderStatus">>>;
 type Format = Awaited<ReturnType<typeof getFormatter>>;
 
 function CoopOrderCard({
@@ -95,7 +96,7 @@ function CoopOrderCard({
   locale: Locale;
   format: Format;
   t: T;
-  ts: T;
+  ts: TStatus;
 }) {
   const live = o.lines.filter((l) => l.status !== "cancelled");
   const has = (s: LineStatus) => live.some((l) => l.status === s);

@@ -25,7 +25,7 @@ import {
 
 export const generateMetadata = titled("coopEditProduct");
 
-type T = Awaited<ReturnType<typeof getTranslations>>;
+type T = Awaited<ReturnType<typeof getTranslations<"coopCatalog">>>;
 const card = "flex flex-col gap-3 rounded-xl bg-white p-4 ring-1 ring-rice-200";
 
 export default async function EditProductPage({

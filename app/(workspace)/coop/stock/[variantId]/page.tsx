@@ -12,7 +12,7 @@ import { adjustStockAction, receiveStockAction } from "../actions";
 
 export const generateMetadata = titled("coopStockHistory");
 
-type T = Awaited<ReturnType<typeof getTranslations>>;
+type T = Awaited<ReturnType<typeof getTranslations<"coopCatalog">>>;
 type Format = Awaited<ReturnType<typeof getFormatter>>;
 
 export default async function StockHistoryPage({
