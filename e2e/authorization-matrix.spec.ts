@@ -181,6 +181,7 @@ function pageUrl(route: string, f: Fixtures): string | null {
     "/streamer/sessions/[id]": `/streamer/sessions/${f.sessionOfStreamer}`,
     "/streamer/agreements/[id]": `/streamer/agreements/${f.agreementOfStreamer}`,
     "/coop/agreements/[id]": `/coop/agreements/${f.agreementOfStreamer}`,
+    "/admin/applications/[id]": `/admin/applications/${f.applicationOfBuyer}`,
   };
   if (path.includes("[")) return fill[path] ?? `unfilled:${path}`;
   return path;
