@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as s from "../db/schema";
-import { createStation } from "../db/seed/factories";
+import { createCoop, createStation } from "../db/seed/factories";
 import { setupTestDb } from "../db/test-db";
 import { createViewer } from "../../tests/support/viewers";
 import { setUserStatus } from "./account";
@@ -30,6 +30,16 @@ describe("admin actions on people and capabilities write one audit row each, in 
         after: { userId: person.userId, kind: "station", scopeId: station.id, role: null },
       },
     ]);
+  });
+
+  it("a cooperative granted by the admin is run by its new member as an owner", async () => {
+    const admin = await createViewer(t.db, { memberships: [{ kind: "admin" }] });
+    const person = await createViewer(t.db);
+    const coop = await createCoop(t.db);
+    await grantMembership(admin, membershipInput.parse({ email: person.email, kind: "coop", scopeId: coop.id }));
+    const [m] = await t.db.select().from(s.memberships).where(eq(s.memberships.userId, person.userId));
+    expect(m).toMatchObject({ kind: "coop", scopeId: coop.id, role: "owner" });
+    expect(await auditOf(m!.id)).toMatchObject([{ action: "membership.grant", after: { role: "owner" } }]);
   });
 
   it("revoking a membership: membership.revoke, the capability → null; a second revoke is NOT_FOUND and writes nothing", async () => {

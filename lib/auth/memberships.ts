@@ -36,7 +36,14 @@ export async function grantMembership(viewer: Viewer | null, input: MembershipIn
     }
     const [made] = await tx
       .insert(s.memberships)
-      .values({ id: newId("mem"), userId: user.id, kind: input.kind, scopeId: input.scopeId ?? null })
+      .values({
+        id: newId("mem"),
+        userId: user.id,
+        kind: input.kind,
+        scopeId: input.scopeId ?? null,
+        // The admin hands a cooperative to someone to run: an owner, who can then invite staff.
+        role: input.kind === "coop" ? "owner" : null,
+      })
       .onConflictDoNothing()
       .returning();
     if (made)
