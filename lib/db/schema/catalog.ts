@@ -22,12 +22,18 @@ export const cooperatives = pgTable(
     contactName: text("contact_name"),
     /** The categories it sells (lib/catalog categories). */
     categories: jsonb("categories").$type<string[]>().notNull().default([]),
+    /** The platform's fee on each of its lines, in basis points of the line total (set by the admin; default 3 %). */
+    platformFeeBps: integer("platform_fee_bps").notNull().default(300),
     status: text("status", { enum: ["pending", "approved", "suspended"] })
       .notNull()
       .default("pending"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("cooperatives_slug_key").on(t.slug), uniqueIndex("cooperatives_uscc_key").on(t.uscc)],
+  (t) => [
+    uniqueIndex("cooperatives_slug_key").on(t.slug),
+    uniqueIndex("cooperatives_uscc_key").on(t.uscc),
+    check("cooperatives_platform_fee_range", sql`${t.platformFeeBps} between 0 and 3000`),
+  ],
 );
 
 export const productStatuses = ["draft", "published", "archived"] as const;

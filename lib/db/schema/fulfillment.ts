@@ -156,8 +156,18 @@ export const refunds = pgTable(
   {
     id: text("id").primaryKey(),
     orderId: text("order_id").notNull(),
+    /** A refund after handover names the line it gives back (售后); one before it (a cancellation) names none. */
+    orderLineId: text("order_line_id"),
     amountFen: integer("amount_fen").notNull(),
     reason: text("reason").notNull(),
+    /** provider: back through Stripe; cash: handed back in cash (at the order's station, or by the delivering cooperative). */
+    method: text("method", { enum: ["provider", "cash"] })
+      .notNull()
+      .default("provider"),
+    /** A cash refund handed back at this station (null: the cooperative that delivered it pays it back). */
+    stationId: text("station_id"),
+    requestedBy: text("requested_by"),
+    paidBy: text("paid_by"),
     idempotencyKey: text("idempotency_key").notNull(),
     status: text("status", { enum: ["requested", "pending", "succeeded", "failed"] })
       .notNull()
@@ -176,6 +186,10 @@ export const refunds = pgTable(
     // A refund made outside the app (the Stripe dashboard) is recorded once, by Stripe's id.
     uniqueIndex("refunds_provider_refund_key").on(t.providerRefundId),
     index("refunds_status_idx").on(t.status),
+    index("refunds_order_idx").on(t.orderId),
+    index("refunds_cash_due_idx")
+      .on(t.stationId)
+      .where(sql`${t.method} = 'cash' and ${t.status} = 'requested'`),
     check("refunds_amount_positive", sql`${t.amountFen} > 0`),
   ],
 );

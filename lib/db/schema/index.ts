@@ -9,3 +9,4 @@ export * from "./payments";
 export * from "./live";
 export * from "./teams";
 export * from "./joining";
+export * from "./ledger";

@@ -127,6 +127,9 @@ export const orderLines = pgTable(
     streamerId: text("streamer_id"),
     agreementId: text("agreement_id"),
     commissionBps: integer("commission_bps"),
+    /** The rates in force when the line was sold: the station's 团长 commission (pickup only) and the platform fee. */
+    stationCommissionBps: integer("station_commission_bps").notNull().default(0),
+    platformFeeBps: integer("platform_fee_bps").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -139,6 +142,10 @@ export const orderLines = pgTable(
     check(
       "order_lines_price_nonneg",
       sql`${t.unitPriceFen} >= 0 and ${t.lineTotalFen} = ${t.unitPriceFen} * ${t.quantity}`,
+    ),
+    check(
+      "order_lines_rates_range",
+      sql`${t.stationCommissionBps} >= 0 and ${t.platformFeeBps} >= 0 and coalesce(${t.commissionBps}, 0) >= 0 and coalesce(${t.commissionBps}, 0) + ${t.stationCommissionBps} + ${t.platformFeeBps} <= 10000`,
     ),
   ],
 );

@@ -25,6 +25,8 @@ export const stations = pgTable(
     pickupExpiryDays: integer("pickup_expiry_days").notNull().default(3),
     /** Parcels a day the station can take in, as its application said; null: not stated. */
     dailyCapacity: integer("daily_capacity"),
+    /** The 团长's commission on each line handed over here, in basis points of the line total (set by the admin). */
+    commissionBps: integer("commission_bps").notNull().default(500),
     status: text("status", { enum: ["active", "suspended"] })
       .notNull()
       .default("active"),
@@ -35,5 +37,6 @@ export const stations = pgTable(
     uniqueIndex("stations_slug_key").on(t.slug),
     check("stations_times_format", sql`${t.cutoffTime} ~ '^[0-2][0-9]:[0-5][0-9]$'`),
     check("stations_expiry_positive", sql`${t.pickupExpiryDays} between 1 and 30`),
+    check("stations_commission_range", sql`${t.commissionBps} between 0 and 2000`),
   ],
 );
