@@ -8,6 +8,7 @@ import { getDb, schema as s, type Db, type Tx } from "../db";
 import { confirmReturnFromCheckout, lockOrder } from "../orders";
 import {
   captureAuthorization,
+  markAttemptPaid,
   endAttemptSession,
   openCheckoutAttempt,
   processRefunds,
@@ -223,8 +224,7 @@ async function record(tx: Tx, claimed: MemberRow, answer: StripeAnswer, result: 
   if (answer.kind === "capture") {
     const { outcome, paymentId } = answer;
     if (outcome.ok) {
-      if (paymentId)
-        await tx.update(s.payments).set({ status: "paid", updatedAt: at }).where(eq(s.payments.id, paymentId));
+      if (paymentId) await markAttemptPaid(tx, paymentId, at);
       await tx.update(s.orders).set({ paymentStatus: "paid", updatedAt: at }).where(eq(s.orders.id, m.orderId));
       result.captured++;
       // Cancelled while the capture was under way (the action became "release"): the next run refunds the charge.
@@ -263,6 +263,8 @@ async function record(tx: Tx, claimed: MemberRow, answer: StripeAnswer, result: 
       await tx.update(s.orders).set({ paymentStatus: "released", updatedAt: at }).where(eq(s.orders.id, m.orderId));
       outcome = "released";
     } else if (f.state === "charged") {
+      // The charge is recorded first, so the refund below is taken from money the ledger holds for the buyer.
+      await markAttemptPaid(tx, f.paymentId, at);
       const order = await lockOrder(tx, { id: m.orderId });
       const rest = (order?.totalFen ?? 0) - (await refundedSoFar(tx, m.orderId));
       await requestRefund(tx, { orderId: m.orderId, amountFen: Math.min(rest, f.amountFen), reason: "team_failed" });
@@ -272,7 +274,6 @@ async function record(tx: Tx, claimed: MemberRow, answer: StripeAnswer, result: 
           .set({ paymentStatus: "refund_pending", updatedAt: at })
           .where(eq(s.orders.id, m.orderId));
       }
-      await tx.update(s.payments).set({ status: "paid", updatedAt: at }).where(eq(s.payments.id, f.paymentId));
       outcome = "refunded";
     }
   }

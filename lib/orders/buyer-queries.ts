@@ -1,4 +1,5 @@
 import "server-only";
+import { refundsOfOrder } from "./after-sale-refund";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { assertViewer } from "../auth";
 import type { Viewer } from "../auth/contract";
@@ -64,7 +65,7 @@ export async function getMyOrder(viewer: Viewer | null, number: string): Promise
     .where(and(eq(s.orders.number, number), eq(s.orders.buyerId, viewer.userId)));
   if (!o) throw new AppError("NOT_FOUND", "order not found");
   const { order, station } = o;
-  const [lines, events] = await Promise.all([
+  const [lines, events, refunds] = await Promise.all([
     db
       .select()
       .from(s.orderLines)
@@ -83,6 +84,7 @@ export async function getMyOrder(viewer: Viewer | null, number: string): Promise
       .leftJoin(s.cooperatives, eq(s.cooperatives.id, s.orderEvents.coopId))
       .where(eq(s.orderEvents.orderId, order.id))
       .orderBy(asc(s.orderEvents.id)),
+    refundsOfOrder(db, order.id),
   ]);
   const status = order.status as OrderStatus;
   // A 拼团 order belongs to its team: it is paid and settled there, and waits (no cancelling) while the team forms.
@@ -136,6 +138,7 @@ export async function getMyOrder(viewer: Viewer | null, number: string): Promise
       status: l.status,
     })),
     events: events.map((e) => ({ ...e, coopNameZh: e.coopNameZh ?? null, coopNameEn: e.coopNameEn ?? null })),
+    refunds: refunds.map((r) => ({ amountFen: r.amountFen, status: r.status, method: r.method, at: r.createdAt })),
     canCancel: buyerCancellable.includes(status) && !teamForming,
     holdExpiresAt: status === "awaiting_payment" ? order.holdExpiresAt : null,
   };

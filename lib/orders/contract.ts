@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseYuan } from "../core/money";
 import { quantitySchema } from "../inventory/contract";
 
 export const orderStatuses = [
@@ -138,6 +139,38 @@ export const coopLineActionInput = z.strictObject({
   reason: z.string().trim().max(200, "too_long").optional(),
 });
 export type CoopLineActionInput = z.output<typeof coopLineActionInput>;
+/**
+ * 售后 by the cooperative: part or all of a handed-over line given back — through Stripe for an online payment, in
+ * cash at the station (or by the delivering cooperative) otherwise. The form's key makes a double submit one refund.
+ */
+export const refundLineInput = z.strictObject({
+  number: orderNumberSchema,
+  coopId: z.string().min(1).max(64),
+  lineId: z.string().min(1).max(64),
+  amount: z
+    .string()
+    .trim()
+    .max(12, "invalid_amount")
+    .transform((v, ctx) => {
+      const fen = parseYuan(v);
+      if (fen === null || fen <= 0) {
+        ctx.addIssue({ code: "custom", message: "invalid_amount" });
+        return z.NEVER;
+      }
+      return fen;
+    }),
+  reason: z.string().trim().min(1, "required").max(200, "too_long"),
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "invalid"),
+});
+export type RefundLineInput = z.output<typeof refundLineInput>;
+
+/** The station hands a cash refund back to the buyer at the counter. */
+export const cashRefundInput = z.strictObject({
+  stationId: z.string().min(1).max(64),
+  refundId: z.string().min(1).max(64),
+});
+export type CashRefundInput = z.output<typeof cashRefundInput>;
+
 /** The cooperative's order lines as CSV, all or of one status. */
 export const coopOrdersCsvInput = z.strictObject({
   coop: z.string().min(1).max(64),
@@ -245,6 +278,13 @@ export interface OrderDetailDto extends OrderSummaryDto {
   cancelReason: string | null;
   lines: OrderLineDto[];
   events: OrderEventDto[];
+  /** Money given back (a cancellation, or 售后 after handover), newest first. */
+  refunds: {
+    amountFen: number;
+    status: "requested" | "pending" | "succeeded" | "failed";
+    method: "provider" | "cash";
+    at: Date;
+  }[];
   canCancel: boolean;
   /** Online orders: pay before this, or the order is cancelled. */
   holdExpiresAt: Date | null;

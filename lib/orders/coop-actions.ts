@@ -6,6 +6,7 @@ import { AppError } from "../core/errors";
 import { now } from "../core/clock";
 import { getDb, schema as s, transactionWithRetry, type Tx } from "../db";
 import { returnStock } from "../inventory";
+import { postOrderFulfilled } from "../ledger";
 import { refundedSoFar, requestRefund } from "../payments";
 import type { CoopLineActionInput, LineStatus, OrderStatus } from "./contract";
 import { lockOrder, moveCoopLines, moveOrder } from "./transitions";
@@ -94,9 +95,11 @@ export async function actOnCoopLines(viewer: Viewer | null, input: CoopLineActio
           tx,
           order,
           input.action === "delivered" ? "completed" : "out_for_delivery",
-          actor,
+          { ...actor, coopId: input.coopId },
           input.action === "delivered" && order.paymentMethod === "cash_on_delivery" ? { paymentStatus: "paid" } : {},
         );
+        // Delivered: the cash taken at the door and each line's shares are posted with it.
+        if (input.action === "delivered") await postOrderFulfilled(tx, order.id, actor.at);
         break;
     }
     return order.status;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { assertCoopMember } from "../auth";
 import type { Viewer } from "../auth/contract";
 import { toCsv } from "../core/csv";
@@ -32,6 +32,8 @@ export interface CoopOrderDto {
     unitPriceFen: number;
     lineTotalFen: number;
     status: LineStatus;
+    /** Given back after handover so far (售后), whatever the refunds' states. */
+    refundedFen: number;
   }[];
 }
 
@@ -51,6 +53,7 @@ export async function listCoopOrders(
       buyerName: s.users.name,
       buyerPhone: s.users.phone,
       station: s.stations,
+      refundedFen: sql<number>`(select coalesce(sum(r.amount_fen), 0)::int from refunds r where r.order_line_id = ${s.orderLines.id})`,
     })
     .from(s.orderLines)
     .innerJoin(s.orders, eq(s.orders.id, s.orderLines.orderId))
@@ -98,6 +101,7 @@ export async function listCoopOrders(
       unitPriceFen: r.line.unitPriceFen,
       lineTotalFen: r.line.lineTotalFen,
       status: r.line.status,
+      refundedFen: Number(r.refundedFen),
     });
   }
   return [...byOrder.values()];

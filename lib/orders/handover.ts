@@ -5,6 +5,7 @@ import type { Viewer } from "../auth/contract";
 import { AppError } from "../core/errors";
 import { now } from "../core/clock";
 import { getDb, schema as s, type Db } from "../db";
+import { amountDueFen, postOrderFulfilled } from "../ledger";
 import type { RedeemInput } from "./contract";
 
 /** 10 attempts a minute per station, counted before the code is checked (a correct one is given back). */
@@ -74,8 +75,14 @@ export async function redeemPickupCode(viewer: Viewer | null, input: RedeemInput
     await tx
       .insert(s.orderEvents)
       .values({ orderId: order.id, fromStatus: "ready_for_pickup", toStatus: "completed", actorId: viewer.userId, at });
+    // Handed over: the cash taken at the counter and each line's shares, in this transaction.
+    await postOrderFulfilled(tx, order.id, at);
     const [buyer] = await tx.select({ name: s.users.name }).from(s.users).where(eq(s.users.id, order.buyerId));
-    return { order, buyerName: buyer?.name ?? "" };
+    const lines = await tx
+      .select({ status: s.orderLines.status, lineTotalFen: s.orderLines.lineTotalFen })
+      .from(s.orderLines)
+      .where(eq(s.orderLines.orderId, order.id));
+    return { order, buyerName: buyer?.name ?? "", dueFen: amountDueFen(lines, order.deliveryFeeFen) };
   });
   if (done) {
     await Promise.all([log("completed", done.order.id), unhit(key)]);
@@ -85,7 +92,8 @@ export async function redeemPickupCode(viewer: Viewer | null, input: RedeemInput
       buyerName: done.buyerName,
       totalFen: order.totalFen,
       paymentMethod: order.paymentMethod,
-      collectFen: order.paymentMethod === "pay_at_pickup" ? order.totalFen : 0,
+      // Lines a cooperative cancelled before dispatch are not collected for.
+      collectFen: order.paymentMethod === "pay_at_pickup" ? done.dueFen : 0,
     };
   }
   return refuseHandover(db, { stationId, code, number: number || null, at, log });

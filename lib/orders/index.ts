@@ -49,3 +49,12 @@ export {
   releaseStuckHold,
   paymentReviewMachine,
 } from "./attention";
+export {
+  refundHandedOverLine,
+  handOverCashRefund,
+  listCashRefundsDue,
+  refundedOnLine,
+  refundsOfOrder,
+  type CashRefundDue,
+  type LineRefund,
+} from "./after-sale-refund";

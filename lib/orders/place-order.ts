@@ -137,6 +137,9 @@ export async function placeOrder(tx: Tx, draft: OrderDraft): Promise<PlacedOrder
       lineTotalFen: l.lineTotalFen,
       batchId: batches?.batchByCoop.get(l.coopId) ?? null,
       ...lineAttribution(draft.attribution?.(l.productId)),
+      // The rates in force now travel with the line: a later change of rate never reprices a sale.
+      stationCommissionBps: station?.commissionBps ?? 0,
+      platformFeeBps: l.platformFeeBps,
     })),
   );
   await tx
@@ -174,6 +177,7 @@ async function loadSellable(tx: Tx, variantIds: string[]) {
       coopId: s.cooperatives.id,
       coopNameZh: s.cooperatives.nameZh,
       coopNameEn: s.cooperatives.nameEn,
+      platformFeeBps: s.cooperatives.platformFeeBps,
     })
     .from(s.variants)
     .innerJoin(s.products, eq(s.products.id, s.variants.productId))
@@ -198,7 +202,12 @@ async function loadSellable(tx: Tx, variantIds: string[]) {
 
 async function stationOrThrow(tx: Tx, stationId: string) {
   const [station] = await tx
-    .select({ id: s.stations.id, cutoffTime: s.stations.cutoffTime, timezone: s.stations.timezone })
+    .select({
+      id: s.stations.id,
+      cutoffTime: s.stations.cutoffTime,
+      timezone: s.stations.timezone,
+      commissionBps: s.stations.commissionBps,
+    })
     .from(s.stations)
     .where(and(eq(s.stations.id, stationId), eq(s.stations.status, "active")));
   if (!station) throw new AppError("VALIDATION", "unknown station", { fields: { stationId: ["unknown_station"] } });

@@ -3,6 +3,7 @@ import { and, asc, eq, gte, ilike, inArray, lte, ne, not, or, sql } from "drizzl
 import { assertStationManager } from "../auth";
 import type { Viewer } from "../auth/contract";
 import { getDb, schema as s } from "../db";
+import { amountDueFen } from "../ledger";
 import { addDays } from "../stations/contract";
 
 export interface StationBatchDto {
@@ -91,7 +92,7 @@ export async function listStationOrders(
       buyerPhone: s.users.phone,
       status: s.orders.status,
       readyAt: s.orders.readyAt,
-      totalFen: s.orders.totalFen,
+      deliveryFeeFen: s.orders.deliveryFeeFen,
       paymentMethod: s.orders.paymentMethod,
       paymentStatus: s.orders.paymentStatus,
       deliveryDay: s.orders.deliveryDay,
@@ -120,6 +121,7 @@ export async function listStationOrders(
           name: s.orderLines.productNameZh,
           label: s.orderLines.variantLabelZh,
           quantity: s.orderLines.quantity,
+          lineTotalFen: s.orderLines.lineTotalFen,
         })
         .from(s.orderLines)
         .where(
@@ -132,11 +134,16 @@ export async function listStationOrders(
           ),
         )
     : [];
-  return orders.map(({ id, ...o }) => ({
-    ...o,
-    items: lines
-      .filter((l) => l.orderId === id)
-      .map((l) => `${l.name} ${l.label} ×${l.quantity}`)
-      .join(","),
-  }));
+  return orders.map(({ id, deliveryFeeFen, ...o }) => {
+    const own = lines.filter((l) => l.orderId === id);
+    return {
+      ...o,
+      // What the buyer pays here: the lines still coming (a cooperative may have cancelled its part).
+      totalFen: amountDueFen(
+        own.map((l) => ({ status: "placed", lineTotalFen: l.lineTotalFen })),
+        deliveryFeeFen,
+      ),
+      items: own.map((l) => `${l.name} ${l.label} ×${l.quantity}`).join(","),
+    };
+  });
 }

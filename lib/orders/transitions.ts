@@ -18,6 +18,8 @@ export interface Actor {
   actorId: string | null;
   at: Date;
   note?: string | null;
+  /** The cooperative acting, when one does (the one that delivered a home-delivery order). */
+  coopId?: string | null;
 }
 
 /** Locks the order row for the rest of the transaction: one writer per order at a time. */
@@ -50,6 +52,7 @@ export async function moveOrder(
     orderId: order.id,
     fromStatus: order.status,
     toStatus: to,
+    coopId: actor.coopId ?? null,
     actorId: actor.actorId,
     note: actor.note ?? null,
     at: actor.at,

@@ -1,6 +1,8 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
+import { now } from "../core/clock";
 import { schema as s, type DbOrTx, type Tx } from "../db";
+import { postPaymentCaptured } from "../ledger";
 import type { CheckoutView } from "./contract";
 
 export type PaymentRow = typeof s.payments.$inferSelect;
@@ -49,6 +51,14 @@ export async function updateAttemptFromSession(
       updatedAt: new Date(),
     })
     .where(eq(s.payments.id, row.id));
+  // Money taken: it reaches the platform's Stripe balance and is held for the buyer (once per attempt).
+  if (status === "paid") await postPaymentCaptured(tx, row.id, now());
+}
+
+/** A captured card hold or a charge found on a failed team's member: the attempt is paid, and the ledger says so. */
+export async function markAttemptPaid(tx: Tx, paymentId: string, at: Date): Promise<void> {
+  await tx.update(s.payments).set({ status: "paid", updatedAt: at }).where(eq(s.payments.id, paymentId));
+  await postPaymentCaptured(tx, paymentId, at);
 }
 
 export async function markIntentFailed(tx: Tx, paymentIntentId: string, message: string | null): Promise<void> {

@@ -67,3 +67,10 @@ export type CaptureOutcome =
 /** The admin's retry of a refund that failed: sent again by the refund job under its first idempotency key. */
 export const retryRefundInput = z.strictObject({ refundId: z.string().trim().min(1).max(64) });
 export type RetryRefundInput = z.output<typeof retryRefundInput>;
+
+/** A Stripe Connect account as the app needs it. */
+export interface ConnectedAccountView {
+  id: string;
+  payoutsEnabled: boolean;
+  detailsSubmitted: boolean;
+}

@@ -6,6 +6,7 @@ import { now } from "../core/clock";
 import { formatFen } from "../core/money";
 import { getDb, schema as s, type Db, type Tx } from "../db";
 import { notify } from "../events";
+import { amountDueFen, postOrderRefunds, voidRefundPostings } from "../ledger";
 import { paidAttempt } from "./attempts";
 import type { ChargeView } from "./contract";
 import { createRefund } from "./stripe";
@@ -60,10 +61,13 @@ export async function processRefunds(limit = 20): Promise<number> {
       break;
     }
     await db.transaction(async (tx) => {
-      // A refund recorded from its charge before this record (a webhook without the app's key) is this one.
-      await tx
+      // A refund recorded from its charge before this record (a webhook without the app's key) is this one: the
+      // twin goes, and what the ledger posted for it is reversed.
+      const twins = await tx
         .delete(s.refunds)
-        .where(and(eq(s.refunds.providerRefundId, done.id), eq(s.refunds.reason, "provider"), ne(s.refunds.id, r.id)));
+        .where(and(eq(s.refunds.providerRefundId, done.id), eq(s.refunds.reason, "provider"), ne(s.refunds.id, r.id)))
+        .returning({ id: s.refunds.id });
+      for (const twin of twins) await voidRefundPostings(tx, twin.id, now());
       const rows = await tx
         .update(s.refunds)
         .set({
@@ -89,7 +93,12 @@ async function claimRefunds(db: Db, limit: number): Promise<ClaimedRefund[]> {
       .select()
       .from(s.refunds)
       .where(
-        and(eq(s.refunds.status, "requested"), or(isNull(s.refunds.claimedUntil), lte(s.refunds.claimedUntil, at))),
+        and(
+          eq(s.refunds.status, "requested"),
+          // Cash refunds are handed back at the counter, not sent to Stripe.
+          eq(s.refunds.method, "provider"),
+          or(isNull(s.refunds.claimedUntil), lte(s.refunds.claimedUntil, at)),
+        ),
       )
       .orderBy(asc(s.refunds.createdAt))
       .limit(limit)
@@ -193,8 +202,12 @@ export async function applyChargeRefunds(tx: Tx, charge: ChargeView): Promise<vo
   for (const orderId of touched) await settleOrderRefundState(tx, orderId);
 }
 
-/** The order's payment status follows its refunds: all paid money back → refunded; some → partially_refunded. */
-async function settleOrderRefundState(tx: Tx, orderId: string): Promise<void> {
+/**
+ * The order's payment status follows its refunds: all paid money back → refunded; some → partially_refunded. The
+ * ledger posts what the refunds' new states call for (a refund paid back clears refunds payable).
+ */
+export async function settleOrderRefundState(tx: Tx, orderId: string): Promise<void> {
+  await postOrderRefunds(tx, orderId, now());
   const [paid] = await tx
     .select({ amount: sql<number>`coalesce(max(${s.payments.amountFen}), 0)::int` })
     .from(s.payments)
@@ -204,7 +217,22 @@ async function settleOrderRefundState(tx: Tx, orderId: string): Promise<void> {
     .from(s.refunds)
     .where(and(eq(s.refunds.orderId, orderId), eq(s.refunds.status, "succeeded")));
   if (!back?.amount) return;
-  const status = back.amount >= (paid?.amount ?? 0) ? "refunded" : "partially_refunded";
+  // Paid in cash (at the station or the door), what was paid is what the buyer owed at handover.
+  const [cash] = await tx
+    .select({ method: s.orders.paymentMethod, fee: s.orders.deliveryFeeFen })
+    .from(s.orders)
+    .where(eq(s.orders.id, orderId));
+  const paidFen =
+    cash && cash.method !== "online"
+      ? amountDueFen(
+          await tx
+            .select({ status: s.orderLines.status, lineTotalFen: s.orderLines.lineTotalFen })
+            .from(s.orderLines)
+            .where(eq(s.orderLines.orderId, orderId)),
+          cash.fee,
+        )
+      : (paid?.amount ?? 0);
+  const status = back.amount >= paidFen ? "refunded" : "partially_refunded";
   const [order] = await tx
     .update(s.orders)
     .set({ paymentStatus: status, updatedAt: new Date() })

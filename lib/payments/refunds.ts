@@ -1,7 +1,9 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
+import { now } from "../core/clock";
 import { newId } from "../core/ids";
 import { schema as s, type Tx } from "../db";
+import { postRefund } from "../ledger";
 
 /**
  * THE refund hook point. Every cancellation of a paid order calls this, inside the cancelling
@@ -10,16 +12,39 @@ import { schema as s, type Tx } from "../db";
  */
 export async function requestRefund(
   tx: Tx,
-  r: { orderId: string; amountFen: number; reason: string; part?: string },
-): Promise<{ created: boolean }> {
-  if (r.amountFen <= 0) return { created: false };
+  r: {
+    orderId: string;
+    amountFen: number;
+    reason: string;
+    part?: string;
+    /** 售后: the line given back; cash: handed back at `stationId` (or by the delivering cooperative). */
+    orderLineId?: string;
+    method?: "provider" | "cash";
+    stationId?: string | null;
+    requestedBy?: string | null;
+  },
+): Promise<{ created: boolean; id: string | null }> {
+  if (r.amountFen <= 0) return { created: false, id: null };
   const key = r.part ? `refund:${r.orderId}:${r.part}` : `refund:${r.orderId}`;
   const rows = await tx
     .insert(s.refunds)
-    .values({ id: newId("rfd"), orderId: r.orderId, amountFen: r.amountFen, reason: r.reason, idempotencyKey: key })
+    .values({
+      id: newId("rfd"),
+      orderId: r.orderId,
+      amountFen: r.amountFen,
+      reason: r.reason,
+      idempotencyKey: key,
+      orderLineId: r.orderLineId ?? null,
+      method: r.method ?? "provider",
+      stationId: r.stationId ?? null,
+      requestedBy: r.requestedBy ?? null,
+    })
     .onConflictDoNothing({ target: s.refunds.idempotencyKey })
     .returning({ id: s.refunds.id });
-  return { created: rows.length > 0 };
+  const id = rows[0]?.id ?? null;
+  // Owed to the buyer from now: the ledger moves it to refunds payable in this transaction.
+  if (id) await postRefund(tx, id, now());
+  return { created: Boolean(id), id };
 }
 
 /** What has already been asked back for an order (so a later full refund takes only the rest). */

@@ -58,7 +58,7 @@ function api(what: string): Stripe {
   return stripe();
 }
 
-async function call<T>(what: string, fn: (s: Stripe) => Promise<T>): Promise<T> {
+export async function callStripe<T>(what: string, fn: (s: Stripe) => Promise<T>): Promise<T> {
   const client = api(what);
   try {
     return await fn(client);
@@ -87,7 +87,7 @@ function sessionView(s: Stripe.Checkout.Session): CheckoutView {
  * so a double submit or a retry never makes a second session, and a retry re-sends the very same parameters.
  */
 export function createCheckoutSession(orderId: string, attempt: number, c: CheckoutRequest): Promise<CheckoutView> {
-  return call("create checkout session", async (s) =>
+  return callStripe("create checkout session", async (s) =>
     sessionView(
       await s.checkout.sessions.create(
         {
@@ -116,7 +116,7 @@ export function createCheckoutSession(orderId: string, attempt: number, c: Check
 
 export async function retrieveCheckoutSession(id: string): Promise<CheckoutView> {
   return withAuthorization(
-    await call("retrieve checkout session", async (s) => sessionView(await s.checkout.sessions.retrieve(id))),
+    await callStripe("retrieve checkout session", async (s) => sessionView(await s.checkout.sessions.retrieve(id))),
   );
 }
 
@@ -134,7 +134,7 @@ async function withAuthorization(view: CheckoutView): Promise<CheckoutView> {
 export async function expireCheckoutSession(id: string): Promise<CheckoutView> {
   try {
     return withAuthorization(
-      await call("expire checkout session", async (s) => sessionView(await s.checkout.sessions.expire(id))),
+      await callStripe("expire checkout session", async (s) => sessionView(await s.checkout.sessions.expire(id))),
     );
   } catch (err) {
     if (err instanceof AppError && err.code === "INVALID_STATE") return retrieveCheckoutSession(id);
@@ -147,7 +147,7 @@ export async function expireCheckoutSession(id: string): Promise<CheckoutView> {
  * last one) until Stripe says there are no more — at most `max` of them.
  */
 export function listCheckoutSessionsSince(since: Date, max = 10_000): Promise<CheckoutView[]> {
-  return call("list checkout sessions", async (s) => {
+  return callStripe("list checkout sessions", async (s) => {
     const all = await s.checkout.sessions
       .list({ created: { gte: Math.floor(since.getTime() / 1000) }, limit: 100 })
       .autoPagingToArray({ limit: max });
@@ -167,7 +167,7 @@ export function createRefund(
   amountFen: number,
   idempotencyKey: string,
 ): Promise<{ id: string; status: string }> {
-  return call("create refund", async (s) => {
+  return callStripe("create refund", async (s) => {
     const r = await s.refunds.create(
       { payment_intent: paymentIntentId, amount: amountFen, metadata: { refund_key: idempotencyKey } },
       { idempotencyKey },
@@ -178,7 +178,7 @@ export function createRefund(
 
 /** A charge as Stripe has it now, with all its refunds (the app's and those made in the dashboard). */
 export function retrieveCharge(id: string): Promise<ChargeView> {
-  return call("retrieve charge", async (s) => {
+  return callStripe("retrieve charge", async (s) => {
     const ch = await s.charges.retrieve(id, { expand: ["refunds"] });
     const refunds = ch.refunds?.has_more
       ? await s.refunds.list({ charge: id, limit: 100 }).autoPagingToArray({ limit: 1000 })
@@ -210,15 +210,19 @@ function intentView(pi: Stripe.PaymentIntent): PaymentIntentView {
 }
 
 export function retrievePaymentIntent(id: string): Promise<PaymentIntentView> {
-  return call("retrieve payment intent", async (s) => intentView(await s.paymentIntents.retrieve(id)));
+  return callStripe("retrieve payment intent", async (s) => intentView(await s.paymentIntents.retrieve(id)));
 }
 
 export function capturePaymentIntent(id: string, idempotencyKey: string): Promise<PaymentIntentView> {
-  return call("capture payment", async (s) => intentView(await s.paymentIntents.capture(id, {}, { idempotencyKey })));
+  return callStripe("capture payment", async (s) =>
+    intentView(await s.paymentIntents.capture(id, {}, { idempotencyKey })),
+  );
 }
 
 export function cancelPaymentIntent(id: string, idempotencyKey: string): Promise<PaymentIntentView> {
-  return call("cancel payment", async (s) => intentView(await s.paymentIntents.cancel(id, {}, { idempotencyKey })));
+  return callStripe("cancel payment", async (s) =>
+    intentView(await s.paymentIntents.cancel(id, {}, { idempotencyKey })),
+  );
 }
 
 /**

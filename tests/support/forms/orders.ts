@@ -20,3 +20,6 @@ export const dispatchBatch = parsed(c.batchActionInput, batches.dispatchBatch);
 export const receiveBatch = parsed(c.batchActionInput, batches.receiveBatch);
 export const redeemPickupCode = parsed(c.redeemInput, handover.redeemPickupCode);
 export const reissuePickupCode = parsed(c.reissuePickupCodeInput, reissue.reissuePickupCode);
+import * as afterSale from "../../../lib/orders/after-sale-refund";
+export const refundHandedOverLine = parsed(c.refundLineInput, afterSale.refundHandedOverLine);
+export const handOverCashRefund = parsed(c.cashRefundInput, afterSale.handOverCashRefund);

@@ -184,6 +184,26 @@ export default async function OrderPage({
         </li>
       </ul>
 
+      {order.refunds.length ? (
+        <section className="rounded-xl bg-white p-3 ring-1 ring-rice-200" data-testid="order-refunds">
+          <h2 className="mb-2 font-semibold">{t("refunds.title")}</h2>
+          <ul className="flex flex-col gap-1 text-sm">
+            {order.refunds.map((r, i) => (
+              <li key={i} className="flex justify-between gap-2" data-testid="order-refund">
+                <span>
+                  {t("refunds.line", {
+                    amount: formatFen(r.amountFen, locale),
+                    status: t(`refunds.status.${r.status}`),
+                  })}
+                  <span className="ml-1 text-xs text-ink-500">{t(`refunds.method.${r.method}`)}</span>
+                </span>
+                <span className="text-xs text-ink-500">{when(r.at)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <section className="rounded-xl bg-white p-3 ring-1 ring-rice-200">
         <h2 className="mb-2 font-semibold">{t("timeline")}</h2>
         <ol className="flex flex-col gap-2 border-l-2 border-paddy-500/30 pl-3 text-sm" data-testid="order-timeline">
@@ -191,7 +211,7 @@ export default async function OrderPage({
             <li key={i}>
               <span className="font-medium">
                 {e.coopNameZh
-                  ? `${pick(locale, e.coopNameZh, e.coopNameEn ?? e.coopNameZh)} · ${lookup(ts, `line.${e.toStatus}`)}`
+                  ? `${pick(locale, e.coopNameZh, e.coopNameEn ?? e.coopNameZh)} · ${lookup(ts, `line.${e.toStatus}`, undefined, lookup(ts, e.toStatus))}`
                   : lookup(ts, e.toStatus)}
               </span>
               <span className="ml-2 text-xs text-ink-500">{when(e.at)}</span>
