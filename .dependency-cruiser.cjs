@@ -6,12 +6,13 @@ const ranks = [
   ["core"],
   ["i18n"],
   ["db"],
-  ["audit"],
+  ["audit", "ledger"],
   ["auth", "events"],
   ["catalog", "stations", "payments"],
   ["inventory", "agreements", "accounts"],
   ["orders"],
   ["group-buys", "live", "joining"],
+  ["finance"],
   ["system"],
 ];
 const alt = (xs) => `(${xs.join("|")})`;

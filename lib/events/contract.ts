@@ -18,6 +18,7 @@ export const notificationKinds = [
   "application_approved",
   "application_rejected",
   "agreement_update",
+  "payout_sent",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -3,6 +3,7 @@ import { pruneRateLimits } from "../auth";
 import { now } from "../core/clock";
 import { getDb } from "../db";
 import { sendPendingEmails } from "../events";
+import { closeDueStatements, sendStripePayouts } from "../finance";
 import { expireTeams, settleClosedCampaigns, settleTeamPayments, syncPendingTeamMembers } from "../group-buys";
 import { closeExpiredDrops, endAbandonedSessions } from "../live";
 import {
@@ -12,6 +13,7 @@ import {
   lockDueBatches,
   reconcileCheckoutSessions,
 } from "../orders";
+import { catchUpLedger } from "../ledger";
 import { onlinePaymentsEnabled, processRefunds } from "../payments";
 
 const RECONCILE_EVERY_MS = 5 * 60_000;
@@ -37,6 +39,9 @@ export async function runSweep(at: Date = now()): Promise<SweepReport> {
     ["liveSessionsEnded", () => db.transaction((tx) => endAbandonedSessions(tx, at))],
     ["emailsSent", () => sendPendingEmails()],
     ...(onlinePaymentsEnabled() ? paymentSteps(at) : []),
+    // After the payment steps, so refunds and captures they recorded are in the books before a week closes.
+    ["ledgerCaughtUp", () => catchUpLedger(db, at)],
+    ["statementsClosed", () => closeDueStatements(db, at)],
     ["rateLimitsPruned", () => pruneRateLimits()],
   ];
   const report: SweepReport = {};
@@ -61,6 +66,7 @@ function paymentSteps(at: Date): [string, () => Promise<unknown>][] {
     ["teamMembersSynced", () => syncPendingTeamMembers()],
     ["teamSettlements", () => settleTeamPayments()],
     ["refundsProcessed", () => processRefunds()],
+    ["payoutsSent", () => sendStripePayouts()],
   ];
   if (Date.now() - lastReconcile > RECONCILE_EVERY_MS) {
     lastReconcile = Date.now();

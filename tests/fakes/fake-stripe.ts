@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 import Stripe from "stripe";
 import { decodeStripeForm } from "./form-decode";
+import { FakeConnect } from "./fake-stripe-connect";
 
 type Obj = Record<string, unknown> & { id: string };
 export type Outcome = "paid" | "unpaid_then_succeeded" | "unpaid_then_failed" | "unpaid";
@@ -51,6 +52,8 @@ export class FakeStripe {
   /** Callers still waiting on a hung answer right now (a caller that gave up has closed its connection). */
   waiting = 0;
   readonly sentEvents: Obj[] = [];
+  /** Connected accounts, onboarding and transfers (payouts). */
+  readonly connect = new FakeConnect(() => this.base);
   /** PaymentIntents whose capture the card issuer declines (HTTP 402 card_declined), by id or order id. */
   readonly declineCaptureFor = new Set<string>();
   webhookUrl?: string;
@@ -101,6 +104,14 @@ export class FakeStripe {
     };
     try {
       if (url.pathname.startsWith("/pay/")) return await this.hostedPage(req.method ?? "GET", url, raw, send, res);
+      if (url.pathname.startsWith("/connect/onboard/")) {
+        const page = this.connect.hostedOnboarding(req.method ?? "GET", url);
+        if (page.location) {
+          res.writeHead(page.status, { location: page.location });
+          return res.end();
+        }
+        return send(page.status, page.body ?? "");
+      }
       const failure = this.failures.find(
         (f) => f.count > 0 && f.path.test(url.pathname) && (!f.method || f.method === req.method),
       );
@@ -265,6 +276,8 @@ export class FakeStripe {
       return [200, pi];
     }
     if (method === "POST" && path === "/v1/refunds") return this.createRefund(body);
+    const connect = this.connect.route(method, path, body);
+    if (connect) return connect;
     if ((m = /^\/v1\/charges\/([^/]+)$/.exec(path)) && method === "GET") {
       const ch = this.charges.get(m[1]!);
       return ch ? [200, ch] : this.notFound(m[1]!);

@@ -1,0 +1,10 @@
+import "server-only";
+export { runPayouts, sendStripePayouts, settleManualPayout, netStationCommission, payoutMachine } from "./payouts";
+export { recordRemittance } from "./remittances";
+export { setPlatformFee, setStationCommission } from "./rates";
+export { startPayoutOnboarding, refreshPayoutAccount, payoutAccountReturnPath } from "./payout-account";
+export { partyFinance, statementForExport, financeOverview } from "./read-models";
+export { statementCsv } from "./statement-csv";
+export { closeDueStatements, readStatement, owedAt, owedNow, CLOSE_GRACE_MS } from "./statements";
+export { periodContaining, periodOfDay, FINANCE_TIME_ZONE } from "./periods";
+export { assertParty } from "./parties";
