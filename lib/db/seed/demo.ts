@@ -5,6 +5,7 @@ import { createCoop, createProduct, createStation, createUser } from "./factorie
 import { seedDemoAgreements } from "./demo-agreements";
 import { seedDemoApplications } from "./demo-applications";
 import { seedDemoAttention } from "./demo-attention";
+import { seedDemoFinance } from "./demo-finance";
 import { seedDemoLive } from "./demo-live";
 import { seedDemoPickups } from "./demo-pickups";
 import { seedDemoTeams } from "./demo-teams";
@@ -53,6 +54,7 @@ export async function seedDemoOnce(db: Db): Promise<"seeded" | "skipped"> {
     await seedDemoAttention(tx);
     await seedDemoAgreements(tx);
     await seedDemoLive(tx);
+    await seedDemoFinance(tx);
     await seedDemoApplications(tx, DEMO_PASSWORD);
     await tx.insert(s.appMeta).values({ key: SEED_KEY, value: { at: new Date().toISOString() } });
     return "seeded";
