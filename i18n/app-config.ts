@@ -35,6 +35,8 @@ import type coopWs from "@/messages/zh-CN/coopWs.json";
 import type errorPage from "@/messages/zh-CN/errorPage.json";
 import type errors from "@/messages/zh-CN/errors.json";
 import type fieldErrors from "@/messages/zh-CN/fieldErrors.json";
+import type finance from "@/messages/zh-CN/finance.json";
+import type adminFinance from "@/messages/zh-CN/adminFinance.json";
 import type groupBuys from "@/messages/zh-CN/groupBuys.json";
 import type home from "@/messages/zh-CN/home.json";
 import type live from "@/messages/zh-CN/live.json";
@@ -84,6 +86,8 @@ export type Catalog = {
   errorPage: typeof errorPage;
   errors: typeof errors;
   fieldErrors: typeof fieldErrors;
+  finance: typeof finance;
+  adminFinance: typeof adminFinance;
   groupBuys: typeof groupBuys;
   home: typeof home;
   live: typeof live;

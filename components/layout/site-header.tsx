@@ -45,7 +45,7 @@ export function SiteHeader({
   unread: number;
 }) {
   return (
-    <header className="sticky top-0 z-20 border-b border-rice-200 bg-white/95 backdrop-blur">
+    <header className="no-print sticky top-0 z-20 border-b border-rice-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex max-w-6xl items-center gap-2 px-3 py-2">
         <Link href="/" className="shrink-0 text-lg font-bold text-paddy-700">
           {labels.brand}

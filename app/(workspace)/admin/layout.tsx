@@ -10,6 +10,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/applications", label: t("navApplications"), id: "applications" },
     { href: "/admin/stations", label: t("stations"), id: "stations" },
     { href: "/admin/attention", label: t("navAttention"), id: "attention" },
+    { href: "/admin/finance", label: t("navFinance"), id: "finance" },
     { href: "/admin/audit", label: t("navAudit"), id: "audit" },
   ];
   return (

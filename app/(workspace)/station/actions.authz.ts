@@ -9,4 +9,9 @@ export const authz = {
     allow: ["stationS1"],
     input: (f) => ({ stationId: f.stationS1, opensAt: "08:00", closesAt: "20:00", cutoffTime: "22:00" }),
   },
+  handOverCashRefundAction: {
+    allow: ["stationS1"],
+    input: (f) => ({ stationId: f.stationS1, refundId: f.cashRefundS1 }),
+    destructive: true,
+  },
 } satisfies ActionsAuthz<typeof actions>;

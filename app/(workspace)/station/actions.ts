@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth";
-import { receiveBatch, redeemPickupCode } from "@/lib/orders";
-import { batchActionInput, redeemInput } from "@/lib/orders/contract";
+import { handOverCashRefund, receiveBatch, redeemPickupCode } from "@/lib/orders";
+import { batchActionInput, cashRefundInput, redeemInput } from "@/lib/orders/contract";
 import { updateStationHours } from "@/lib/stations";
 import { stationHoursInput } from "@/lib/stations/contract";
 
@@ -30,5 +30,15 @@ export const updateHoursAction = defineAction(
   async (input, { viewer }) => {
     await updateStationHours(viewer, input);
     revalidatePath("/station");
+  },
+);
+
+export const handOverCashRefundAction = defineAction(
+  { name: "handOverCashRefund", access: "station", input: cashRefundInput },
+  async (input, { viewer }) => {
+    const r = await handOverCashRefund(viewer, input);
+    revalidatePath("/station");
+    revalidatePath("/station/earnings");
+    return r;
   },
 );

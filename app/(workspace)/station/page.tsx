@@ -7,13 +7,13 @@ import { requireWorkspacePage } from "@/lib/auth";
 import { formatDay } from "@/lib/i18n/format-day";
 import { pick } from "@/lib/i18n/locales";
 import { lookup } from "@/lib/i18n/lookup";
-import { listStationBatches, listStationOrders, type WaitingOrderDto } from "@/lib/orders";
+import { listCashRefundsDue, listStationBatches, listStationOrders, type WaitingOrderDto } from "@/lib/orders";
 import { getManagedStations } from "@/lib/stations";
 import { localDate } from "@/lib/stations/contract";
 import { serverNow } from "@/lib/system";
 import { HandoverForm } from "./_components/handover-form";
 import { HoursForm } from "./_components/hours-form";
-import { receiveBatchAction, redeemAction, updateHoursAction } from "./actions";
+import { handOverCashRefundAction, receiveBatchAction, redeemAction, updateHoursAction } from "./actions";
 
 export const generateMetadata = titled("stationConsole");
 
@@ -28,12 +28,13 @@ export default async function StationConsolePage({
   const station = stations.find((s) => s.id === sp.station) ?? stations[0]!;
   const today = localDate(serverNow(), station.timezone);
   const q = (sp.q ?? "").slice(0, 40);
-  const [locale, t, ts, batches, orders] = await Promise.all([
+  const [locale, t, ts, batches, orders, cashRefunds] = await Promise.all([
     getLocale(),
     getTranslations("stationConsole"),
     getTranslations("orderStatus"),
     listStationBatches(viewer, station.id, today),
     listStationOrders(viewer, station.id, q),
+    listCashRefundsDue(viewer, station.id),
   ]);
   // An order picked from the list below: the code typed next is tried against it alone.
   const picked = orders.find((o) => o.number === sp.order && o.status === "ready_for_pickup");
@@ -41,7 +42,16 @@ export default async function StationConsolePage({
     <div className="flex flex-col gap-6" data-testid="workspace-station">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-bold">{pick(locale, station.nameZh, station.nameEn)}</h1>
-        <span className="text-sm text-ink-500">{t("today", { day: today })}</span>
+        <span className="flex items-baseline gap-3 text-sm">
+          <span className="text-ink-500">{t("today", { day: today })}</span>
+          <Link
+            href={`/station/earnings?station=${encodeURIComponent(station.id)}`}
+            className="text-paddy-700 underline"
+            data-testid="station-nav-earnings"
+          >
+            {t("earningsLink")}
+          </Link>
+        </span>
       </div>
       {stations.length > 1 ? (
         <nav className="flex gap-2 text-sm">
@@ -67,6 +77,36 @@ export default async function StationConsolePage({
           picked={picked ? { number: picked.number, label: `${picked.number} · ${picked.buyerName}` } : undefined}
         />
       </section>
+
+      {cashRefunds.length ? (
+        <section className="flex flex-col gap-2" data-testid="cash-refunds">
+          <h2 className="font-semibold">{t("cashRefunds")}</h2>
+          <p className="text-sm text-ink-700">{t("cashRefundsHint")}</p>
+          <ul className="divide-y divide-rice-200 rounded-xl bg-white ring-1 ring-rice-200">
+            {cashRefunds.map((r) => (
+              <li
+                key={r.refundId}
+                className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm"
+                data-testid="cash-refund"
+              >
+                <span>
+                  {t("cashRefundLine", { number: r.number, name: r.buyerName, item: r.item })}
+                  <span className="block text-xs text-ink-500">{r.reason}</span>
+                </span>
+                <ActionButton
+                  action={handOverCashRefundAction}
+                  fields={{ stationId: station.id, refundId: r.refundId }}
+                  label={t("handBack", { amount: formatFen(r.amountFen, locale) })}
+                  variant="primary"
+                  confirm={t("handBackConfirm")}
+                  successNote={t("handedBack", { amount: formatFen(r.amountFen, locale) })}
+                  testId={`hand-back-${r.number}`}
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section className="flex flex-col gap-2">
         <h2 className="font-semibold">{t("batches")}</h2>

@@ -30,6 +30,9 @@ export default async function StreamerWorkspacePage() {
           <Link href="/streamer/agreements" className="text-paddy-700 underline" data-testid="streamer-nav-agreements">
             {t("agreementsLink")}
           </Link>
+          <Link href="/streamer/earnings" className="text-paddy-700 underline" data-testid="streamer-nav-earnings">
+            {t("earningsLink")}
+          </Link>
           <Link href="/streamer/guide" className="text-paddy-700 underline">
             {t("guideLink")}
           </Link>

@@ -11,7 +11,9 @@ import { formatDay } from "@/lib/i18n/format-day";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import { listCoopOrders, type CoopOrderDto } from "@/lib/orders";
 import { lineStatuses, type LineStatus } from "@/lib/orders/contract";
-import { coopLineAction } from "./actions";
+import { randomUUID } from "node:crypto";
+import { FieldsForm } from "@/components/ui/fields-form";
+import { coopLineAction, refundLineAction } from "./actions";
 
 export const generateMetadata = titled("coopOrders");
 
@@ -174,6 +176,56 @@ function CoopOrderCard({
           ? act("delivered", t("delivered"), "primary")
           : null}
       </div>
+      {o.status === "completed" && live.length ? (
+        <details className="mt-2 rounded-lg bg-rice-50 p-2 text-sm" data-testid={`refund-${o.number}`}>
+          <summary className="cursor-pointer text-paddy-700">{t("refund.open")}</summary>
+          <p className="my-1 text-xs text-ink-500">
+            {o.paymentMethod === "online"
+              ? t("refund.viaStripe")
+              : o.fulfillment === "pickup"
+                ? t("refund.cashAtStation")
+                : t("refund.cashByCoop")}
+          </p>
+          <ul className="flex flex-col gap-3">
+            {live.map((l) => {
+              const left = l.lineTotalFen - l.refundedFen;
+              return (
+                <li key={l.id} className="flex flex-col gap-1">
+                  <p className="font-medium">
+                    {pick(locale, l.productNameZh, l.productNameEn)} ·{" "}
+                    {pick(locale, l.variantLabelZh, l.variantLabelEn)}
+                    {l.refundedFen ? (
+                      <span className="ml-2 text-xs text-ink-500">
+                        {t("refund.refunded", { amount: formatFen(l.refundedFen, locale) })}
+                      </span>
+                    ) : null}
+                  </p>
+                  {left > 0 ? (
+                    <FieldsForm
+                      action={refundLineAction}
+                      hidden={{ number: o.number, coopId, lineId: l.id, idempotencyKey: randomUUID() }}
+                      fields={[
+                        {
+                          name: "amount",
+                          label: t("refund.amount"),
+                          inputMode: "decimal",
+                          maxLength: 12,
+                          required: true,
+                          hint: t("refund.left", { amount: formatFen(left, locale) }),
+                        },
+                        { name: "reason", label: t("refund.reason"), maxLength: 200, required: true },
+                      ]}
+                      submit={t("refund.submit")}
+                      variant="danger"
+                      testId={`refund-line-${l.id}`}
+                    />
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </details>
+      ) : null}
     </li>
   );
 }

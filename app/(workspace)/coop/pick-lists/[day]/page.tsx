@@ -6,7 +6,7 @@ import { requireWorkspacePage } from "@/lib/auth";
 import { pick } from "@/lib/i18n/locales";
 import { getPickList } from "@/lib/orders";
 import { dispatchBatchAction } from "../actions";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "@/components/ui/print-button";
 
 export const generateMetadata = titled("coopPickList");
 
