@@ -272,6 +272,29 @@ export async function createFixtures(app: TestApp, s: Sessions): Promise<Fixture
     }),
     "invitation",
   ) as { invitationId: string };
+  // The demo's closed week (lib/db/seed/demo-finance.ts) pays the cooperative and the streamer: two manual payouts.
+  ok(await act(s.admin, "app/(workspace)/admin/finance/actions.ts", "runPayoutsAction", {}), "payout run");
+  const [payout] = await app.query<{ id: string }>(
+    "select id from payouts where status = 'pending' and method = 'manual' and party_id = 'coop_daliu'",
+  );
+  if (!payout) throw new Error("the demo's payout run made no manual payout to coop_daliu");
+  const [completed] = await app.query<{ number: string; line_id: string }>(
+    `select o.number, l.id as line_id from orders o join order_lines l on l.order_id = o.id
+      where o.status = 'completed' and o.station_id = 'stn_huimin' and o.payment_method = 'pay_at_pickup'
+        and l.coop_id = 'coop_daliu' order by o.completed_at limit 1`,
+  );
+  if (!completed) throw new Error("the demo has no handed-over order at stn_huimin");
+  const refund = ok(
+    await act(s.coopA, "app/(workspace)/coop/orders/actions.ts", "refundLineAction", {
+      number: completed.number,
+      coopId: "coop_daliu",
+      lineId: completed.line_id,
+      amount: "0.02",
+      reason: "authz fixture",
+      idempotencyKey: `authz-fixture-${key()}`,
+    }),
+    "cash refund",
+  ) as { refundId: string };
   return {
     coopA: "coop_daliu",
     coopB: "coop_pinghu",
@@ -305,5 +328,9 @@ export async function createFixtures(app: TestApp, s: Sessions): Promise<Fixture
     invitationA: invitation.invitationId,
     imageName: imagePath.split("/").pop()!,
     day: locked.day,
+    manualPayout: payout.id,
+    completedOrderA: completed.number,
+    completedLineA: completed.line_id,
+    cashRefundS1: refund.refundId,
   };
 }

@@ -63,6 +63,13 @@ export interface Fixtures {
   invitationA: string;
   imageName: string;
   day: string;
+  /** A pending manual payout (made by a payout run over the demo's closed week), for the admin's settle call. */
+  manualPayout: string;
+  /** A completed (handed-over) pay-at-pickup order of coop A at S1 from the demo's past week, and its line. */
+  completedOrderA: string;
+  completedLineA: string;
+  /** A cash refund of that line due at S1 (the station hands it back). */
+  cashRefundS1: string;
 }
 
 export type Refusal = 400 | 401 | 403 | 404;
