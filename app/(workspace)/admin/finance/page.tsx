@@ -206,6 +206,7 @@ export default async function AdminFinancePage({
                 submit={t("rates.save")}
                 successNote={t("rates.saved")}
                 resetOnSuccess={false}
+                className="sm:max-w-md"
                 testId={`station-rate-${st.id}`}
               />
               {st.cashHeldFen > 0 ? (
@@ -262,6 +263,7 @@ export default async function AdminFinancePage({
                 submit={t("rates.save")}
                 successNote={t("rates.saved")}
                 resetOnSuccess={false}
+                className="sm:max-w-md"
                 testId={`coop-fee-${c.id}`}
               />
             </li>
