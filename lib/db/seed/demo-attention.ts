@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { newOrderNumber } from "../../core/ids";
 import * as s from "../schema";
 import type { Tx } from "../types";
+import { lineSourceOf } from "./factories";
 
 export const DEMO_REVIEW_ORDER = "ord_demo_review";
 
@@ -15,23 +16,8 @@ export async function seedDemoAttention(tx: Tx): Promise<void> {
   const minute = 60_000;
   const placed = new Date(Date.now() - 90 * minute);
   const variantId = "var_oil_5000";
-  const [v] = await tx
-    .select({
-      priceFen: s.variants.priceFen,
-      labelZh: s.variants.labelZh,
-      labelEn: s.variants.labelEn,
-      productId: s.products.id,
-      nameZh: s.products.nameZh,
-      nameEn: s.products.nameEn,
-      coopId: s.cooperatives.id,
-      coopNameZh: s.cooperatives.nameZh,
-      coopNameEn: s.cooperatives.nameEn,
-    })
-    .from(s.variants)
-    .innerJoin(s.products, eq(s.products.id, s.variants.productId))
-    .innerJoin(s.cooperatives, eq(s.cooperatives.id, s.products.coopId))
-    .where(eq(s.variants.id, variantId));
-  const total = v!.priceFen;
+  const v = await lineSourceOf(tx, variantId);
+  const total = v.priceFen;
   const taken = total - 100;
   const buyerId = "usr_demo_buyer";
   await tx.insert(s.orders).values({
@@ -53,16 +39,16 @@ export async function seedDemoAttention(tx: Tx): Promise<void> {
   await tx.insert(s.orderLines).values({
     id: "oln_demo_review",
     orderId: DEMO_REVIEW_ORDER,
-    coopId: v!.coopId,
-    productId: v!.productId,
+    coopId: v.coopId,
+    productId: v.productId,
     variantId,
-    productNameZh: v!.nameZh,
-    productNameEn: v!.nameEn,
-    variantLabelZh: v!.labelZh,
-    variantLabelEn: v!.labelEn,
-    coopNameZh: v!.coopNameZh,
-    coopNameEn: v!.coopNameEn,
-    unitPriceFen: v!.priceFen,
+    productNameZh: v.nameZh,
+    productNameEn: v.nameEn,
+    variantLabelZh: v.labelZh,
+    variantLabelEn: v.labelEn,
+    coopNameZh: v.coopNameZh,
+    coopNameEn: v.coopNameEn,
+    unitPriceFen: v.priceFen,
     quantity: 1,
     lineTotalFen: total,
   });

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { newOrderNumber } from "../../core/ids";
 import * as s from "../schema";
 import type { Tx } from "../types";
+import { lineSourceOf } from "./factories";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -96,28 +97,12 @@ async function handedOverOrder(
     live?: { sessionId: string; dropId: string; agreementId: string; rateBps: number };
   },
 ) {
-  const [v] = await tx
-    .select({
-      priceFen: s.variants.priceFen,
-      labelZh: s.variants.labelZh,
-      labelEn: s.variants.labelEn,
-      productId: s.products.id,
-      nameZh: s.products.nameZh,
-      nameEn: s.products.nameEn,
-      coopId: s.cooperatives.id,
-      coopNameZh: s.cooperatives.nameZh,
-      coopNameEn: s.cooperatives.nameEn,
-      platformFeeBps: s.cooperatives.platformFeeBps,
-    })
-    .from(s.variants)
-    .innerJoin(s.products, eq(s.products.id, s.variants.productId))
-    .innerJoin(s.cooperatives, eq(s.cooperatives.id, s.products.coopId))
-    .where(eq(s.variants.id, o.variantId));
+  const v = await lineSourceOf(tx, o.variantId);
   const [station] = await tx
     .select({ commissionBps: s.stations.commissionBps })
     .from(s.stations)
     .where(eq(s.stations.id, "stn_huimin"));
-  const price = o.unitPriceFen ?? v!.priceFen;
+  const price = o.unitPriceFen ?? v.priceFen;
   const day = new Date(o.handedAt.getTime() + 8 * HOUR).toISOString().slice(0, 10);
   const confirmedAt = new Date(o.placedAt.getTime() + HOUR);
   const dispatchedAt = new Date(o.handedAt.getTime() - 4 * HOUR);
@@ -150,15 +135,15 @@ async function handedOverOrder(
   await tx.insert(s.orderLines).values({
     id: `oln_${o.id.slice(4)}`,
     orderId: o.id,
-    coopId: v!.coopId,
-    productId: v!.productId,
+    coopId: v.coopId,
+    productId: v.productId,
     variantId: o.variantId,
-    productNameZh: v!.nameZh,
-    productNameEn: v!.nameEn,
-    variantLabelZh: v!.labelZh,
-    variantLabelEn: v!.labelEn,
-    coopNameZh: v!.coopNameZh,
-    coopNameEn: v!.coopNameEn,
+    productNameZh: v.nameZh,
+    productNameEn: v.nameEn,
+    variantLabelZh: v.labelZh,
+    variantLabelEn: v.labelEn,
+    coopNameZh: v.coopNameZh,
+    coopNameEn: v.coopNameEn,
     unitPriceFen: price,
     quantity: 1,
     lineTotalFen: price,
@@ -167,7 +152,7 @@ async function handedOverOrder(
     agreementId: o.live?.agreementId ?? null,
     commissionBps: o.live?.rateBps ?? null,
     stationCommissionBps: station!.commissionBps,
-    platformFeeBps: v!.platformFeeBps,
+    platformFeeBps: v.platformFeeBps,
   });
   const steps: [string | null, string, Date][] = [
     [null, "placed", o.placedAt],

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { newOrderNumber } from "../../core/ids";
 import * as s from "../schema";
 import type { Tx } from "../types";
+import { lineSourceOf } from "./factories";
 
 /** The demo's two orders waiting at 惠民街道大柳村网联驿站, and the pickup codes the README lists. */
 export const demoPickups = [
@@ -36,22 +37,8 @@ export async function seedDemoPickups(tx: Tx): Promise<void> {
     receivedAt: received,
   });
   for (const [i, p] of demoPickups.entries()) {
-    const [v] = await tx
-      .select({
-        priceFen: s.variants.priceFen,
-        labelZh: s.variants.labelZh,
-        labelEn: s.variants.labelEn,
-        productId: s.products.id,
-        nameZh: s.products.nameZh,
-        nameEn: s.products.nameEn,
-        coopNameZh: s.cooperatives.nameZh,
-        coopNameEn: s.cooperatives.nameEn,
-      })
-      .from(s.variants)
-      .innerJoin(s.products, eq(s.products.id, s.variants.productId))
-      .innerJoin(s.cooperatives, eq(s.cooperatives.id, s.products.coopId))
-      .where(eq(s.variants.id, p.variantId));
-    const total = v!.priceFen * p.quantity;
+    const v = await lineSourceOf(tx, p.variantId);
+    const total = v.priceFen * p.quantity;
     await tx.insert(s.orders).values({
       id: p.id,
       number: newOrderNumber(placed),
@@ -74,15 +61,15 @@ export async function seedDemoPickups(tx: Tx): Promise<void> {
       id: `oln_${p.id.slice(4)}`,
       orderId: p.id,
       coopId: "coop_daliu",
-      productId: v!.productId,
+      productId: v.productId,
       variantId: p.variantId,
-      productNameZh: v!.nameZh,
-      productNameEn: v!.nameEn,
-      variantLabelZh: v!.labelZh,
-      variantLabelEn: v!.labelEn,
-      coopNameZh: v!.coopNameZh,
-      coopNameEn: v!.coopNameEn,
-      unitPriceFen: v!.priceFen,
+      productNameZh: v.nameZh,
+      productNameEn: v.nameEn,
+      variantLabelZh: v.labelZh,
+      variantLabelEn: v.labelEn,
+      coopNameZh: v.coopNameZh,
+      coopNameEn: v.coopNameEn,
+      unitPriceFen: v.priceFen,
       quantity: p.quantity,
       lineTotalFen: total,
       status: "dispatched",

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { newId, randomBase32 } from "../../core/ids";
 import { hashPassword } from "../../core/password";
 import { chinesePinyin, pinyinKeys } from "../../core/pinyin";
@@ -225,4 +226,27 @@ export async function createAgreement(
     productIds: input.productIds ?? null,
   });
   return agreement!;
+}
+
+/** What an order line copies from its variant, product and cooperative when it is written (the seeds' orders). */
+export async function lineSourceOf(db: DbOrTx, variantId: string) {
+  const [v] = await db
+    .select({
+      priceFen: s.variants.priceFen,
+      labelZh: s.variants.labelZh,
+      labelEn: s.variants.labelEn,
+      productId: s.products.id,
+      nameZh: s.products.nameZh,
+      nameEn: s.products.nameEn,
+      coopId: s.cooperatives.id,
+      coopNameZh: s.cooperatives.nameZh,
+      coopNameEn: s.cooperatives.nameEn,
+      platformFeeBps: s.cooperatives.platformFeeBps,
+    })
+    .from(s.variants)
+    .innerJoin(s.products, eq(s.products.id, s.variants.productId))
+    .innerJoin(s.cooperatives, eq(s.cooperatives.id, s.products.coopId))
+    .where(eq(s.variants.id, variantId));
+  if (!v) throw new Error(`no variant ${variantId}`);
+  return v;
 }

@@ -1,6 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
 import { cn } from "@/components/ui/cn";
+import type { FormAction } from "@/components/ui/action-form";
 import { FieldsForm } from "@/components/ui/fields-form";
 import { bpsToPercent } from "@/lib/agreements/contract";
 import { requireWorkspacePage } from "@/lib/auth";
@@ -49,6 +50,27 @@ export default async function AdminFinancePage({
       </span>
       <span className="font-semibold tabular-nums">{fen(p.amountFen)}</span>
     </>
+  );
+  /** A rate in percent for the sales from now on: the station's commission or a cooperative's fee. */
+  const rateForm = (action: FormAction, hidden: Record<string, string>, label: string, bps: number, testId: string) => (
+    <FieldsForm
+      action={action}
+      hidden={hidden}
+      fields={[
+        {
+          name: "rate",
+          label: `${label} · ${t("rates.percent")}`,
+          defaultValue: bpsToPercent(bps),
+          inputMode: "decimal",
+          maxLength: 6,
+        },
+      ]}
+      submit={t("rates.save")}
+      successNote={t("rates.saved")}
+      resetOnSuccess={false}
+      className="sm:max-w-md"
+      testId={testId}
+    />
   );
   const card = (label: string, value: number, testId: string, tone?: "warn") => (
     <div className="rounded-xl bg-white p-3 ring-1 ring-rice-200">
@@ -191,24 +213,13 @@ export default async function AdminFinancePage({
                   </dd>
                 </div>
               </dl>
-              <FieldsForm
-                action={setStationCommissionAction}
-                hidden={{ stationId: st.id }}
-                fields={[
-                  {
-                    name: "rate",
-                    label: `${t("stations.rate")} · ${t("rates.percent")}`,
-                    defaultValue: bpsToPercent(st.commissionBps),
-                    inputMode: "decimal",
-                    maxLength: 6,
-                  },
-                ]}
-                submit={t("rates.save")}
-                successNote={t("rates.saved")}
-                resetOnSuccess={false}
-                className="sm:max-w-md"
-                testId={`station-rate-${st.id}`}
-              />
+              {rateForm(
+                setStationCommissionAction,
+                { stationId: st.id },
+                t("stations.rate"),
+                st.commissionBps,
+                `station-rate-${st.id}`,
+              )}
               {st.cashHeldFen > 0 ? (
                 <FieldsForm
                   action={recordRemittanceAction}
@@ -248,24 +259,7 @@ export default async function AdminFinancePage({
                   {t("coops.owed")} {fen(c.owedFen)}
                 </span>
               </div>
-              <FieldsForm
-                action={setPlatformFeeAction}
-                hidden={{ coopId: c.id }}
-                fields={[
-                  {
-                    name: "rate",
-                    label: `${t("coops.rate")} · ${t("rates.percent")}`,
-                    defaultValue: bpsToPercent(c.platformFeeBps),
-                    inputMode: "decimal",
-                    maxLength: 6,
-                  },
-                ]}
-                submit={t("rates.save")}
-                successNote={t("rates.saved")}
-                resetOnSuccess={false}
-                className="sm:max-w-md"
-                testId={`coop-fee-${c.id}`}
-              />
+              {rateForm(setPlatformFeeAction, { coopId: c.id }, t("coops.rate"), c.platformFeeBps, `coop-fee-${c.id}`)}
             </li>
           ))}
         </ul>
