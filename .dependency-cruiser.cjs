@@ -13,6 +13,7 @@ const ranks = [
   ["orders"],
   ["group-buys", "live", "joining"],
   ["finance"],
+  ["reports"],
   ["system"],
 ];
 const alt = (xs) => `(${xs.join("|")})`;

@@ -11,7 +11,7 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const config: NextConfig = {
   poweredByHeader: false,
   distDir: e.NEXT_DIST_DIR ?? ".next",
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "echarts"],
   experimental: { serverActions: { bodySizeLimit: "1mb" } },
   // The dev server's reload socket refuses other origins: opening http://127.0.0.1:3000 is as fine as localhost.
   allowedDevOrigins: ["127.0.0.1"],

@@ -178,6 +178,8 @@ function pageUrl(route: string, f: Fixtures): string | null {
     "/coop/stock/[variantId]": `/coop/stock/${f.variantA}`,
     "/coop/team-deals/[id]": `/coop/team-deals/${f.teamDealA}`,
     "/streamer/sessions/[id]/control": `/streamer/sessions/${f.sessionOfStreamer}/control`,
+    "/streamer/sessions/[id]/report": `/streamer/sessions/${f.sessionOfStreamer}/report`,
+    "/coop/reports/sessions/[id]": `/coop/reports/sessions/${f.sessionOfStreamer}`,
     "/streamer/sessions/[id]": `/streamer/sessions/${f.sessionOfStreamer}`,
     "/streamer/agreements/[id]": `/streamer/agreements/${f.agreementOfStreamer}`,
     "/coop/agreements/[id]": `/coop/agreements/${f.agreementOfStreamer}`,

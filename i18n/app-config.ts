@@ -36,6 +36,7 @@ import type errorPage from "@/messages/zh-CN/errorPage.json";
 import type errors from "@/messages/zh-CN/errors.json";
 import type fieldErrors from "@/messages/zh-CN/fieldErrors.json";
 import type finance from "@/messages/zh-CN/finance.json";
+import type reports from "@/messages/zh-CN/reports.json";
 import type adminFinance from "@/messages/zh-CN/adminFinance.json";
 import type groupBuys from "@/messages/zh-CN/groupBuys.json";
 import type home from "@/messages/zh-CN/home.json";
@@ -87,6 +88,7 @@ export type Catalog = {
   errors: typeof errors;
   fieldErrors: typeof fieldErrors;
   finance: typeof finance;
+  reports: typeof reports;
   adminFinance: typeof adminFinance;
   groupBuys: typeof groupBuys;
   home: typeof home;

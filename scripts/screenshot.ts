@@ -1,4 +1,7 @@
-/** Takes the README's screenshot: the home page on a 375 px phone, demo data. Needs `npm run build`. */
+/**
+ * Takes the README's screenshots: a page on a 375 px phone, demo data, signed in as a demo account if one is given.
+ * `npx tsx scripts/screenshot.ts [path] [file] [account]`. Needs `npm run build`.
+ */
 import fs from "node:fs";
 import { chromium } from "@playwright/test";
 import { startServer, stopServer } from "../bench/lib";
@@ -20,6 +23,20 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: "zh-CN" });
+  const account = process.argv[4];
+  if (account) {
+    await page.goto("http://127.0.0.1:3404/login", { waitUntil: "load" });
+    await page
+      .getByTestId("login-form")
+      .getByLabel(/邮箱或手机号/)
+      .fill(account);
+    await page
+      .getByTestId("login-form")
+      .getByLabel(/^密码$/)
+      .fill("demo-password");
+    await page.getByTestId("login-form").getByRole("button").click();
+    await page.getByTestId("account-menu").waitFor();
+  }
   await page.goto(`http://127.0.0.1:3404${process.argv[2] ?? "/"}`, { waitUntil: "load" });
   await page.waitForTimeout(500);
   await page.screenshot({ path: process.argv[3] ?? "docs/screenshot.png" });

@@ -21,6 +21,7 @@ export {
   listLiveSessions,
   getLiveRoom,
   listMySessions,
+  listCoopSessions,
   getSessionForStreamer,
   liveFigures,
   playbackUrl,

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { assertCoopMember } from "../auth";
 import type { Viewer } from "../auth/contract";
 import { now } from "../core/clock";
 import { getDb, schema as s } from "../db";
@@ -217,4 +218,26 @@ export async function liveFigures(viewer: Viewer | null, sessionId: string) {
       unitsSold: perDrop.find((p) => p.dropId === d.id)?.units ?? 0,
     })),
   };
+}
+
+/** The sessions that featured a cooperative and have gone live, newest first: its members' way to their reports. */
+export async function listCoopSessions(viewer: Viewer | null, coopId: string, limit = 30) {
+  assertCoopMember(viewer, coopId);
+  const db = await getDb();
+  return db
+    .select({
+      id: s.liveSessions.id,
+      title: s.liveSessions.title,
+      status: s.liveSessions.status,
+      scheduledAt: s.liveSessions.scheduledAt,
+      startedAt: s.liveSessions.startedAt,
+      streamerName: sql<string>`coalesce(${s.streamerProfiles.displayName}, ${s.users.name})`,
+    })
+    .from(s.liveSessions)
+    .innerJoin(s.liveSessionCoops, eq(s.liveSessionCoops.sessionId, s.liveSessions.id))
+    .innerJoin(s.users, eq(s.users.id, s.liveSessions.streamerId))
+    .leftJoin(s.streamerProfiles, eq(s.streamerProfiles.userId, s.liveSessions.streamerId))
+    .where(and(eq(s.liveSessionCoops.coopId, coopId), inArray(s.liveSessions.status, ["live", "ended"])))
+    .orderBy(desc(s.liveSessions.scheduledAt))
+    .limit(limit);
 }

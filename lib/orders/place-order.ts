@@ -12,7 +12,7 @@ import { issuePickupCode } from "./pickup-code";
 
 export interface OrderDraft {
   buyerId: string;
-  channel: "shop" | "campaign" | "team" | "live";
+  channel: (typeof s.orderChannels)[number];
   lines: { variantId: string; quantity: number }[];
   /** A price set by trusted server code (a drop, a campaign); otherwise the catalog price is used. */
   unitPriceFen?: (variantId: string) => number | undefined;

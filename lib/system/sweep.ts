@@ -14,6 +14,7 @@ import {
   reconcileCheckoutSessions,
 } from "../orders";
 import { catchUpLedger } from "../ledger";
+import { refreshReportRollups } from "../reports";
 import { onlinePaymentsEnabled, processRefunds } from "../payments";
 
 const RECONCILE_EVERY_MS = 5 * 60_000;
@@ -42,6 +43,7 @@ export async function runSweep(at: Date = now()): Promise<SweepReport> {
     // After the payment steps, so refunds and captures they recorded are in the books before a week closes.
     ["ledgerCaughtUp", () => catchUpLedger(db, at)],
     ["statementsClosed", () => closeDueStatements(db, at)],
+    ["reportsRefreshed", () => refreshReportRollups(db)],
     ["rateLimitsPruned", () => pruneRateLimits()],
   ];
   const report: SweepReport = {};

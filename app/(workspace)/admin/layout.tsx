@@ -11,6 +11,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/stations", label: t("stations"), id: "stations" },
     { href: "/admin/attention", label: t("navAttention"), id: "attention" },
     { href: "/admin/finance", label: t("navFinance"), id: "finance" },
+    { href: "/admin/reports", label: t("navReports"), id: "reports" },
     { href: "/admin/audit", label: t("navAudit"), id: "audit" },
   ];
   return (

@@ -14,6 +14,7 @@ export default async function CoopWorkspaceLayout({ children }: { children: Reac
     { href: "/coop/campaigns", label: t("campaigns"), activeUnder: ["/coop/campaigns"] },
     { href: "/coop/team-deals", label: t("teamDeals"), activeUnder: ["/coop/team-deals"] },
     { href: "/coop/agreements", label: t("agreements"), activeUnder: ["/coop/agreements"] },
+    { href: "/coop/reports", label: t("reports"), activeUnder: ["/coop/reports"] },
     { href: "/coop/finance", label: t("finance"), activeUnder: ["/coop/finance"] },
     { href: "/coop/team", label: t("team"), activeUnder: ["/coop/team"] },
   ];

@@ -51,6 +51,13 @@ export default async function StationConsolePage({
           >
             {t("earningsLink")}
           </Link>
+          <Link
+            href={`/station/reports?station=${encodeURIComponent(station.id)}`}
+            className="text-paddy-700 underline"
+            data-testid="station-nav-reports"
+          >
+            {t("reportsLink")}
+          </Link>
         </span>
       </div>
       {stations.length > 1 ? (

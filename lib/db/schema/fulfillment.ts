@@ -187,6 +187,7 @@ export const refunds = pgTable(
     uniqueIndex("refunds_provider_refund_key").on(t.providerRefundId),
     index("refunds_status_idx").on(t.status),
     index("refunds_order_idx").on(t.orderId),
+    index("refunds_line_idx").on(t.orderLineId),
     index("refunds_cash_due_idx")
       .on(t.stationId)
       .where(sql`${t.method} = 'cash' and ${t.status} = 'requested'`),

@@ -10,3 +10,4 @@ export * from "./live";
 export * from "./teams";
 export * from "./joining";
 export * from "./ledger";
+export * from "./reports";

@@ -18,7 +18,8 @@ export const orderStatuses = [
 export const lineStatuses = ["placed", "confirmed", "dispatched", "cancelled"] as const;
 export const fulfillmentKinds = ["pickup", "delivery"] as const;
 export const paymentMethods = ["pay_at_pickup", "cash_on_delivery", "online"] as const;
-export const orderChannels = ["shop", "campaign", "team", "live"] as const;
+/** Where an order was made: the shop, a 社区团购 campaign, a 拼团 team, a live room, or a live session's replay. */
+export const orderChannels = ["shop", "campaign", "team", "live", "replay"] as const;
 
 /** Where a delivery goes; kept on the order as it was typed. */
 export interface DeliveryAddress {
@@ -86,6 +87,8 @@ export const orders = pgTable(
     index("orders_live_idx").on(t.liveSessionId),
     index("orders_ready_idx").on(t.status, t.readyAt),
     index("orders_hold_idx").on(t.status, t.holdExpiresAt),
+    // Reports add up a day's orders.
+    index("orders_placed_idx").on(t.placedAt),
     check("orders_amounts_nonneg", sql`${t.subtotalFen} >= 0 and ${t.totalFen} >= 0 and ${t.deliveryFeeFen} >= 0`),
     check(
       "orders_fulfillment_target",

@@ -58,7 +58,7 @@ export default async function StreamerSessionPage({ params }: { params: Promise<
             })}
           </p>
         </div>
-        <div className="flex gap-3 text-sm">
+        <div className="flex flex-wrap gap-3 text-sm">
           <Link href={`/streamer/sessions/${id}/control`} className="text-paddy-700 underline">
             {t("controlRoom")}
           </Link>
@@ -68,6 +68,13 @@ export default async function StreamerSessionPage({ params }: { params: Promise<
           <a href={`/live/${id}/overlay`} className="text-paddy-700 underline">
             {t("overlay")}
           </a>
+          <Link
+            href={`/streamer/sessions/${id}/report`}
+            className="text-paddy-700 underline"
+            data-testid="session-report-link"
+          >
+            {t("sessionReportLink")}
+          </Link>
         </div>
       </div>
       <section className="rounded-xl bg-white p-4 ring-1 ring-rice-200">
