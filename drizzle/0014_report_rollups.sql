@@ -1,8 +1,9 @@
 CREATE TABLE "report_buyer_week" (
 	"week" date NOT NULL,
-	"coop_id" text NOT NULL,
+	"dim" text NOT NULL,
+	"key" text NOT NULL,
 	"buyers" integer NOT NULL,
-	CONSTRAINT "report_buyer_week_week_coop_id_pk" PRIMARY KEY("week","coop_id")
+	CONSTRAINT "report_buyer_week_week_dim_key_pk" PRIMARY KEY("week","dim","key")
 );
 --> statement-breakpoint
 CREATE TABLE "report_changes" (

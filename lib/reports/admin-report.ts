@@ -48,13 +48,13 @@ export async function readAdminReport(db: DbOrTx, range: ReportRange, at: Date):
     rowsOf<{ week: string; buyers: number }>(
       db.execute(sql`
         select to_char(week, 'YYYY-MM-DD') as week, buyers
-        from ${merged("buyerWeek", sql`coop_id = '' and ${weeksOf(range.from, range.to)}`)} m`),
+        from ${merged("buyerWeek", sql`dim = 'all' and ${weeksOf(range.from, range.to)}`)} m`),
     ),
     rowsOf<{ current: boolean; buyers: string }>(
       db.execute(sql`
         select week >= (${range.from}::date - (extract(isodow from ${range.from}::date)::int - 1)) as current,
-          avg(buyers) as buyers
-        from ${merged("buyerWeek", sql`coop_id = '' and ${weeksOf(range.previousFrom, range.to)}`)} m group by 1`),
+          sum(buyers) as buyers
+        from ${merged("buyerWeek", sql`dim = 'all' and ${weeksOf(range.previousFrom, range.to)}`)} m group by 1`),
     ),
     rowsOf<{ id: string; name_zh: string; name_en: string; revenue: string; orders: string; buyers: string }>(
       db.execute(sql`
@@ -63,26 +63,30 @@ export async function readAdminReport(db: DbOrTx, range: ReportRange, at: Date):
         from cooperatives c
         left join (select coop_id, sum(revenue_fen) as revenue, sum(orders) as orders
           from ${merged("coopDay", inPeriod)} m group by 1) s on s.coop_id = c.id
-        left join (select coop_id, avg(buyers) as buyers
-          from ${merged("buyerWeek", sql`coop_id <> '' and ${weeksOf(range.from, range.to)}`)} m group by 1) b on b.coop_id = c.id
+        left join (select key, sum(buyers) as buyers
+          from ${merged("buyerWeek", sql`dim = 'coop' and ${weeksOf(range.from, range.to)}`)} m group by 1) b on b.key = c.id
         where c.status = 'approved' or s.revenue is not null
         order by 4 desc, c.name_zh`),
     ),
-    rowsOf<{ id: string; name_zh: string; name_en: string; revenue: string; orders: string }>(
+    rowsOf<{ id: string; name_zh: string; name_en: string; revenue: string; orders: string; buyers: string | null }>(
       db.execute(sql`
         select coalesce(st.id, '') as id, coalesce(st.name_zh, '送货上门') as name_zh, coalesce(st.name_en, 'Home delivery') as name_en,
-          s.revenue, s.orders
+          s.revenue, s.orders, b.buyers
         from (select station_id, sum(revenue_fen) as revenue, sum(orders) as orders
           from ${merged("platformDaily", inPeriod)} m group by 1) s
         left join stations st on st.id = s.station_id
+        left join (select key, sum(buyers) as buyers
+          from ${merged("buyerWeek", sql`dim = 'station' and ${weeksOf(range.from, range.to)}`)} m group by 1) b on b.key = s.station_id
         order by 4 desc, 2`),
     ),
-    rowsOf<{ id: string; name: string; revenue: string; orders: string }>(
+    rowsOf<{ id: string; name: string; revenue: string; orders: string; buyers: string | null }>(
       db.execute(sql`
-        select s.streamer_id as id, coalesce(p.display_name, u.name) as name, s.revenue, s.orders
+        select s.streamer_id as id, coalesce(p.display_name, u.name) as name, s.revenue, s.orders, b.buyers
         from (select streamer_id, sum(revenue_fen) as revenue, sum(orders) as orders
           from ${merged("streamerDaily", inPeriod)} m group by 1) s
         join users u on u.id = s.streamer_id left join streamer_profiles p on p.user_id = s.streamer_id
+        left join (select key, sum(buyers) as buyers
+          from ${merged("buyerWeek", sql`dim = 'streamer' and ${weeksOf(range.from, range.to)}`)} m group by 1) b on b.key = s.streamer_id
         order by 3 desc, 2`),
     ),
   ]);
@@ -91,7 +95,10 @@ export async function readAdminReport(db: DbOrTx, range: ReportRange, at: Date):
   const weekly = new Map(buyers.map((r) => [r.week, Number(r.buyers)]));
   const figure = (cur: boolean) => totals.find((t) => t.current === cur);
   const averageBuyers = (cur: boolean) =>
-    Math.round(Number(buyersTotal.find((b) => b.current === cur)?.buyers ?? 0) * 10) / 10;
+    tenths(
+      buyersTotal.find((b) => b.current === cur)?.buyers ?? 0,
+      cur ? weeksIn(range.from, range.to) : weeksIn(range.previousFrom, range.previousTo),
+    );
   // Active buyers are weekly: a week's count shows on its Monday (a month shows the average of its weeks).
   const buyersIn = (b: string): number | null => {
     if (range.grain === "day") return null;
@@ -100,6 +107,11 @@ export async function readAdminReport(db: DbOrTx, range: ReportRange, at: Date):
     return weeks.length ? Math.round((weeks.reduce((a, n) => a + n, 0) / weeks.length) * 10) / 10 : 0;
   };
   const of = (b: string, f: "revenue" | "orders") => Number(byBucket.get(b)?.[f] ?? 0);
+  // Weekly active buyers over a period: the weeks' counts added up over every week the period touches (a week without
+  // a sale counts as 0), to a tenth.
+  const weeksIn = (from: string, to: string) => bucketsOf({ from, to, grain: "week" }).length;
+  const tenths = (sum: string | number | null, weeks = weeksIn(range.from, range.to)) =>
+    Math.round((Number(sum ?? 0) / weeks) * 10) / 10;
   return {
     range,
     totals: {
@@ -139,13 +151,7 @@ export async function readAdminReport(db: DbOrTx, range: ReportRange, at: Date):
           { key: "orders", kind: "int" },
           { key: "activeBuyers", kind: "int" },
         ],
-        rows: coops.map((c) => [
-          c.name_zh,
-          c.name_en,
-          Number(c.revenue),
-          Number(c.orders),
-          Math.round(Number(c.buyers) * 10) / 10,
-        ]),
+        rows: coops.map((c) => [c.name_zh, c.name_en, Number(c.revenue), Number(c.orders), tenths(c.buyers)]),
       },
       stations: {
         id: "stations",
@@ -154,8 +160,9 @@ export async function readAdminReport(db: DbOrTx, range: ReportRange, at: Date):
           { key: "station_en", kind: "text" },
           { key: "revenue", kind: "fen" },
           { key: "orders", kind: "int" },
+          { key: "activeBuyers", kind: "int" },
         ],
-        rows: stations.map((s) => [s.name_zh, s.name_en, Number(s.revenue), Number(s.orders)]),
+        rows: stations.map((s) => [s.name_zh, s.name_en, Number(s.revenue), Number(s.orders), tenths(s.buyers)]),
       },
       streamers: {
         id: "streamers",
@@ -163,8 +170,9 @@ export async function readAdminReport(db: DbOrTx, range: ReportRange, at: Date):
           { key: "streamer", kind: "text" },
           { key: "revenue", kind: "fen" },
           { key: "orders", kind: "int" },
+          { key: "activeBuyers", kind: "int" },
         ],
-        rows: streamers.map((s) => [s.name, Number(s.revenue), Number(s.orders)]),
+        rows: streamers.map((s) => [s.name, Number(s.revenue), Number(s.orders), tenths(s.buyers)]),
       },
     },
     asOf: at,

@@ -121,11 +121,20 @@ export const rawRollups = {
     join order_lines l on l.id = r.order_line_id${coopId === undefined ? sql`` : sql` and l.coop_id = ${coopId}`}
     where ${withinDays(sql`r.created_at`, days)}
     group by 1, 2, 3`,
-  /** Active buyers of the weeks `days` fall in, per cooperative and (coop_id '') for the whole shop. */
+  /**
+   * Active buyers of the weeks `days` fall in: for the whole shop, per cooperative, per station and per streamer (only
+   * the cooperative's, when one is given: the other counts would be of its buyers alone, and are filtered out).
+   */
   buyerWeek: (days: readonly string[], coopId?: string) => sql`
-    select ${weekOf(sql`s.day`)} as week, coalesce(s.coop_id, '') as coop_id, count(distinct s.buyer_id)::int as buyers
-    from (${salesOf(weeksDays(days), coopId)}) s
-    group by grouping sets ((${weekOf(sql`s.day`)}, s.coop_id), (${weekOf(sql`s.day`)}))`,
+    select week, dim, key, buyers from (
+      select ${weekOf(sql`s.day`)} as week,
+        case when grouping(s.coop_id) = 0 then 'coop' when grouping(s.station_id) = 0 then 'station'
+          when grouping(s.streamer_id) = 0 then 'streamer' else 'all' end as dim,
+        coalesce(s.coop_id, s.station_id, s.streamer_id, '') as key, count(distinct s.buyer_id)::int as buyers
+      from (${salesOf(weeksDays(days), coopId)}) s
+      group by grouping sets ((${weekOf(sql`s.day`)}, s.coop_id), (${weekOf(sql`s.day`)}, s.station_id),
+        (${weekOf(sql`s.day`)}, s.streamer_id), (${weekOf(sql`s.day`)}))
+    ) g where not (dim = 'streamer' and key = '')`,
 };
 
 const CHUNK = 20_000;
@@ -182,7 +191,7 @@ export async function refreshReportRollups(db: Db): Promise<number> {
         await tx.execute(
           sql`insert into report_refund_daily (coop_id, day, product_id, refunds, refund_fen) ${rawRollups.refundDaily(days)}`,
         );
-        await tx.execute(sql`insert into report_buyer_week (week, coop_id, buyers) ${rawRollups.buyerWeek(days)}`);
+        await tx.execute(sql`insert into report_buyer_week (week, dim, key, buyers) ${rawRollups.buyerWeek(days)}`);
       }
       await tx.execute(sql`delete from report_changes where id <= ${upTo}`);
       return Number(range.n);

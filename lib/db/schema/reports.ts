@@ -64,17 +64,19 @@ export const reportStreamerDaily = pgTable(
 );
 
 /**
- * Active buyers: how many people bought from a cooperative in a week (Monday, Shanghai) — and, under coop_id '', from
- * the whole shop. Distinct people do not add up across weeks or cooperatives, so each count is kept as it is.
+ * Active buyers: how many people bought in a week (Monday, Shanghai) — from the whole shop (dim 'all', key ''), from a
+ * cooperative ('coop'), at a station ('station', '' for home delivery) or from a streamer's sessions ('streamer').
+ * Distinct people do not add up across weeks or keys, so each count is kept as it is.
  */
 export const reportBuyerWeek = pgTable(
   "report_buyer_week",
   {
     week: date("week", { mode: "string" }).notNull(),
-    coopId: text("coop_id").notNull(),
+    dim: text("dim", { enum: ["all", "coop", "station", "streamer"] }).notNull(),
+    key: text("key").notNull(),
     buyers: integer("buyers").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.week, t.coopId] })],
+  (t) => [primaryKey({ columns: [t.week, t.dim, t.key] })],
 );
 
 /** The whole shop per day and station: orders counted once however many cooperatives they span. */
