@@ -191,7 +191,10 @@ describe("needs attention: failed refunds", () => {
     const sent = stripe.fake.requests.filter(
       (r) => r.path === "/v1/refunds" && r.idempotencyKey === `refund:${f.row.id}`,
     );
-    expect(sent).toHaveLength(2); // the first attempt and the retry, under the same key
+    // The first attempt and the retry, under the same key; the SDK may resend either once after a timeout on a
+    // loaded machine (maxNetworkRetries 1), so 2 to 4 requests, but Stripe carries out exactly one refund.
+    expect(sent.length).toBeGreaterThanOrEqual(2);
+    expect(sent.length).toBeLessThanOrEqual(4);
     expect(stripe.fake.executed(`refund:${f.row.id}`)).toBe(1);
     const pi = String(stripe.fake.sessions.get(f.sessionId)!.payment_intent);
     expect([...stripe.fake.refunds.values()].filter((r) => r.payment_intent === pi)).toHaveLength(1);
