@@ -60,6 +60,11 @@ export interface AppErrorOptions {
   params?: Record<string, string | number>;
   retryAfterSeconds?: number;
   cause?: unknown;
+  /**
+   * A more specific text than the code's own, from the same catalog (errors.<messageKey>): the code stays what
+   * machines read ("SOLD_OUT"), the person reads "已抢光:湖墩大米…".
+   */
+  messageKey?: string;
 }
 
 export class AppError extends Error {
@@ -68,6 +73,7 @@ export class AppError extends Error {
   readonly fields?: FieldErrors;
   readonly params?: Record<string, string | number>;
   readonly retryAfterSeconds?: number;
+  readonly messageKey?: string;
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, { cause: options.cause });
@@ -75,6 +81,7 @@ export class AppError extends Error {
     this.fields = options.fields;
     this.params = options.params;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.messageKey = options.messageKey;
   }
 
   get status(): number {

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { env } from "../env";
 import { markDatabaseUnavailable } from "../core/request-context";
 import { applyMigrations, connectPglite, connectPostgres, type DbHandle } from "./connect";
-import { isDatabaseUnavailable, watchPool } from "./errors";
+import { isDatabaseUnavailable, trackPoolUse, watchPool } from "./errors";
 import { seedDemoOnce } from "./seed/demo";
 import type { Db, Driver } from "./types";
 
@@ -18,7 +18,10 @@ const state = (): State => (g.__elianDb ??= { opening: null, handle: null });
 async function open(): Promise<DbHandle> {
   const e = env();
   const handle = e.DATABASE_URL ? connectPostgres(e.DATABASE_URL) : await connectPglite(e.pgliteDir);
-  if (handle.pool) watchPool(handle.pool);
+  if (handle.pool) {
+    watchPool(handle.pool);
+    trackPoolUse(handle.pool);
+  }
   try {
     await applyMigrations(handle);
     if (e.seedDemo) await seedDemoOnce(handle.db);

@@ -1,3 +1,4 @@
+import { recordPoolSample } from "../core/pool-stats";
 import { markDatabaseUnavailable } from "../core/request-context";
 
 /**
@@ -66,4 +67,29 @@ export function watchPool(
       console.warn("[db] connection lost:", err.message);
     });
   });
+}
+
+interface CountedPool {
+  options: { max?: number };
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+  connect: (...args: never[]) => unknown;
+  on: (event: "acquire", fn: () => void) => unknown;
+}
+
+/**
+ * Records how many connections are in use and how many requests wait for one (lib/core/pool-stats), sampled when
+ * a connection is asked for (the wait queue grows then) and when one is handed out: the high-water marks show
+ * whether a storm ever exhausted the pool.
+ */
+export function trackPoolUse(pool: CountedPool): void {
+  const sample = () => recordPoolSample(pool.options.max ?? 10, pool.totalCount - pool.idleCount, pool.waitingCount);
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  (pool as unknown as { connect: (...args: unknown[]) => unknown }).connect = (...args: unknown[]) => {
+    const result = connect(...args);
+    sample();
+    return result;
+  };
+  pool.on("acquire", sample);
 }

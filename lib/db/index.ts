@@ -5,3 +5,4 @@ export { transactionWithRetry, isUniqueViolation } from "./retry";
 export { assertNoOpenTransaction, inTransaction, OpenTransactionError } from "./tx-guard";
 export { isDatabaseUnavailable } from "./errors";
 export * as schema from "./schema";
+export { bulkInsert } from "./bulk-insert";

@@ -73,12 +73,18 @@ function make<N extends Namespace>(locale: Locale, namespace: N) {
  * The user-facing text of an error code, for transports that answer without React (JSON routes, actions). A `day`
  * param (YYYY-MM-DD) is shown as the reader's date ("12月3日(周四)").
  */
-export function errorMessage(code: ErrorCode, locale: Locale, params?: Record<string, string | number>): string {
+export function errorMessage(
+  code: ErrorCode,
+  locale: Locale,
+  params?: Record<string, string | number>,
+  messageKey?: string,
+): string {
   const t = translator(locale, "errors");
   const shown =
     params && typeof params.day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(params.day)
       ? { ...params, day: formatDay(params.day, locale) }
       : params;
+  if (messageKey && t.has(messageKey as ErrorCode)) return t(messageKey as ErrorCode, shown);
   return t.has(code) ? t(code, shown) : t("INTERNAL");
 }
 

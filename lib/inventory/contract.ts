@@ -12,7 +12,9 @@ export const quantitySchema = z
   ])
   .pipe(z.number().int("invalid").min(1, "invalid").max(999, "too_large"));
 
-export type MovementReason = "receive" | "adjust" | "order" | "cancel" | "expire" | "correction";
+/** As lib/db/schema/inventory.ts lists them (a contract may not import the schema). */
+export type MovementReason =
+  "receive" | "adjust" | "order" | "cancel" | "expire" | "correction" | "drop_reserve" | "drop_release";
 
 /** The most a variant may hold; keeps every sum far from the integer column's limit. */
 export const MAX_STOCK = 1_000_000;

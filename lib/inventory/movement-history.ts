@@ -25,6 +25,7 @@ export async function movementHistory(
       refType: m.refType,
       refId: m.refId,
       orderNumber: s.orders.number,
+      sessionTitle: s.liveSessions.title,
       note: m.note,
       actorName: s.users.name,
       createdAt: m.createdAt,
@@ -32,15 +33,18 @@ export async function movementHistory(
     .from(m)
     .leftJoin(s.users, eq(s.users.id, m.actorId))
     .leftJoin(s.orders, and(eq(m.refType, "order"), eq(s.orders.id, m.refId)))
+    .leftJoin(s.liveDrops, and(eq(m.refType, "drop"), eq(s.liveDrops.id, m.refId)))
+    .leftJoin(s.liveSessions, eq(s.liveSessions.id, s.liveDrops.sessionId))
     .where(and(eq(m.variantId, variant.id), opts.before ? lt(m.id, opts.before) : undefined))
     .orderBy(desc(m.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   return {
     variant,
-    movements: page.map(({ refType, refId, orderNumber, ...r }) => ({
+    movements: page.map(({ refType, refId, orderNumber, sessionTitle, ...r }) => ({
       ...r,
-      reference: refType ? { type: refType, label: orderNumber ?? refId ?? "" } : null,
+      // An order by its number, a drop by its session's title.
+      reference: refType ? { type: refType, label: orderNumber ?? sessionTitle ?? refId ?? "" } : null,
     })),
     olderThan: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
   };

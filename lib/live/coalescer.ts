@@ -35,7 +35,13 @@ export function markActivity(sessionId: string): void {
 function run(sessionId: string, p: Pending): Promise<void> {
   const flushing = (p.running ?? Promise.resolve())
     .then(() => flush(sessionId, p))
-    .catch((err: unknown) => console.warn("[live] coalesced update failed:", (err as Error).message));
+    .catch((err: unknown) =>
+      console.warn(
+        "[live] coalesced update failed:",
+        (err as Error).message,
+        (err as { cause?: Error }).cause?.message ?? "",
+      ),
+    );
   p.running = flushing.finally(() => {
     if (p.running === flushing) p.running = null;
   });

@@ -80,6 +80,8 @@ export const buyDropInput = z.strictObject({
   paymentMethod: z.enum(["pay_at_pickup", "online"]).default("pay_at_pickup"),
 });
 export type BuyDropInput = z.output<typeof buyDropInput>;
+/** POST /api/live/drops/[id]/buy: the drop is in the path, the rest in the JSON body. */
+export const buyDropBody = buyDropInput.omit({ dropId: true });
 
 export type LiveStatus = "scheduled" | "live" | "ended" | "cancelled";
 

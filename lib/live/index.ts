@@ -32,3 +32,4 @@ export { sessionMachine, dropMachine } from "./state";
 export { handleIngestCallback, endAbandonedSessions } from "./ingest";
 export { readHookBody } from "./hook-guard";
 export { fromSrs, fromNginx } from "./hook-payloads";
+export { buyDropRoute } from "./drop-purchase-route";

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { carryingTerms } from "../agreements";
 import { schema as s, type Tx } from "../db";
+import { closeDropsWhere } from "./drop-stock";
 import { appendEvent } from "./events";
 
 /**
@@ -49,18 +50,11 @@ export async function releaseUncarried(tx: Tx, ended: { streamerId: string; coop
         .delete(s.liveBagItems)
         .where(and(eq(s.liveBagItems.sessionId, session.id), inArray(s.liveBagItems.productId, released)));
     } else {
-      const closed = await tx
-        .update(s.liveDrops)
-        .set({ status: "closed", closedAt: ended.at })
-        .where(
-          and(
-            eq(s.liveDrops.sessionId, session.id),
-            eq(s.liveDrops.status, "open"),
-            inArray(s.liveDrops.productId, released),
-          ),
-        )
-        .returning({ id: s.liveDrops.id });
-      for (const d of closed) await appendEvent(tx, session.id, "drop_closed", { dropId: d.id });
+      await closeDropsWhere(
+        tx,
+        and(eq(s.liveDrops.sessionId, session.id), inArray(s.liveDrops.productId, released))!,
+        ended.at,
+      );
     }
   }
 }

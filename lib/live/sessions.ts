@@ -11,6 +11,7 @@ import { env } from "../env";
 import { notify } from "../events";
 import { localInputInstant } from "../stations/contract";
 import type { CreateSessionInput, ReplayInput, SessionIdInput, UpdateSessionInput } from "./contract";
+import { closeDropsWhere } from "./drop-stock";
 import { appendEvent } from "./events";
 import { ownSession, type SessionRow } from "./own-session";
 import { sessionMachine } from "./state";
@@ -146,7 +147,7 @@ export async function startSessionTx(tx: Tx, session: SessionRow, at: Date): Pro
   }
 }
 
-/** live → ended: open drops close, the pin is released (its timeline entry closed), session_ended is written. */
+/** live → ended: open drops close (their unsold units back to the stock), the pin is released (its timeline entry closed), session_ended is written. */
 export async function endSessionTx(tx: Tx, session: SessionRow, at: Date): Promise<void> {
   sessionMachine.assert(session.status, "ended");
   await tx
@@ -157,12 +158,7 @@ export async function endSessionTx(tx: Tx, session: SessionRow, at: Date): Promi
     .update(s.livePins)
     .set({ unpinnedAt: at })
     .where(and(eq(s.livePins.sessionId, session.id), isNull(s.livePins.unpinnedAt)));
-  const closed = await tx
-    .update(s.liveDrops)
-    .set({ status: "closed", closedAt: at })
-    .where(and(eq(s.liveDrops.sessionId, session.id), eq(s.liveDrops.status, "open")))
-    .returning({ id: s.liveDrops.id });
-  for (const d of closed) await appendEvent(tx, session.id, "drop_closed", { dropId: d.id });
+  await closeDropsWhere(tx, eq(s.liveDrops.sessionId, session.id), at);
   await appendEvent(tx, session.id, "session_ended", { endedAt: at.toISOString() });
 }
 

@@ -2,14 +2,14 @@ import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { schema as s, type Tx } from "../db";
 import type { MovementReason } from "../inventory/contract";
-import { returnStock } from "../inventory";
 import { refundedSoFar, requestRefund } from "../payments";
 import type { OrderStatus } from "./contract";
+import { giveBackUnits } from "./give-back";
 import { moveOrder, type Actor } from "./transitions";
 
 /**
- * Cancels a locked order inside the caller's transaction: every live line is cancelled, its stock comes back
- * once (with a movement row), and the order moves to cancelled. The conditional status update in moveOrder
+ * Cancels a locked order inside the caller's transaction: every live line is cancelled, its units go back once
+ * (giveBackUnits), and the order moves to cancelled. The conditional status update in moveOrder
  * makes a second, concurrent cancellation fail instead of returning the stock twice.
  */
 export async function cancelOrderInTx(
@@ -36,32 +36,13 @@ export async function cancelOrderInTx(
       lineTotalFen: s.orderLines.lineTotalFen,
       coopId: s.orderLines.coopId,
     });
-  await returnStock(
+  await giveBackUnits(
     tx,
+    order,
     lines,
     { refType: "order", refId: order.id, actorId: actor.actorId, note: actor.reason },
     actor.stockReason ?? "cancel",
   );
-  // A group-buy order gives its units back to the campaign's cap as well as to the stock.
-  if (order.campaignId) {
-    const units = lines.reduce((a, l) => a + l.quantity, 0);
-    await tx
-      .update(s.campaigns)
-      .set({ sold: sql`${s.campaigns.sold} - ${units}` })
-      .where(eq(s.campaigns.id, order.campaignId));
-  }
-  // A drop order gives its units back to the drop and to the buyer's per-drop allowance.
-  if (order.dropId) {
-    const units = lines.reduce((a, l) => a + l.quantity, 0);
-    await tx
-      .update(s.liveDrops)
-      .set({ sold: sql`${s.liveDrops.sold} - ${units}` })
-      .where(eq(s.liveDrops.id, order.dropId));
-    await tx
-      .update(s.liveDropBuyers)
-      .set({ units: sql`greatest(${s.liveDropBuyers.units} - ${units}, 0)` })
-      .where(and(eq(s.liveDropBuyers.dropId, order.dropId), eq(s.liveDropBuyers.buyerId, order.buyerId)));
-  }
   // A 拼团 order cancelled after its team completed (by the buyer, the cooperative or the uncollected sweep):
   // the member leaves, the units go back to the deal's cap once (the status guard), and a card hold not yet
   // captured is released instead. A team's own failures and drops move their members first and give the cap

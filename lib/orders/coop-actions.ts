@@ -5,10 +5,10 @@ import type { Viewer } from "../auth/contract";
 import { AppError } from "../core/errors";
 import { now } from "../core/clock";
 import { getDb, schema as s, transactionWithRetry, type Tx } from "../db";
-import { returnStock } from "../inventory";
 import { postOrderFulfilled } from "../ledger";
 import { refundedSoFar, requestRefund } from "../payments";
 import type { CoopLineActionInput, LineStatus, OrderStatus } from "./contract";
+import { giveBackUnits } from "./give-back";
 import { lockOrder, moveCoopLines, moveOrder } from "./transitions";
 
 const lineMoves: Record<"confirm" | "dispatch", [LineStatus, LineStatus]> = {
@@ -53,12 +53,13 @@ export async function actOnCoopLines(viewer: Viewer | null, input: CoopLineActio
           ...actor,
           note: input.reason ?? "coop_cancelled",
         });
-        await returnStock(tx, moved, {
-          refType: "order",
-          refId: order.id,
-          actorId: viewer.userId,
-          note: "coop_cancelled",
-        });
+        await giveBackUnits(
+          tx,
+          order,
+          moved,
+          { refType: "order", refId: order.id, actorId: viewer.userId, note: "coop_cancelled" },
+          "cancel",
+        );
         if (placed === "placed") await cancelRemainingConfirmed(tx, order, input.coopId, actor);
         // A paid order gets back the cancelled cooperative's part, or everything left when no line remains.
         if (paid && order.status === "cancelled") {
@@ -129,11 +130,17 @@ async function cancelable(tx: Tx, orderId: string, coopId: string): Promise<"pla
 
 async function cancelRemainingConfirmed(
   tx: Tx,
-  order: { id: string; status: OrderStatus },
+  order: { id: string; status: OrderStatus; campaignId: string | null; dropId: string | null; buyerId: string },
   coopId: string,
   actor: { actorId: string; at: Date },
 ) {
   if ((await cancelable(tx, order.id, coopId)) !== "confirmed") return;
   const moved = await moveCoopLines(tx, order, coopId, "confirmed", "cancelled", { ...actor, note: "coop_cancelled" });
-  await returnStock(tx, moved, { refType: "order", refId: order.id, actorId: actor.actorId, note: "coop_cancelled" });
+  await giveBackUnits(
+    tx,
+    order,
+    moved,
+    { refType: "order", refId: order.id, actorId: actor.actorId, note: "coop_cancelled" },
+    "cancel",
+  );
 }

@@ -1,5 +1,5 @@
 import "server-only";
-export { placeOrder, type OrderDraft, type PlacedOrder } from "./place-order";
+export { placeOrder, placeOrders, type OrderDraft, type PlacedOrder } from "./place-order";
 export { placeOnce, orderForKey } from "./place-once";
 export { checkout } from "./checkout";
 export {

@@ -4,7 +4,20 @@ import { createdAt } from "./columns";
 import { users } from "./users";
 import { variants } from "./catalog";
 
-export const movementReasons = ["receive", "adjust", "order", "cancel", "expire", "correction"] as const;
+/**
+ * drop_reserve / drop_release: a live drop holds its units from the stock while it is open (taken when it opens,
+ * the unsold rest given back when it closes), so a purchase from it touches the drop's row and not the variant's.
+ */
+export const movementReasons = [
+  "receive",
+  "adjust",
+  "order",
+  "cancel",
+  "expire",
+  "correction",
+  "drop_reserve",
+  "drop_release",
+] as const;
 
 /**
  * Every change of a variant's stock, written in the same transaction as the change.

@@ -86,7 +86,9 @@ function MovementRow({ movement: m, format, t }: { movement: MovementDto; format
   const reference = m.reference
     ? m.reference.type === "order"
       ? t("movements.reference.order", { label: m.reference.label })
-      : t("movements.reference.other", { type: m.reference.type, label: m.reference.label })
+      : m.reference.type === "drop"
+        ? t("movements.reference.drop", { label: m.reference.label })
+        : t("movements.reference.other", { type: m.reference.type, label: m.reference.label })
     : null;
   return (
     <li className="flex flex-col gap-1 p-3 text-sm" data-testid="movement-row">
