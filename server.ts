@@ -2,7 +2,8 @@
  * The one Node entry, for `npm run dev` and `npm start`: one process, one port. Before Next sees a request it
  * records the socket's peer address in a header it overwrites (rate limits and allowlists key on it, never on a
  * header the client chose), refuses what Next would answer with a 500 although the client is at fault, and makes
- * a database outage answer 503 + Retry-After. Everything else is Next's.
+ * a database outage answer 503 + Retry-After. A few hot routes it answers itself (lib/system/node-routes.ts: a
+ * drop purchase, the session check) with the app's own handlers. Everything else is Next's.
  *
  *   tsx server.ts [--dev] [-p PORT] [-H HOST]
  */
@@ -10,8 +11,10 @@ import http from "node:http";
 import next from "next";
 import { baseSecurityHeaders } from "./lib/security-headers";
 import { PEER_HEADER, runWithRequestContext, trustPeerHeader } from "./lib/core/request-context";
+import { poolStats } from "./lib/core/pool-stats";
 import { countBody, refuse } from "./server/request-guards";
 import { patchStatus } from "./server/outage";
+import { matchRoute, serveRoute } from "./server/node-routes";
 
 function arg(names: string[], fallback: string): string {
   const i = process.argv.findIndex((a) => names.includes(a));
@@ -27,6 +30,11 @@ const handle = app.getRequestHandler();
 trustPeerHeader();
 
 await app.prepare();
+// The app's own code, loaded here as plain Node modules: the loader lets Node resolve what bundlers would
+// (`server-only`, extensionless `next/…` subpaths). The database handle is shared with Next's copy (globalThis).
+const loader = "./scripts/resolve-next.mjs"; // a variable: the hook needs no types
+await import(loader);
+const { nodeRoutes } = await import("./lib/system/node-routes");
 
 const server = http.createServer((req, res) => {
   delete req.headers[PEER_HEADER];
@@ -39,16 +47,30 @@ const server = http.createServer((req, res) => {
     req.resume();
     return;
   }
+  const own = matchRoute(nodeRoutes, req);
+  if (own) {
+    runWithRequestContext(() => void serveRoute(own.route, own.params, req, res));
+    return;
+  }
   const body = countBody(req);
   patchStatus(req, res, body.bytes);
   runWithRequestContext(() => void handle(req, res));
 });
-server.listen(port, hostname, () => {
+// A drop brings thousands of phones within seconds: let connections wait in the kernel's queue rather than be reset
+// (the kernel caps this at net.core.somaxconn).
+server.listen({ port, host: hostname, backlog: 4096 }, () => {
   console.log(
     `> e联富农 ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${dev ? " (dev)" : ""}`,
   );
 });
 
-const stop = () => server.close(() => process.exit(0));
+const stop = () => {
+  const pool = poolStats();
+  if (pool)
+    console.warn(
+      `[db] pool high-water mark: ${pool.highInUse} of ${pool.max} connections in use, ${pool.highWaiting} requests waiting with all in use`,
+    );
+  server.close(() => process.exit(0));
+};
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

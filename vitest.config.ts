@@ -16,6 +16,7 @@ export default defineConfig({
       "lib/**/*.test.ts",
       "app/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "server/**/*.test.ts",
       "components/**/*.test.ts",
       "eslint/**/*.test.ts",
       // Component tests (Testing Library): each starts with `// @vitest-environment jsdom`; the rest run in node.

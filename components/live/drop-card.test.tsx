@@ -2,10 +2,9 @@
 import { act, cleanup, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { FormAction } from "@/components/ui/action-form";
 import type { LiveDropDto } from "@/lib/live/contract";
 import { renderWithIntl } from "@/tests/support/intl";
-import { DropCard } from "./drop-card";
+import { DropCard, postPurchase, type Purchase } from "./drop-card";
 
 afterEach(cleanup);
 
@@ -33,13 +32,13 @@ const stations = [
   { id: "stn_xitang", name: "西塘镇网联驿站" },
 ];
 
-function card(props: { drop: LiveDropDto; buy?: FormAction<{ number: string }>; signedIn?: boolean }) {
+function card(props: { drop: LiveDropDto; purchase?: Purchase; signedIn?: boolean }) {
   return renderWithIntl(
     <DropCard
       drop={props.drop}
       locale="zh-CN"
       skewMs={0}
-      buy={props.buy}
+      purchase={props.purchase}
       stations={stations}
       signedIn={props.signedIn ?? true}
       loginHref="/login?callbackUrl=%2Flive%2Fs1"
@@ -73,14 +72,10 @@ describe("DropCard", () => {
     expect(screen.queryByTestId("drop-buy")).toBeNull();
   });
 
-  it("buying: 立即抢 → the chosen station, the quantity and an idempotency key go to the action → 抢到了 with the order", async () => {
+  it("buying: 立即抢 → the chosen station, the quantity and an idempotency key are sent → 抢到了 with the order", async () => {
     const user = userEvent.setup();
-    const sent: FormData[] = [];
-    const buy = vi.fn<FormAction<{ number: string }>>(async (_prev, form) => {
-      sent.push(form);
-      return { ok: true, data: { number: "E261201ABC123" } };
-    });
-    card({ drop: drop(), buy });
+    const purchase = vi.fn<Purchase>(async () => ({ ok: true, number: "E261201ABC123" }));
+    card({ drop: drop(), purchase });
 
     await user.click(screen.getByTestId("drop-buy"));
     const confirm = screen.getByTestId("drop-confirm");
@@ -91,12 +86,11 @@ describe("DropCard", () => {
     await user.type(quantity, "2");
     await act(() => user.click(screen.getByTestId("drop-confirm-buy")));
 
-    expect(buy).toHaveBeenCalledTimes(1);
-    const form = sent[0]!;
-    expect(form.get("dropId")).toBe("drop_1");
-    expect(form.get("stationId")).toBe("stn_xitang");
-    expect(form.get("quantity")).toBe("2");
-    expect(form.get("idempotencyKey")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(purchase).toHaveBeenCalledTimes(1);
+    const [dropId, body] = purchase.mock.calls[0]!;
+    expect(dropId).toBe("drop_1");
+    expect(body).toMatchObject({ stationId: "stn_xitang", quantity: 2 });
+    expect(body.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
     const bought = await screen.findByTestId("drop-bought");
     expect(within(bought).getByRole("link", { name: "E261201ABC123" }).getAttribute("href")).toBe(
       "/orders/E261201ABC123",
@@ -104,18 +98,43 @@ describe("DropCard", () => {
     expect(screen.queryByTestId("drop-confirm")).toBeNull();
   });
 
-  it("a refused buy shows the reason and keeps the confirm step for another try", async () => {
+  it("a refused buy shows the reason and keeps the confirm step; a lost answer says so, and the retry reuses the key", async () => {
     const user = userEvent.setup();
-    const buy = vi.fn<FormAction<{ number: string }>>(async () => ({
-      ok: false,
-      code: "DROP_SOLD_OUT",
-      message: "这一轮已经抢光了",
-    }));
-    card({ drop: drop(), buy });
+    const purchase = vi
+      .fn<Purchase>()
+      .mockResolvedValueOnce({ ok: false, message: "" })
+      .mockResolvedValueOnce({ ok: false, message: "已抢光:湖墩大米 10kg 装 这一波的 50 份都被抢走了。" });
+    card({ drop: drop(), purchase });
     await user.click(screen.getByTestId("drop-buy"));
     await act(() => user.click(screen.getByTestId("drop-confirm-buy")));
-    expect((await screen.findByRole("alert")).textContent).toBe("这一轮已经抢光了");
+    expect((await screen.findByRole("alert")).textContent).toBe("没抢到:网络不好或服务忙,请再点一次(不会重复下单)。");
+    await act(() => user.click(screen.getByTestId("drop-confirm-buy")));
+    expect((await screen.findByRole("alert")).textContent).toBe("已抢光:湖墩大米 10kg 装 这一波的 50 份都被抢走了。");
+    expect(purchase.mock.calls[0]![1].idempotencyKey).toBe(purchase.mock.calls[1]![1].idempotencyKey);
     expect(screen.getByTestId("drop-confirm")).toBeTruthy();
     expect(screen.queryByTestId("drop-bought")).toBeNull();
+  });
+
+  it("postPurchase posts JSON to the drop's purchase route and reads the number or the reason", async () => {
+    const fetchMock = vi
+      .fn<typeof fetch>()
+      .mockResolvedValueOnce(Response.json({ number: "E261201ABC123", created: true }))
+      .mockResolvedValueOnce(
+        Response.json({ error: { code: "SOLD_OUT", message: "已抢光:湖墩大米" } }, { status: 409 }),
+      )
+      .mockRejectedValueOnce(new TypeError("Failed to fetch"));
+    vi.stubGlobal("fetch", fetchMock);
+    try {
+      const body = { quantity: 1, stationId: "stn_huimin", idempotencyKey: "k".repeat(16) };
+      expect(await postPurchase("drop_1", body)).toEqual({ ok: true, number: "E261201ABC123" });
+      expect(await postPurchase("drop_1", body)).toEqual({ ok: false, message: "已抢光:湖墩大米" });
+      expect(await postPurchase("drop_1", body)).toEqual({ ok: false, message: "" });
+      const [url, init] = fetchMock.mock.calls[0]!;
+      expect(url).toBe("/api/live/drops/drop_1/buy");
+      expect(init).toMatchObject({ method: "POST", headers: { "content-type": "application/json" } });
+      expect(JSON.parse(String(init!.body))).toEqual(body);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -1,23 +1,45 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import type { FormAction } from "@/components/ui/action-form";
 import { Countdown } from "@/components/ui/countdown";
-import type { ActionResult } from "@/lib/auth/contract";
 import { formatFen } from "@/lib/core/money";
 import { pick, type Locale } from "@/lib/i18n/locales";
 import type { LiveDropDto } from "@/lib/live/contract";
 
-type BuyResult = { number: string };
+export type PurchaseAnswer = { ok: true; number: string } | { ok: false; message: string };
+export type Purchase = (
+  dropId: string,
+  body: { quantity: number; stationId: string; idempotencyKey: string },
+) => Promise<PurchaseAnswer>;
+
+/**
+ * POST /api/live/drops/[id]/buy — answered by the Node entry before Next, the lightest path a signed-in tap has.
+ * The order's number, or the server's reason in the reader's language; an empty reason when nothing came back
+ * (the card says so in its own words, and the same key makes the next tap a retry of this one).
+ */
+export const postPurchase: Purchase = async (dropId, body) => {
+  try {
+    const res = await fetch(`/api/live/drops/${encodeURIComponent(dropId)}/buy`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    const json = (await res.json().catch(() => null)) as { number?: string; error?: { message?: string } } | null;
+    if (res.ok && json?.number) return { ok: true, number: json.number };
+    return { ok: false, message: json?.error?.message ?? "" };
+  } catch {
+    return { ok: false, message: "" };
+  }
+};
 
 /** A drop: price against the usual one, units left, countdown; tap → confirm (station, quantity) → ordered. */
 export function DropCard({
   drop,
   locale,
   skewMs,
-  buy,
+  purchase = postPurchase,
   stations,
   signedIn,
   loginHref,
@@ -26,7 +48,8 @@ export function DropCard({
   locale: Locale;
   /** Server clock minus browser clock, measured when the room first rendered (see useClockSkew). */
   skewMs: number;
-  buy?: FormAction<BuyResult>;
+  /** How a purchase is sent (tests pass their own). */
+  purchase?: Purchase;
   stations: { id: string; name: string }[];
   signedIn: boolean;
   loginHref: string;
@@ -35,10 +58,20 @@ export function DropCard({
   const [open, setOpen] = useState(false);
   // A fresh key for each time the buyer opens the confirm step: a double tap sends the same key (one order).
   const [idempotencyKey, setKey] = useState("");
-  const [state, action, pending] = useActionState(
-    buy ?? (async () => ({ ok: false, code: "INTERNAL", message: "" }) as ActionResult<BuyResult>),
-    null,
-  );
+  const [state, setState] = useState<PurchaseAnswer | null>(null);
+  const [pending, setPending] = useState(false);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    const answer = await purchase(drop.id, {
+      quantity: Number(form.get("quantity")),
+      stationId: String(form.get("stationId") ?? ""),
+      idempotencyKey,
+    });
+    setState(answer);
+    setPending(false);
+  };
   const soldOut = drop.unitsLeft <= 0;
   const closed = drop.status === "closed";
   return (
@@ -75,8 +108,8 @@ export function DropCard({
       {state?.ok ? (
         <p className="mt-2 text-sm text-paddy-700" data-testid="drop-bought">
           {t("bought")}{" "}
-          <Link href={`/orders/${state.data.number}`} className="underline">
-            {state.data.number}
+          <Link href={`/orders/${state.number}`} className="underline">
+            {state.number}
           </Link>
         </p>
       ) : closed || soldOut ? null : !signedIn ? (
@@ -96,9 +129,7 @@ export function DropCard({
           {t("grab")}
         </button>
       ) : (
-        <form action={action} className="mt-2 flex flex-col gap-2" data-testid="drop-confirm">
-          <input type="hidden" name="dropId" value={drop.id} />
-          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+        <form onSubmit={submit} className="mt-2 flex flex-col gap-2" data-testid="drop-confirm">
           <label className="flex items-center justify-between gap-2 text-sm">
             {t("station")}
             <select name="stationId" className="min-h-9 max-w-56 rounded-lg border border-rice-200 bg-white px-2">
@@ -131,7 +162,7 @@ export function DropCard({
       )}
       {state && !state.ok ? (
         <p role="alert" className="mt-1 text-sm text-persimmon-600">
-          {state.message}
+          {state.message || t("buyFailed")}
         </p>
       ) : null}
     </div>

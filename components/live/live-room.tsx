@@ -5,7 +5,6 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 import type { LiveSnapshot } from "@/lib/live/contract";
-import type { FormAction } from "@/components/ui/action-form";
 import { useClockSkew } from "@/components/ui/countdown";
 import { DropCard } from "./drop-card";
 import { LiveProductCard } from "./product-card";
@@ -28,7 +27,6 @@ export function LiveRoom({
   poster,
   locale,
   serverNow,
-  buy,
   stations,
   signedIn,
   loginHref,
@@ -41,7 +39,6 @@ export function LiveRoom({
   poster: string | null;
   locale: Locale;
   serverNow: number;
-  buy: FormAction<{ number: string }>;
   stations: { id: string; name: string }[];
   signedIn: boolean;
   loginHref: string;
@@ -115,7 +112,6 @@ export function LiveRoom({
           drop={d}
           locale={locale}
           skewMs={skewMs}
-          buy={buy}
           stations={stations}
           signedIn={signedIn}
           loginHref={loginHref}

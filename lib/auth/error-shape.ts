@@ -64,5 +64,12 @@ export function errorBody(err: AppError, locale: Locale): ErrorBody {
   const fields = err.fields
     ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, v.map((m) => fieldMessage(m, locale))]))
     : undefined;
-  return { error: { code: err.code, message: errorMessage(err.code, locale, err.params), fields, params: err.params } };
+  return {
+    error: {
+      code: err.code,
+      message: errorMessage(err.code, locale, err.params, err.messageKey),
+      fields,
+      params: err.params,
+    },
+  };
 }

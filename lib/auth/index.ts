@@ -14,7 +14,7 @@ export { defineAction, formToObject, isNextControlFlow, type ActionResult } from
 export { defineRoute, errorResponse, readJson, readTextLimited } from "./route";
 export { assertSameOrigin, siteOrigin } from "./same-origin";
 export { clientIp } from "./client-ip";
-export { hit, unhit, peek, enforce, resetLimit, pruneRateLimits, type Limit } from "./rate-limit";
+export { hit, unhit, peek, enforce, enforceLocal, resetLimit, pruneRateLimits, type Limit } from "./rate-limit";
 export { verifyCredentials, userIdForIdentifier } from "./credentials";
 export { revokeSession, revokeAllSessions } from "./sessions";
 export { signUp } from "./sign-up";
@@ -26,3 +26,6 @@ export { createApiToken, revokeApiToken, listApiTokens, viewerFromApiToken } fro
 export { apiScopes, type ApiScope } from "./contract";
 export { defineApiRoute } from "./api-route";
 export { listAuditLog, auditLogCsv, AUDIT_PAGE_SIZE } from "./audit-log";
+export { defineLiteRoute } from "./lite-route";
+export { viewerFromHeaders } from "./cookie-viewer";
+export { meRoute } from "./me-route";

@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { AppError } from "../core/errors";
+import { readTextLimited } from "../core/lite-http";
 import { pickLocale, LOCALE_COOKIE } from "../i18n/locales";
 import type { Viewer, Workspace } from "./contract";
 import { assertViewer, assertWorkspace } from "./access";
@@ -29,29 +30,7 @@ export function errorResponse(err: unknown, req: Request, where: string): NextRe
   return res;
 }
 
-/**
- * The body as text, refusing (PAYLOAD_TOO_LARGE, 413) one over `maxBytes` without reading past the limit: a
- * declared Content-Length is judged first, a chunked body as it streams in.
- */
-export async function readTextLimited(req: Request, maxBytes: number): Promise<string> {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `body of ${declared} bytes is over ${maxBytes}`);
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new AppError("PAYLOAD_TOO_LARGE", `body over ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
+export { readTextLimited };
 
 export async function readJson(req: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const text = await readTextLimited(req, maxBytes);

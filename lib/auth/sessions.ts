@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, ne, or } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { newId } from "../core/ids";
 import { now } from "../core/clock";
 import { getDb, schema as s, type DbOrTx } from "../db";
@@ -20,12 +20,9 @@ export async function createSession(userId: string, meta: { ip?: string; userAge
   return id;
 }
 
-/**
- * A membership gives its capability only while what it names is in service: a suspended cooperative, station or
- * streamer profile takes it away at once (and reinstating gives it back), on the person's next request.
- */
-export async function loadCapabilities(db: DbOrTx, userId: string): Promise<Capabilities> {
-  const rows = await db
+/** The memberships that give a capability now: a suspended cooperative, station or streamer profile gives none. */
+function activeMemberships(db: DbOrTx, userId: SQL | string) {
+  return db
     .select({ kind: s.memberships.kind, scopeId: s.memberships.scopeId })
     .from(s.memberships)
     .leftJoin(s.cooperatives, and(eq(s.memberships.kind, "coop"), eq(s.cooperatives.id, s.memberships.scopeId)))
@@ -42,6 +39,9 @@ export async function loadCapabilities(db: DbOrTx, userId: string): Promise<Capa
         or(isNull(s.streamerProfiles.status), ne(s.streamerProfiles.status, "suspended")),
       ),
     );
+}
+
+function capabilitiesOf(rows: { kind: string; scopeId: string | null }[]): Capabilities {
   return {
     admin: rows.some((r) => r.kind === "admin"),
     streamer: rows.some((r) => r.kind === "streamer"),
@@ -51,11 +51,21 @@ export async function loadCapabilities(db: DbOrTx, userId: string): Promise<Capa
 }
 
 /**
+ * A membership gives its capability only while what it names is in service: a suspended cooperative, station or
+ * streamer profile takes it away at once (and reinstating gives it back), on the person's next request.
+ */
+export async function loadCapabilities(db: DbOrTx, userId: string): Promise<Capabilities> {
+  return capabilitiesOf(await activeMemberships(db, userId));
+}
+
+/**
  * The viewer behind a session id, or null when the session was revoked, expired, or its user suspended.
- * Read from the database on every request: revocation takes effect at once.
+ * Read from the database on every request, in one statement (the session, its user and their capabilities):
+ * revocation takes effect at once.
  */
 export async function viewerForSession(sessionId: string, userId: string): Promise<Viewer | null> {
   const db = await getDb();
+  const memberships = activeMemberships(db, sql`${s.users.id}`).as("m");
   const [row] = await db
     .select({
       userId: s.users.id,
@@ -63,6 +73,9 @@ export async function viewerForSession(sessionId: string, userId: string): Promi
       email: s.users.email,
       phone: s.users.phone,
       status: s.users.status,
+      memberships: sql<{ kind: string; scopeId: string | null }[]>`coalesce((
+        select json_agg(json_build_object('kind', m.kind, 'scopeId', m.scope_id)) from ${memberships}
+      ), '[]'::json)`,
     })
     .from(s.authSessions)
     .innerJoin(s.users, eq(s.users.id, s.authSessions.userId))
@@ -81,7 +94,7 @@ export async function viewerForSession(sessionId: string, userId: string): Promi
     name: row.name,
     email: row.email,
     phone: row.phone,
-    caps: await loadCapabilities(db, row.userId),
+    caps: capabilitiesOf(row.memberships),
   };
 }
 

@@ -2,16 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth";
-import { buyDrop, remindMe } from "@/lib/live";
-import { buyDropInput, sessionIdInput } from "@/lib/live/contract";
-
-export const buyDropAction = defineAction(
-  { name: "buyDrop", access: "user", input: buyDropInput },
-  async (input, { viewer }) => {
-    const { number } = await buyDrop(viewer, input);
-    return { number };
-  },
-);
+import { remindMe } from "@/lib/live";
+import { sessionIdInput } from "@/lib/live/contract";
 
 export const remindMeAction = defineAction(
   { name: "remindMe", access: "user", input: sessionIdInput },

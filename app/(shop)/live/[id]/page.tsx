@@ -7,7 +7,6 @@ import { buildSnapshot, getLiveRoom } from "@/lib/live";
 import { listActiveStations } from "@/lib/stations";
 import { formatDay } from "@/lib/i18n/format-day";
 import { serverNow } from "@/lib/system";
-import { buyDropAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const room = await getLiveRoom((await params).id);
@@ -37,7 +36,6 @@ export default async function LiveSessionPage({ params }: { params: Promise<{ id
         poster={room.coverImagePath}
         locale={locale}
         serverNow={at.getTime()}
-        buy={buyDropAction}
         stations={stations.map((s) => ({ id: s.id, name: pick(locale, s.nameZh, s.nameEn) }))}
         signedIn={Boolean(viewer)}
         loginHref={`/login?callbackUrl=${encodeURIComponent(`/live/${id}`)}`}
