@@ -1,11 +1,11 @@
 /**
  * npm run bench — every benchmark, one after another (each starts and stops its own servers);
- * npm run bench -- <name> [flags] — one of them (catalog, drop-storm, fanout, ledger, reports) with its flags.
+ * npm run bench -- <name> [flags] — one of them (catalog, drop-storm, drop-storm-http, fanout, ledger, reports) with its flags.
  * They run with the loader that lets plain Node import the app's server code (scripts/resolve-next.mjs).
  */
 import { execFileSync } from "node:child_process";
 
-const benches = ["catalog", "drop-storm", "fanout", "ledger", "reports"];
+const benches = ["catalog", "drop-storm", "drop-storm-http", "fanout", "ledger", "reports"];
 const [first, ...rest] = process.argv.slice(2);
 const chosen = first && benches.includes(first) ? [first] : benches;
 const args = first && benches.includes(first) ? rest : process.argv.slice(2);
