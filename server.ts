@@ -2,8 +2,8 @@
  * The one Node entry, for `npm run dev` and `npm start`: one process, one port. Before Next sees a request it
  * records the socket's peer address in a header it overwrites (rate limits and allowlists key on it, never on a
  * header the client chose), refuses what Next would answer with a 500 although the client is at fault, and makes
- * a database outage answer 503 + Retry-After. A few hot routes it answers itself (lib/system/node-routes.ts: a
- * drop purchase, the session check) with the app's own handlers. Everything else is Next's.
+ * a database outage answer 503 + Retry-After. A few hot routes it answers itself (lib/system/node-routes.ts: the
+ * live event stream, a drop purchase, the session check) with the app's own handlers. Everything else is Next's.
  *
  *   tsx server.ts [--dev] [-p PORT] [-H HOST]
  */
@@ -49,6 +49,7 @@ const server = http.createServer((req, res) => {
   }
   const own = matchRoute(nodeRoutes, req);
   if (own) {
+    patchStatus(req, res, () => 0); // a database outage answers 503 + Retry-After here too
     runWithRequestContext(() => void serveRoute(own.route, own.params, req, res));
     return;
   }

@@ -1,6 +1,7 @@
 /**
- * Fan-out: N viewers (default 1,000; --viewers=10000) hold the live session's Server-Sent Events stream on one
- * `next start` instance (the production build in NEXT_DIST_DIR, on a fresh PostgreSQL database); the streamer
+ * Fan-out: N viewers (default 1,000; --viewers=10000) hold the live session's Server-Sent Events stream on each of
+ * `--instances` app instances (default 1; `server.ts`, the production entry, with the build in NEXT_DIST_DIR, all
+ * on one fresh PostgreSQL database; the stream is answered by the Node entry itself); the streamer
  * pins a product through the streamer API (/api/v1, Bearer token) several times; each pin's time from sending
  * the API request to each viewer receiving the `pinned` frame, p50/p99 over every viewer and pin, and the
  * server's memory per viewer (RSS of its process group after connecting minus before, ÷ N).
@@ -8,9 +9,14 @@
  * frame of the same size broadcast on an HTTP request. The viewers run in their own process
  * (bench/sse-clients.ts: raw http.get, frames split at blank lines).
  *
+ * The pins go to the first instance; with two, every viewer of both must get them (LISTEN/NOTIFY), and the
+ * figures are printed per instance. `--stalled=N` (default 20) adds N viewers per server that stop reading after the snapshot
+ * (they must delay no one). While the viewers sit connected, the database's busy connections are counted
+ * (streams hold none); each instance prints its pool's high-water mark when it stops.
+ *
  * Needs a production build and PostgreSQL at 127.0.0.1:5432 with trust auth (BENCH_PG_URL overrides).
  * Usage: NEXT_DIST_DIR=.next-bench npx next build
- *        NEXT_DIST_DIR=.next-bench npm run bench -- fanout [--viewers=1000] [--pins=10]
+ *        NEXT_DIST_DIR=.next-bench npm run bench -- fanout [--viewers=1000] [--pins=10] [--instances=1] [--stalled=20]
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -22,6 +28,8 @@ import { flag, freshDatabase, median, percentile } from "./pg";
 
 const viewers = flag("viewers", 1000);
 const pins = flag("pins", 10);
+const instances = flag("instances", 1);
+const stalled = flag("stalled", 20);
 /** --heap: the server writes a V8 heap snapshot (after a full GC) to /tmp/fanout-heap after the viewers connect. */
 const heap = process.argv.includes("--heap");
 /** --cpu-prof: the server runs with --cpu-prof (written to /tmp/fanout-prof on exit); the pins' window is printed in CLOCK_MONOTONIC µs. */
@@ -34,7 +42,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // Each stream is one socket in the server and one in the viewers' process (plus the server's own files).
 const { soft, hard } = fdLimits();
-const needFds = viewers + 1024;
+const needFds = viewers + stalled + 1024;
 if (hard < needFds)
   throw new Error(
     `ulimit -n: ${viewers} viewers need about ${needFds} open files per process, the hard limit is ${hard}; raise it (e.g. in /etc/security/limits.conf) or use fewer --viewers`,
@@ -162,25 +170,40 @@ interface Result {
   triggerMs: number[];
 }
 
-/** Connects the viewers, measures memory, then triggers `pins` broadcasts and times every viewer's receipt. */
+interface Target {
+  label: string;
+  pgid: number;
+  streamUrl: string;
+}
+
+/**
+ * Connects the viewers to every target at once (one viewer process each), measures memory, then triggers `pins`
+ * broadcasts and times every viewer's receipt, per target. `busy`: counted while the viewers sit connected.
+ */
 async function fanout(
-  label: string,
-  pgid: number,
-  streamUrl: string,
+  targets: Target[],
   trigger: (k: number) => Promise<void>,
-): Promise<Result> {
-  const rssBeforeKb = groupRssKb(pgid);
-  const clients = await startClients();
+  busy?: () => Promise<string>,
+): Promise<Result[]> {
+  const rssBeforeKb = targets.map((t) => groupRssKb(t.pgid));
+  const clients = await Promise.all(targets.map(() => startClients()));
   try {
-    const c = await clients.ask<{ connected: number; failed: number; compressed: number; ms: number }>({
-      cmd: "connect",
-      url: streamUrl,
-      n: viewers,
-      concurrency: 50,
-    });
+    const connected = await Promise.all(
+      clients.map((c, i) =>
+        c.ask<{ connected: number; failed: number; compressed: number; ms: number; stalled: number }>({
+          cmd: "connect",
+          url: targets[i]!.streamUrl,
+          n: viewers,
+          stalled,
+          concurrency: 50,
+        }),
+      ),
+    );
     await sleep(2000);
-    const rssAfterKb = groupRssKb(pgid);
-    if (heap && label.startsWith("app")) {
+    const rssAfterKb = targets.map((t) => groupRssKb(t.pgid));
+    if (busy) console.log(`  while ${viewers * targets.length} viewers sit connected: ${await busy()}`);
+    if (heap && targets[0]!.label.startsWith("app")) {
+      const pgid = targets[0]!.pgid;
       const pids = groupPids(pgid);
       console.log(
         `  process group: ${pids.map((p) => `${p} ${fs.readFileSync(`/proc/${p}/cmdline`, "utf8").split("\0").slice(0, 3).join(" ")}`).join("; ")}`,
@@ -193,83 +216,105 @@ async function fanout(
       }
       console.log(`  RSS after the heap snapshot's full GC: ${(groupRssKb(pgid) / 1024).toFixed(0)} MB`);
     }
-    const lat: number[] = [];
-    const perPinP99: number[] = [];
+    const lat = targets.map((): number[] => []);
+    const perPinP99 = targets.map((): number[] => []);
+    const missing = targets.map(() => 0);
+    const frameBytes = targets.map(() => 0);
     const triggerMs: number[] = [];
-    let missing = 0;
-    let frameBytes = 0;
     const window0 = process.hrtime.bigint() / 1000n;
     for (let k = 1; k <= pins; k++) {
       const t0 = clock();
       await trigger(k);
       triggerMs.push(clock() - t0);
-      const got = await clients.ask<{ times: number[]; missing: number; frameBytes: number }>({
-        cmd: "wait",
-        event: "pinned",
-        k,
-        timeoutMs: 30_000,
+      const got = await Promise.all(
+        clients.map((c) =>
+          c.ask<{ times: number[]; missing: number; frameBytes: number }>({
+            cmd: "wait",
+            event: "pinned",
+            k,
+            timeoutMs: 30_000,
+          }),
+        ),
+      );
+      got.forEach((g, i) => {
+        const these = g.times.map((t) => t - t0);
+        lat[i]!.push(...these);
+        perPinP99[i]!.push(percentile(these, 99));
+        missing[i]! += g.missing;
+        frameBytes[i] = g.frameBytes;
       });
-      const these = got.times.map((t) => t - t0);
-      lat.push(...these);
-      perPinP99.push(percentile(these, 99));
-      missing += got.missing;
-      frameBytes = got.frameBytes;
       await sleep(500);
     }
-    if (cpuProf)
-      console.log(`  ${label}: pins from ${window0} to ${process.hrtime.bigint() / 1000n} µs (CLOCK_MONOTONIC)`);
-    const rssAfterPinsKb = groupRssKb(pgid);
-    console.log(
-      `  ${label}: ${c.connected} viewers connected in ${(c.ms / 1000).toFixed(1)} s (${c.failed} failed${c.compressed ? `, ${c.compressed} answered with a compressed stream` : ""})`,
-    );
-    return {
-      label,
-      connectMs: c.ms,
-      failed: c.failed,
-      rssBeforeKb,
-      rssAfterKb,
-      rssAfterPinsKb,
-      lat,
-      missing,
-      perPinP99,
-      frameBytes,
-      triggerMs,
-    };
+    if (cpuProf) console.log(`  pins from ${window0} to ${process.hrtime.bigint() / 1000n} µs (CLOCK_MONOTONIC)`);
+    return targets.map((t, i) => {
+      const c = connected[i]!;
+      console.log(
+        `  ${t.label}: ${c.connected} viewers connected in ${(c.ms / 1000).toFixed(1)} s (${c.failed} failed${c.compressed ? `, ${c.compressed} answered with a compressed stream` : ""}${stalled ? `; ${c.stalled} more stalled after their snapshot` : ""})`,
+      );
+      return {
+        label: t.label,
+        connectMs: c.ms,
+        failed: c.failed,
+        rssBeforeKb: rssBeforeKb[i]!,
+        rssAfterKb: rssAfterKb[i]!,
+        rssAfterPinsKb: groupRssKb(t.pgid),
+        lat: lat[i]!,
+        missing: missing[i]!,
+        perPinP99: perPinP99[i]!,
+        frameBytes: frameBytes[i]!,
+        triggerMs,
+      };
+    });
   } finally {
-    await clients.close();
+    await Promise.all(clients.map((c) => c.close()));
   }
 }
 
 // ---- the app ---------------------------------------------------------------------------------------------------
 const results: Result[] = [];
-const port = await freePortIn(3400, 3499);
-const server = await startServer(
-  port,
-  {
-    NEXT_DIST_DIR: dist,
-    DATABASE_URL: db.url,
-    NODE_ENV: "production",
-    AUTH_SECRET: authSecret,
-    AUTH_URL: `http://127.0.0.1:${port}`,
-    SEED_DEMO: "0",
-    SWEEP_INTERVAL_SECONDS: "0",
-    LOG_LEVEL: "warn",
-  },
-  {
-    fdLimit,
-    ...(heap || cpuProf
-      ? {
-          nodeArgs: [
-            ...(heap ? ["--heapsnapshot-signal=SIGUSR2", "--diagnostic-dir=/tmp/fanout-heap"] : []),
-            ...(cpuProf ? ["--cpu-prof", "--cpu-prof-dir=/tmp/fanout-prof"] : []),
-          ],
-        }
-      : {}),
-  },
-);
+const appEnv = (port: number) => ({
+  NEXT_DIST_DIR: dist,
+  DATABASE_URL: db.url,
+  NODE_ENV: "production",
+  AUTH_SECRET: authSecret,
+  AUTH_URL: `http://127.0.0.1:${port}`,
+  SEED_DEMO: "0",
+  SWEEP_INTERVAL_SECONDS: "0",
+  LOG_LEVEL: "warn",
+});
+const appNodeArgs =
+  heap || cpuProf
+    ? {
+        nodeArgs: [
+          ...(heap ? ["--heapsnapshot-signal=SIGUSR2", "--diagnostic-dir=/tmp/fanout-heap"] : []),
+          ...(cpuProf ? ["--cpu-prof", "--cpu-prof-dir=/tmp/fanout-prof"] : []),
+        ],
+      }
+    : {};
+const apps: { port: number; server: ChildProcess; stderr: string[] }[] = [];
+for (let i = 0; i < instances; i++) {
+  const port = await freePortIn(3400, 3499);
+  const server = await startServer(port, appEnv(port), { fdLimit, ...appNodeArgs });
+  const stderr: string[] = [];
+  server.stderr?.on("data", (d: Buffer) => stderr.push(d.toString()));
+  apps.push({ port, server, stderr });
+}
+/** Connections of this database doing something (or idle inside a transaction) right now, and all of them. */
+async function busyConnections(): Promise<string> {
+  const pgc = new (await import("pg")).default.Client({ connectionString: db.url });
+  await pgc.connect();
+  const { rows } = await pgc.query<{ busy: number; total: number }>(
+    "select count(*) filter (where state <> 'idle' and pid <> pg_backend_pid())::int as busy, count(*)::int - 1 as total from pg_stat_activity where datname = current_database()",
+  );
+  await pgc.end();
+  return `${rows[0]!.busy} database connections busy of ${rows[0]!.total} open (the pools' idle ones and one LISTEN per instance)`;
+}
+const poolMarks: string[] = [];
 try {
-  const base = `http://127.0.0.1:${port}`;
-  console.log(`build ${dist}, port ${port}, database ${db.name}, ${viewers} viewers, ${pins} pins`);
+  const base = `http://127.0.0.1:${apps[0]!.port}`;
+  console.log(
+    `build ${dist}, ${instances} instance(s) on ports ${apps.map((a) => a.port).join(", ")}, database ${db.name}, ${viewers} viewers per instance${stalled ? ` + ${stalled} stalled` : ""}, ${pins} pins`,
+  );
   const pin = async (k: number) => {
     const res = await fetch(`${base}/api/v1/sessions/${sessionId}/pin`, {
       method: "POST",
@@ -279,27 +324,43 @@ try {
     if (!res.ok) throw new Error(`pin answered ${res.status}: ${await res.text()}`);
     await res.arrayBuffer();
   };
-  // Warm-up: the route code loaded, the LISTEN connection open, the pool's connections made.
+  // Warm-up: the route code loaded, the LISTEN connections open, the pools' connections made.
   {
-    const warm = await startClients();
-    await warm.ask({ cmd: "connect", url: `${base}/api/live/${sessionId}/events`, n: 20, concurrency: 20 });
+    const warm = await Promise.all(apps.map(() => startClients()));
+    await Promise.all(
+      warm.map((w, i) =>
+        w.ask({
+          cmd: "connect",
+          url: `http://127.0.0.1:${apps[i]!.port}/api/live/${sessionId}/events`,
+          n: 20,
+          concurrency: 20,
+        }),
+      ),
+    );
     for (let k = 1; k <= 3; k++) {
       await pin(k);
-      await warm.ask({ cmd: "wait", event: "pinned", k, timeoutMs: 10_000 });
+      await Promise.all(warm.map((w) => w.ask({ cmd: "wait", event: "pinned", k, timeoutMs: 10_000 })));
     }
-    await warm.close();
+    await Promise.all(warm.map((w) => w.close()));
     await sleep(2000);
   }
   results.push(
-    await fanout(
-      "app: next start, /api/live/[id]/events, pin via /api/v1",
-      server.pid!,
-      `${base}/api/live/${sessionId}/events`,
+    ...(await fanout(
+      apps.map((a, i) => ({
+        label: `app${instances > 1 ? ` instance ${"AB"[i] ?? i + 1}` : ""}: server.ts Node entry, /api/live/[id]/events${i === 0 ? ", pin via /api/v1" : ", pin sent to A"}`,
+        pgid: a.server.pid!,
+        streamUrl: `http://127.0.0.1:${a.port}/api/live/${sessionId}/events`,
+      })),
       pin,
-    ),
+      busyConnections,
+    )),
   );
 } finally {
-  await stopServerAndWait(server);
+  for (const [i, a] of apps.entries()) {
+    await stopServerAndWait(a.server);
+    const mark = /pool high-water mark: (.*)/.exec(a.stderr.join(""))?.[1];
+    poolMarks.push(`instance ${"AB"[i] ?? i + 1}: ${mark ?? "not printed"}`);
+  }
   await db.drop().catch((err: unknown) => console.warn(`could not drop ${db.name}: ${(err as Error).message}`));
 }
 
@@ -330,7 +391,16 @@ try {
       await sleep(1000);
     }
     results.push(
-      await fanout(`baseline: bare Node http SSE server, ${bytes}-byte frame`, bare.pid!, `${base}/events`, broadcast),
+      ...(await fanout(
+        [
+          {
+            label: `baseline: bare Node http SSE server, ${bytes}-byte frame`,
+            pgid: bare.pid!,
+            streamUrl: `${base}/events`,
+          },
+        ],
+        broadcast,
+      )),
     );
   } finally {
     await stopServerAndWait(bare);
@@ -363,12 +433,16 @@ if (nextFloor) {
       await sleep(1000);
     }
     results.push(
-      await fanout(
-        `floor: smallest Next route handler streaming SSE, ${bytes}-byte frame`,
-        floor.pid!,
-        `${base}/api/s`,
+      ...(await fanout(
+        [
+          {
+            label: `floor: smallest Next route handler streaming SSE, ${bytes}-byte frame`,
+            pgid: floor.pid!,
+            streamUrl: `${base}/api/s`,
+          },
+        ],
         broadcast,
-      ),
+      )),
     );
   } finally {
     await stopServerAndWait(floor);
@@ -386,21 +460,29 @@ for (const r of results) {
     `| ${r.label} | ${viewers - r.failed}${r.missing ? ` (${r.missing} frames missing)` : ""} | ${(r.connectMs / 1000).toFixed(1)} | ${percentile(r.lat, 50).toFixed(0)} | ${percentile(r.lat, 99).toFixed(0)} | ${Math.max(...r.lat).toFixed(0)} | ${median(r.perPinP99).toFixed(0)} | ${median(r.triggerMs).toFixed(0)} | ${kb(r.rssBeforeKb)} → ${kb(r.rssAfterKb)} → ${kb(r.rssAfterPinsKb)} | ${((r.rssAfterKb - r.rssBeforeKb) / viewers).toFixed(1)} |`,
   );
 }
-const [app, base] = results as [Result, Result];
-const p99App = percentile(app.lat, 99);
+const appResults = results.filter((r) => r.label.startsWith("app"));
+const base = results.find((r) => r.label.startsWith("baseline"))!;
 const p99Base = percentile(base.lat, 99);
-const perViewer = (app.rssAfterKb - app.rssBeforeKb) / viewers;
-console.log(
-  `\npin→receive p99: app ${p99App.toFixed(0)} ms vs bare ${p99Base.toFixed(0)} ms = baseline + ${(p99App - p99Base).toFixed(0)} ms (target ≤ + 100: ${p99App - p99Base <= 100 ? "met" : "MISSED"})`,
-);
-console.log(
-  `memory: ${perViewer.toFixed(1)} KB per viewer (target ≤ 30: ${perViewer <= 30 ? "met" : "MISSED"}); bare server ${((base.rssAfterKb - base.rssBeforeKb) / viewers).toFixed(1)} KB`,
-);
+for (const app of appResults) {
+  const p99App = percentile(app.lat, 99);
+  const perViewer = (app.rssAfterKb - app.rssBeforeKb) / viewers;
+  const name = app.label.split(":")[0];
+  console.log(
+    `\n${name}: pin→receive p99 ${p99App.toFixed(0)} ms vs bare ${p99Base.toFixed(0)} ms = baseline + ${(p99App - p99Base).toFixed(0)} ms (target ≤ + 100: ${p99App - p99Base <= 100 ? "met" : "MISSED"})`,
+  );
+  console.log(
+    `${name}: memory ${perViewer.toFixed(1)} KB per viewer (target ≤ 30: ${perViewer <= 30 ? "met" : "MISSED"}); bare server ${((base.rssAfterKb - base.rssBeforeKb) / viewers).toFixed(1)} KB`,
+  );
+  console.log(
+    `${name}: ${viewers - app.failed} viewers connected in ${(app.connectMs / 1000).toFixed(1)} s (target ≤ 15 s at 10,000: ${app.connectMs <= 15_000 ? "met" : "MISSED"})`,
+  );
+  if (app.failed || app.missing)
+    console.log(`NOTE: ${app.failed} viewers failed to connect, ${app.missing} pinned frames never arrived`);
+}
+console.log(`pool high-water marks: ${poolMarks.join("; ")}`);
 console.log(
   `load average at the end ${os
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(" ")}`,
 );
-if (app.failed || app.missing)
-  console.log(`NOTE: ${app.failed} viewers failed to connect, ${app.missing} pinned frames never arrived`);

@@ -2,8 +2,10 @@
  * The fan-out bench's viewers, in their own process (forked by bench/fanout.ts) so that parsing N streams does
  * not share an event loop with the bench's clock. Raw http.get streams; a frame is complete at a blank line;
  * only `event:` names are looked at. Commands come over IPC:
- *   {cmd: "connect", url, n, concurrency}  → {connected, failed, compressed, ms}   (connected = the first frame arrived;
- *                                            a compressed stream counts as failed: the bench reads plain frames)
+ *   {cmd: "connect", url, n, stalled, concurrency}  → {connected, failed, compressed, ms, stalled}   (connected = the
+ *                                            first frame arrived; a compressed stream counts as failed: the bench reads
+ *                                            plain frames; `stalled` more streams stop reading after their first frame
+ *                                            and are not waited for)
  *   {cmd: "wait", event, k, timeoutMs}     → {times, frameBytes}      (arrival time of the k-th `event` frame on each stream)
  *   {cmd: "close"}                         → exits
  * Times are performance.timeOrigin + performance.now(): comparable with the parent's on one machine.
@@ -24,6 +26,22 @@ const waiters = new Set<() => void>();
 const counts = new Map<string, number[]>();
 let compressed = 0;
 const clock = () => performance.timeOrigin + performance.now();
+
+const stalledConns: http.ClientRequest[] = [];
+
+/** A viewer that stops reading after its first chunk: a phone gone dead with the connection still open. */
+function openStalled(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get(url, { agent: false, headers: { accept: "text/event-stream" } }, (res) => {
+      res.once("data", () => {
+        res.pause();
+        resolve(res.statusCode === 200);
+      });
+    });
+    req.on("error", () => resolve(false));
+    stalledConns.push(req);
+  });
+}
 
 function open(url: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -73,7 +91,7 @@ function open(url: string): Promise<boolean> {
   });
 }
 
-async function connect(url: string, n: number, concurrency: number) {
+async function connect(url: string, n: number, concurrency: number, stalled: number) {
   const t0 = clock();
   let next = 0;
   let connected = 0;
@@ -87,7 +105,10 @@ async function connect(url: string, n: number, concurrency: number) {
       }
     }),
   );
-  return { connected, failed, compressed, ms: clock() - t0 };
+  const ms = clock() - t0;
+  let stalledOk = 0;
+  for (let i = 0; i < stalled; i++) if (await openStalled(url)) stalledOk++;
+  return { connected, failed, compressed, ms, stalled: stalledOk };
 }
 
 function wait(event: string, k: number, timeoutMs: number) {
@@ -111,15 +132,17 @@ process.on(
     cmd: string;
     url?: string;
     n?: number;
+    stalled?: number;
     concurrency?: number;
     event?: string;
     k?: number;
     timeoutMs?: number;
   }) => {
-    if (msg.cmd === "connect") process.send!(await connect(msg.url!, msg.n!, msg.concurrency ?? 100));
+    if (msg.cmd === "connect") process.send!(await connect(msg.url!, msg.n!, msg.concurrency ?? 100, msg.stalled ?? 0));
     else if (msg.cmd === "wait") process.send!(await wait(msg.event!, msg.k!, msg.timeoutMs ?? 10_000));
     else if (msg.cmd === "close") {
       for (const c of conns) c.req.destroy();
+      for (const r of stalledConns) r.destroy();
       process.exit(0);
     }
   },

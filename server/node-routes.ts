@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "../lib/core/errors";
 import type { LiteRequest, LiteResponse } from "../lib/core/lite-http";
-import type { NodeRoute } from "../lib/system/node-routes";
+import type { JsonNodeRoute, NodeRoute } from "../lib/system/node-routes";
 import { baseSecurityHeaders } from "../lib/security-headers";
 
 /**
@@ -32,6 +32,24 @@ export function matchRoute(
 /** Answers a request with a route of the table: the same headers every response of the app gets, JSON, no-store. */
 export async function serveRoute(
   route: NodeRoute,
+  params: Record<string, string> | null,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  if (!("stream" in route)) return serveJson(route, params, req, res);
+  try {
+    await route.stream(req, res, params);
+  } catch (err) {
+    console.error("[node-route]", err);
+    if (!res.headersSent) {
+      res.writeHead(500, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(JSON.stringify({ error: { code: "INTERNAL", message: "internal error" } }));
+    } else res.destroy();
+  }
+}
+
+async function serveJson(
+  route: JsonNodeRoute,
   params: Record<string, string> | null,
   req: IncomingMessage,
   res: ServerResponse,

@@ -13,15 +13,20 @@ interface Hub {
   resync: Set<() => void>;
   /** The tail of the delivery chain: events reach the listeners in the order their notifications arrived. */
   delivery?: Promise<void>;
+  /** Notifications received per session, and a counter of LISTEN outages: together, "has anything happened". */
+  seen: Map<string, number>;
+  epoch: number;
 }
 
 // On globalThis: one LISTEN connection per process, shared by every bundle that streams events.
 const g = globalThis as typeof globalThis & { __elianLiveHub?: Hub };
-const hub = (): Hub => (g.__elianLiveHub ??= { listeners: new Map(), listening: null, resync: new Set() });
+const hub = (): Hub =>
+  (g.__elianLiveHub ??= { listeners: new Map(), listening: null, resync: new Set(), seen: new Map(), epoch: 0 });
 
 const RECONNECT_MS = 1000;
 
 function resyncAll() {
+  hub().epoch++;
   for (const f of hub().resync) {
     try {
       f();
@@ -45,6 +50,7 @@ function receive(raw: string) {
     return;
   }
   const h = hub();
+  h.seen.set(msg.s, (h.seen.get(msg.s) ?? 0) + 1);
   if (!h.listeners.get(msg.s)?.size) return;
   const event: LiveEventDto | Promise<LiveEventDto | null> = msg.big
     ? getDb()
@@ -90,6 +96,8 @@ function ensureListening(): Promise<void> {
       const reconnect = () => {
         if (handedOver) return;
         handedOver = true;
+        h.epoch++; // notifications are lost until the successor listens
+
         setTimeout(() => void connect(false).catch(() => {}), RECONNECT_MS).unref();
       };
       let established = false;
@@ -146,6 +154,15 @@ export async function subscribe(sessionId: string, listener: Listener, onResync?
     if (!set!.size) h.listeners.delete(sessionId);
     if (onResync) h.resync.delete(onResync);
   };
+}
+
+/**
+ * A mark that changes whenever this process hears of a new event of the session, or its LISTEN connection was lost:
+ * two equal marks mean nothing happened to the session in between, as far as this process can know.
+ */
+export function notificationMark(sessionId: string): string {
+  const h = hub();
+  return `${h.epoch}:${h.seen.get(sessionId) ?? 0}`;
 }
 
 /** How many viewers this process streams to, per session. */

@@ -16,6 +16,7 @@ export { setBag, pinProduct, unpinProduct, revealPrice } from "./bag-and-pins";
 export { openDrop, closeDrop, buyDrop, closeExpiredDrops } from "./drops";
 export { releaseUncarried } from "./release-uncarried";
 export { openEventStream } from "./stream";
+export { serveEventStream, STREAMABLE_SESSION_ID, EVENT_STREAM_HEADERS } from "./node-event-stream";
 export { buildSnapshot } from "./snapshot";
 export {
   listLiveSessions,
