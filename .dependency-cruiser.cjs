@@ -48,6 +48,8 @@ module.exports = {
         path: "^lib/",
         pathNot: [
           "^lib/[^/]+/contract\\.ts$",
+          // zod-free parts of a contract, for client components that must not bring zod into the page
+          "^lib/catalog/contract-stock\\.ts$",
           "^lib/core/(money|errors|state-machine)\\.ts$",
           "^lib/i18n/(locales|format-day|lookup)\\.ts$",
         ],
@@ -94,7 +96,12 @@ module.exports = {
       from: { path: "^(server\\.ts$|server/)", pathNot: "\\.test\\.ts$" },
       to: {
         path: "^(lib|app|components)/",
-        pathNot: ["^lib/core/", "^lib/security-headers\\.ts$", "^lib/system/node-routes\\.ts$"],
+        pathNot: [
+          "^lib/core/",
+          "^lib/security-headers\\.ts$",
+          "^lib/system/node-routes\\.ts$",
+          "^lib/system/page-cache\\.ts$",
+        ],
       },
     },
     {

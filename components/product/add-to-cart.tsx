@@ -5,8 +5,9 @@ import { startTransition, useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
-import { stockState, type VariantDto } from "@/lib/catalog/contract";
+import { clsx } from "clsx";
+import type { VariantDto } from "@/lib/catalog/contract";
+import { stockState } from "@/lib/catalog/contract-stock";
 import { formatFen } from "@/lib/core/money";
 import { pick, type Locale } from "@/lib/i18n/locales";
 
@@ -123,7 +124,7 @@ function VariantOption({
   const soldOut = stock.kind === "sold_out";
   return (
     <label
-      className={cn(
+      className={clsx(
         "flex min-w-0 flex-col rounded-lg bg-white px-3 py-2 text-sm ring-1 ring-rice-200 has-checked:bg-paddy-600/10 has-checked:ring-2 has-checked:ring-paddy-600 has-focus-visible:outline-2 has-focus-visible:outline-paddy-600",
         soldOut ? "cursor-not-allowed opacity-50" : "cursor-pointer",
       )}
@@ -141,7 +142,7 @@ function VariantOption({
       <span className="font-medium">{pick(locale, v.labelZh, v.labelEn)}</span>
       <span className="text-persimmon-600">{formatFen(v.priceFen, locale)}</span>
       <span
-        className={cn("text-xs", stock.kind === "low" ? "text-persimmon-600" : "text-ink-500")}
+        className={clsx("text-xs", stock.kind === "low" ? "text-persimmon-600" : "text-ink-500")}
         data-testid="variant-stock"
       >
         {stock.kind === "sold_out"

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { cn } from "./cn";
+import { clsx } from "clsx";
 
 export function Notice({
   tone = "info",
@@ -19,7 +19,7 @@ export function Notice({
   return (
     <div
       role={tone === "error" ? "alert" : "status"}
-      className={cn("rounded-lg px-3 py-2 text-sm ring-1", cls)}
+      className={clsx("rounded-lg px-3 py-2 text-sm ring-1", cls)}
       data-testid={testId}
     >
       {children}
