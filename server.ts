@@ -15,6 +15,7 @@ import { poolStats } from "./lib/core/pool-stats";
 import { countBody, refuse } from "./server/request-guards";
 import { patchStatus } from "./server/outage";
 import { matchRoute, serveRoute } from "./server/node-routes";
+import { createPageCache, pageCacheKey } from "./lib/system/page-cache";
 
 function arg(names: string[], fallback: string): string {
   const i = process.argv.findIndex((a) => names.includes(a));
@@ -36,6 +37,8 @@ const loader = "./scripts/resolve-next.mjs"; // a variable: the hook needs no ty
 await import(loader);
 const { nodeRoutes } = await import("./lib/system/node-routes");
 
+const pageCache = createPageCache();
+
 const server = http.createServer((req, res) => {
   delete req.headers[PEER_HEADER];
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
@@ -53,6 +56,10 @@ const server = http.createServer((req, res) => {
     runWithRequestContext(() => void serveRoute(own.route, own.params, req, res));
     return;
   }
+  // Anonymous visitors of the public pages get them from memory (a few seconds old at most, fresh nonce each).
+  const cacheKey = dev ? null : pageCacheKey(req);
+  if (cacheKey && pageCache.serve(cacheKey, req, res)) return;
+  if (cacheKey) pageCache.record(cacheKey, req, res);
   const body = countBody(req);
   patchStatus(req, res, body.bytes);
   runWithRequestContext(() => void handle(req, res));

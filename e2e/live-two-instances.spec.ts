@@ -96,3 +96,116 @@ test("[LIVE x2] the streamer goes live and pins on instance A → a viewer conne
   await viewer.close();
   await streamer.close();
 });
+
+// The public pages' cache (lib/system/page-cache.ts) on the same two instances: no announcement between them, each
+// instance's copy lives PAGE_TTL_MS (3 s) over catalog reads kept PUBLIC_CATALOG_TTL_MS (2 s).
+async function db<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) {
+  const client = new pg.Client({ connectionString: dbUrl(database) });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function anonymous(base: string, path: string, headers: Record<string, string> = {}) {
+  const res = await fetch(base + path, { headers: { "accept-language": "zh-CN", ...headers } });
+  return {
+    cache: res.headers.get("x-page-cache"),
+    csp: res.headers.get("content-security-policy") ?? "",
+    html: await res.text(),
+  };
+}
+
+test("[CACHE x2] a price changed in the database shows on both instances' cached product page within 5 s", async () => {
+  test.setTimeout(60_000);
+  const [a, b] = ports.map((p) => `http://127.0.0.1:${p}`) as [string, string];
+  for (const base of [a, b]) {
+    await anonymous(base, "/products/hudun-rice");
+    const again = await anonymous(base, "/products/hudun-rice");
+    expect(again.cache).toBe("hit");
+    expect(again.html).toContain("69.80");
+  }
+  await db("update variants set price_fen = 5980 where sku = 'HUDUN-5KG'");
+  const changedAt = Date.now();
+  const seen: Record<string, number> = {};
+  while (Object.keys(seen).length < 2 && Date.now() - changedAt < 10_000) {
+    for (const base of [a, b])
+      if (!seen[base] && (await anonymous(base, "/products/hudun-rice")).html.includes("59.80"))
+        seen[base] = Date.now() - changedAt;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  console.log(`[CACHE x2] new price seen after: A ${seen[a]} ms, B ${seen[b]} ms`);
+  expect(seen[a]).toBeLessThanOrEqual(5_000);
+  expect(seen[b]).toBeLessThanOrEqual(5_000);
+  await db("update variants set price_fen = 6980 where sku = 'HUDUN-5KG'");
+});
+
+test("[CACHE] each language gets its own page; every hit has its own nonce, in the CSP and the page alike", async () => {
+  const a = `http://127.0.0.1:${ports[0]}`;
+  const pages = [];
+  const variants: Record<string, string>[] = [
+    { "accept-language": "zh-CN" },
+    { "accept-language": "en-US,en;q=0.9" },
+    { "accept-language": "zh-CN" },
+    { "accept-language": "en-US,en;q=0.9" },
+    { "accept-language": "zh-CN", cookie: "NEXT_LOCALE=en" },
+  ];
+  for (const headers of variants) pages.push(await anonymous(a, "/products/hudun-rice", headers));
+  const lang = pages.map((p) => /<html lang="([^"]+)"/.exec(p.html)?.[1]);
+  expect(lang).toEqual(["zh-CN", "en", "zh-CN", "en", "en"]);
+  expect(pages[2]!.html).toContain("湖墩大米");
+  expect(pages[3]!.html).toContain("Hudun Rice");
+  const nonces = pages.map((p) => /'nonce-([^']+)'/.exec(p.csp)?.[1]);
+  expect(new Set(nonces).size).toBe(pages.length);
+  for (const [i, p] of pages.entries()) {
+    expect(p.html).toContain(`nonce="${nonces[i]}"`);
+    expect(p.csp).toContain("object-src 'none'");
+    expect(p.csp).toContain("base-uri 'none'");
+    expect(p.csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  }
+});
+
+test("[CACHE] after a buyer signs in, the cached page shows nobody's name; the buyer still sees their own", async ({
+  browser,
+}) => {
+  const a = `http://127.0.0.1:${ports[0]}`;
+  const [buyer] = await db<{ name: string }>("select name from users where email = 'buyer@example.com'");
+  const ctx = await browser.newContext({ baseURL: a, locale: "zh-CN" });
+  const page = await ctx.newPage();
+  await signIn(page, "buyer@example.com");
+  await page.goto("/products/hudun-rice");
+  await expect(page.locator("header")).toContainText(buyer!.name);
+  const anon = await anonymous(a, "/products/hudun-rice");
+  const anon2 = await anonymous(a, "/products/hudun-rice");
+  expect(anon2.cache).toBe("hit");
+  for (const p of [anon, anon2]) expect(p.html).not.toContain(buyer!.name);
+  await page.reload();
+  await expect(page.locator("header")).toContainText(buyer!.name);
+  await ctx.close();
+});
+
+test("[CACHE] a <script> put into a product's description does not run on the cached page", async ({ browser }) => {
+  const a = `http://127.0.0.1:${ports[0]}`;
+  await db(`update products set description_zh = $1 where slug = 'hudun-rice'`, [
+    `湖墩大米<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"><svg onload="window.__pwned = 3">`,
+  ]);
+  // Past both TTLs, so the page is rendered with the new text, then served from the cache.
+  await new Promise((r) => setTimeout(r, 5_500));
+  const ctx = await browser.newContext({ baseURL: a, locale: "zh-CN" });
+  const page = await ctx.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(e.message));
+  for (let i = 0; i < 3; i++) {
+    const res = await page.goto("/products/hudun-rice");
+    if (i > 0) expect(res!.headers()["x-page-cache"]).toBe("hit");
+    await expect(page.getByText("window.__pwned = 1")).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  }
+  expect(problems).toEqual([]);
+  await ctx.close();
+});

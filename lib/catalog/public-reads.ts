@@ -1,4 +1,5 @@
 import "server-only";
+import { publicPagesChanged } from "../core/public-pages";
 import type { CoopCardDto, ProductCardDto } from "./contract";
 import type { CatalogFilterOptions, CatalogPage, CatalogQuery, CoopPageDto, ProductPageDto } from "./contract-browse";
 import { getCoopPage, listCoopProducts } from "./coop-page";
@@ -14,7 +15,7 @@ import { searchProducts } from "./search";
  * (see manage.ts), other instances see them within the TTL. Stock on the product page is always read fresh;
  * the "only N left" of a product card may lag by the TTL.
  */
-export const PUBLIC_CATALOG_TTL_MS = 30_000;
+export const PUBLIC_CATALOG_TTL_MS = 2_000;
 
 const listings = new ReadCache<CatalogPage>(PUBLIC_CATALOG_TTL_MS, 300);
 const products = new ReadCache<ProductPageDto | null>(PUBLIC_CATALOG_TTL_MS, 500);
@@ -28,6 +29,7 @@ const all = [listings, products, coops, coopProducts, filterOptions, coopCards, 
 /** Drops every remembered catalog read of this process; called after each catalog write. */
 export function forgetPublicCatalog(): void {
   for (const cache of all) cache.clear();
+  publicPagesChanged();
 }
 
 export function readCatalogPage(query: CatalogQuery): Promise<CatalogPage> {
