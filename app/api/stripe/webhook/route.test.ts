@@ -20,7 +20,28 @@ describe("POST /api/stripe/webhook", () => {
     const before = (await t.db.select({ n: count() }).from(s.processedEvents))[0]!.n;
     const res = await deliver(payload, signature);
     expect(res.status).toBe(413);
-    expect((res.body.error as { code: string }).code).toBe("PAYLOAD_TOO_LARGE");
+    expect(res.body).toEqual({ error: { code: "PAYLOAD_TOO_LARGE" } });
+    expect((await t.db.select({ n: count() }).from(s.processedEvents))[0]!.n).toBe(before);
+  });
+
+  it("a missing, wrong or stale signature answers 400 {error:{code:BAD_SIGNATURE}}, no form text, nothing written", async () => {
+    const payload = JSON.stringify({
+      id: "evt_forged",
+      type: "checkout.session.completed",
+      data: { object: { object: "checkout.session", id: "cs_forged" } },
+    });
+    const before = (await t.db.select({ n: count() }).from(s.processedEvents))[0]!.n;
+    const stale = Math.floor(Date.now() / 1000) - 3600;
+    for (const signature of [
+      null,
+      "t=1,v1=deadbeef",
+      signer.webhooks.generateTestHeaderString({ payload, secret: "whsec_wrong" }),
+      signer.webhooks.generateTestHeaderString({ payload, secret: "whsec_test", timestamp: stale }),
+    ]) {
+      const res = await deliver(payload, signature);
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ error: { code: "BAD_SIGNATURE" } });
+    }
     expect((await t.db.select({ n: count() }).from(s.processedEvents))[0]!.n).toBe(before);
   });
 });
