@@ -179,6 +179,35 @@ describe("SRS callbacks", () => {
     expect(started).toHaveLength(1);
   });
 
+  it("the grace runs out: the session ends by its timer, without a sweep; a publisher back in time keeps it live", async () => {
+    process.env.LIVE_UNPUBLISH_GRACE_SECONDS = "1";
+    resetEnvForTests();
+    try {
+      const gone = await scheduled();
+      const back = await scheduled();
+      for (const w of [gone, back]) {
+        await callSrs(srsPublish(w.id, `?token=${w.streamKey}`, `p-${w.id}`));
+        await callSrs(srsUnpublish(w.id, `?token=${w.streamKey}`, `p-${w.id}`));
+      }
+      await new Promise((r) => setTimeout(r, 400));
+      await callSrs(srsPublish(back.id, `?token=${back.streamKey}`, `p2-${back.id}`));
+      expect((await row(gone.id)).status).toBe("live");
+      const deadline = Date.now() + 5_000;
+      while ((await row(gone.id)).status !== "ended" && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      const ended = await row(gone.id);
+      expect(ended.status).toBe("ended");
+      // Ended at the grace (1 s after the publisher left), not a sweep interval later.
+      expect(ended.endedAt!.getTime() - ended.unpublishedAt!.getTime()).toBeLessThan(2_500);
+      expect((await eventsAfter(t.db, gone.id, 0)).filter((e) => e.type === "session_ended")).toHaveLength(1);
+      await new Promise((r) => setTimeout(r, 1_200));
+      expect(await row(back.id)).toMatchObject({ status: "live", unpublishedAt: null });
+    } finally {
+      delete process.env.LIVE_UNPUBLISH_GRACE_SECONDS;
+      resetEnvForTests();
+    }
+  });
+
   it("after the grace the sweep ends the session, once", async () => {
     const w = await scheduled();
     await callSrs(srsPublish(w.id, `?token=${w.streamKey}`));

@@ -60,7 +60,8 @@ const fromPublisher = (session: SessionRow, cb: IngestCallback) =>
 export async function handleIngestCallback(cb: IngestCallback): Promise<IngestDecision> {
   if (cb.action === "play" || cb.action === "stop") return { allow: true, sessionId: null };
   const db = await getDb();
-  return db.transaction(async (tx): Promise<IngestDecision> => {
+  let graceStarted: string | null = null;
+  const decision = await db.transaction(async (tx): Promise<IngestDecision> => {
     const at = now();
     const found = await sessionFor(tx, cb);
     if (!found) {
@@ -97,6 +98,7 @@ export async function handleIngestCallback(cb: IngestCallback): Promise<IngestDe
           .update(s.liveSessions)
           .set({ unpublishedAt: at, updatedAt: at })
           .where(eq(s.liveSessions.id, session.id));
+        graceStarted = session.id;
       }
       return { allow: true, sessionId: session.id };
     }
@@ -116,6 +118,33 @@ export async function handleIngestCallback(cb: IngestCallback): Promise<IngestDe
       await tx.update(s.liveSessions).set({ replayUrl, updatedAt: at }).where(eq(s.liveSessions.id, session.id));
     return { allow: true, sessionId: session.id };
   });
+  if (graceStarted) endAtGrace(graceStarted);
+  return decision;
+}
+
+// Per session, the timer that ends it when its grace runs out (this process's; the sweep is the fallback when the
+// process is gone by then, or another instance took the callback).
+const graceTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+/**
+ * Ends the session when the grace after its publisher left runs out — by a timer, not at the next sweep (which
+ * could be a sweep interval later). A publisher back in time clears `unpublishedAt`, so the ending finds nothing.
+ */
+function endAtGrace(sessionId: string): void {
+  clearTimeout(graceTimers.get(sessionId));
+  const timer = setTimeout(
+    () => {
+      graceTimers.delete(sessionId);
+      void getDb()
+        .then((db) => db.transaction((tx) => endAbandonedSessions(tx, now())))
+        .catch((err: unknown) =>
+          console.warn(`[live] ending ${sessionId} at its grace failed (the sweep will):`, (err as Error).message),
+        );
+    },
+    env().LIVE_UNPUBLISH_GRACE_SECONDS * 1000 + 50,
+  );
+  timer.unref?.();
+  graceTimers.set(sessionId, timer);
 }
 
 /** A recording's file name: letters, digits, _ and -, dot-separated, ending in a format we serve. */
