@@ -76,9 +76,11 @@ export function LiveRoom({
             <span className="rounded bg-persimmon-600 px-2 py-0.5 text-white">{t("liveBadge")}</span>
           ) : null}
           {ended ? (
-            <span className="rounded bg-ink-900/60 px-2 py-0.5 text-white" data-testid="replay-badge">
-              {t("replayBadge")}
-            </span>
+            replayUrl ? (
+              <span className="rounded bg-ink-900/60 px-2 py-0.5 text-white" data-testid="replay-badge">
+                {t("replayBadge")}
+              </span>
+            ) : null
           ) : (
             <span className="rounded bg-ink-900/60 px-2 py-0.5 text-white" data-testid="viewer-count">
               {t("viewers", { count: state.viewers })}
@@ -95,7 +97,7 @@ export function LiveRoom({
         ) : null}
       </div>
       <p className="text-xs text-ink-500" data-testid="live-status" data-status={state.status}>
-        {t(`status.${state.status}`)}
+        {ended && !replayUrl ? t("status.endedNoReplay") : t(`status.${state.status}`)}
       </p>
       {state.pinned ? (
         <LiveProductCard
