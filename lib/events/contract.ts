@@ -11,6 +11,7 @@ export const notificationKinds = [
   "campaign_succeeded",
   "refund_issued",
   "live_started",
+  "live_soon",
   "team_completed",
   "team_failed",
   "team_member_dropped",

@@ -31,6 +31,8 @@ export {
 } from "./queries";
 export { sessionMachine, dropMachine } from "./state";
 export { handleIngestCallback, endAbandonedSessions } from "./ingest";
+export { remindUpcomingSessions } from "./reminders";
+export { sessionCalendar } from "./calendar";
 export { readHookBody } from "./hook-guard";
 export { fromSrs, fromNginx } from "./hook-payloads";
 export { buyDropRoute } from "./drop-purchase-route";

@@ -5,7 +5,7 @@ import { getDb } from "../db";
 import { sendPendingEmails } from "../events";
 import { closeDueStatements, sendStripePayouts } from "../finance";
 import { expireTeams, settleClosedCampaigns, settleTeamPayments, syncPendingTeamMembers } from "../group-buys";
-import { closeExpiredDrops, endAbandonedSessions } from "../live";
+import { closeExpiredDrops, endAbandonedSessions, remindUpcomingSessions } from "../live";
 import {
   expireLeftoverSessions,
   expirePaymentHolds,
@@ -38,6 +38,7 @@ export async function runSweep(at: Date = now()): Promise<SweepReport> {
     ["ordersExpired", () => db.transaction((tx) => expireUncollected(tx, at))],
     ["dropsClosed", () => db.transaction((tx) => closeExpiredDrops(tx, at))],
     ["liveSessionsEnded", () => db.transaction((tx) => endAbandonedSessions(tx, at))],
+    ["liveRemindersSent", () => db.transaction((tx) => remindUpcomingSessions(tx, at))],
     ["emailsSent", () => sendPendingEmails()],
     ...(onlinePaymentsEnabled() ? paymentSteps(at) : []),
     // After the payment steps, so refunds and captures they recorded are in the books before a week closes.

@@ -54,22 +54,33 @@ export default async function LivePage() {
           {lists.upcoming.map((s) =>
             card(
               s,
-              s.reminded ? (
-                <span className="text-sm text-paddy-700" data-testid="reminded">
-                  {t("reminded")}
-                </span>
-              ) : viewer ? (
-                <ActionButton
-                  action={remindMeAction}
-                  fields={{ sessionId: s.id }}
-                  label={t("remindMe")}
-                  testId="remind-me"
-                />
-              ) : (
-                <Link href={`/login?callbackUrl=%2Flive`} className="text-sm text-paddy-700 underline">
-                  {t("remindMe")}
-                </Link>
-              ),
+              <span className="flex flex-wrap items-center gap-3">
+                {s.reminded ? (
+                  <span className="text-sm text-paddy-700" data-testid="reminded">
+                    {t("reminded")}
+                  </span>
+                ) : viewer ? (
+                  <ActionButton
+                    action={remindMeAction}
+                    fields={{ sessionId: s.id }}
+                    label={t("remindMe")}
+                    testId="remind-me"
+                  />
+                ) : (
+                  <Link href={`/login?callbackUrl=%2Flive`} className="text-sm text-paddy-700 underline">
+                    {t("remindMe")}
+                  </Link>
+                )}
+                {/* A file download, not a page: a plain link. */}
+                <a
+                  href={`/live/${s.id}/calendar.ics`}
+                  className="text-sm text-paddy-700 underline"
+                  data-testid="add-to-calendar"
+                  download
+                >
+                  {t("addToCalendar")}
+                </a>
+              </span>,
             ),
           )}
         </ul>

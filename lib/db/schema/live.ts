@@ -41,6 +41,8 @@ export const liveSessions = pgTable(
     pinnedProductId: text("pinned_product_id"),
     /** The publisher left at this time; the session ends after the grace period unless it comes back. */
     unpublishedAt: tstz("unpublished_at"),
+    /** When the 预约 reminders "starts in 10 minutes" went out (once per session; each person once by dedupe key). */
+    remindedSoonAt: tstz("reminded_soon_at"),
     publishClientId: text("publish_client_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
