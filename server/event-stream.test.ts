@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { and, asc, eq, gt, lte } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../lib/db/schema";
@@ -8,11 +7,10 @@ import { setupTestDb, testDriver } from "../lib/db/test-db";
 import { localViewerCounts } from "../lib/live/broadcaster";
 import { appendEvent } from "../lib/live/events";
 import { STREAM_BUFFER_BYTES } from "../lib/live/event-feed";
-import { nodeRoutes } from "../lib/system/node-routes";
+import { listenNodeRoutes } from "../tests/support/node-routes-server";
 import { createSession, goLive, pinProduct, setBag } from "../tests/support/forms/live";
 import { createCoop, createProduct, createAgreement } from "../lib/db/seed/factories";
 import { createViewer } from "../tests/support/viewers";
-import { matchRoute, serveRoute } from "./node-routes";
 
 // GET /api/live/<id>/events as the Node entry answers it (plain node:http, lib/live/node-event-stream.ts), over real
 // sockets: snapshot, resume, a stalled viewer, two instances on one PostgreSQL, and what a stranger can send.
@@ -27,13 +25,7 @@ let productId = "";
 let streamer: Awaited<ReturnType<typeof createViewer>>;
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    const own = matchRoute(nodeRoutes, req);
-    if (own) void serveRoute(own.route, own.params, req, res);
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await listenNodeRoutes());
   const coop = await createCoop(t.db);
   productId = (await createProduct(t.db, { coopId: coop.id, nameZh: "湖墩大米" })).product.id;
   streamer = await createViewer(t.db, { memberships: [{ kind: "streamer" }] });

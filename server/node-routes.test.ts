@@ -1,5 +1,4 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,10 +8,9 @@ import { createAgreement, createCoop, createProduct, createStation } from "../li
 import { setupTestDb } from "../lib/db/test-db";
 import { authSecret } from "../lib/env";
 import { flushAllForTests } from "../lib/live/coalescer";
-import { nodeRoutes } from "../lib/system/node-routes";
+import { listenNodeRoutes } from "../tests/support/node-routes-server";
 import * as live from "../tests/support/forms/live";
 import { createViewer, idemKey } from "../tests/support/viewers";
-import { matchRoute, serveRoute } from "./node-routes";
 
 // The routes the Node entry answers itself, over real HTTP, as server.ts serves them (outside a test the cookie is
 // __Secure-authjs.session-token; under NODE_ENV=test, authjs.session-token).
@@ -25,13 +23,7 @@ let stationId = "";
 let stock = async () => 0;
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    const own = matchRoute(nodeRoutes, req);
-    if (own) void serveRoute(own.route, own.params, req, res);
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await listenNodeRoutes());
   const coop = await createCoop(t.db);
   stationId = (await createStation(t.db)).id;
   const rice = await createProduct(t.db, {
