@@ -8,6 +8,7 @@ import type { LiveSnapshot } from "@/lib/live/contract";
 import { useClockSkew } from "@/components/ui/countdown";
 import { DropCard } from "./drop-card";
 import { LiveProductCard } from "./product-card";
+import { useLiveComments, type Like, type PostComment } from "./use-live-comments";
 import { useLiveEvents } from "./use-live-events";
 import { VideoPlayer } from "./video-player";
 
@@ -32,6 +33,8 @@ export function LiveRoom({
   loginHref,
   timeline,
   scheduledLabel,
+  postComment,
+  like,
 }: {
   initial: LiveSnapshot;
   playbackUrl: string;
@@ -45,6 +48,8 @@ export function LiveRoom({
   timeline: TimelineEntry[];
   /** When a scheduled session starts, as people read it ("12月3日(周四) 20:00"). */
   scheduledLabel: string;
+  postComment: PostComment;
+  like: Like;
 }) {
   const t = useTranslations("live");
   const { state, connected } = useLiveEvents(initial.sessionId, initial);
@@ -58,6 +63,16 @@ export function LiveRoom({
   }, [ended, initial.status, router]);
   const src = state.status === "live" ? playbackUrl : ended ? replayUrl : null;
   const drops = state.drops.filter((d) => d.status === "open" || d.unitsLeft <= 0);
+  const comments = useLiveComments({
+    sessionId: initial.sessionId,
+    comments: state.comments,
+    likes: state.likes,
+    signedIn,
+    loginHref,
+    open: state.status === "scheduled" || state.status === "live",
+    post: postComment,
+    like,
+  });
   const fmt = (sec: number) => `${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, "0")}`;
   return (
     <div className="flex flex-col gap-3" data-testid="live-room" data-connected={connected}>
@@ -87,6 +102,7 @@ export function LiveRoom({
             </span>
           )}
         </div>
+        {comments.overlay}
         {state.ticker.count > 0 ? (
           <p
             className="absolute bottom-2 left-2 rounded bg-ink-900/60 px-2 py-0.5 text-xs text-white"
@@ -99,6 +115,7 @@ export function LiveRoom({
       <p className="text-xs text-ink-500" data-testid="live-status" data-status={state.status}>
         {ended && !replayUrl ? t("status.endedNoReplay") : t(`status.${state.status}`)}
       </p>
+      {comments.panel}
       {state.pinned ? (
         <LiveProductCard
           product={state.pinned}

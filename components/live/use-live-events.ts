@@ -1,20 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { applyLiveEvent, type LiveEventDto, type LiveEventType, type LiveSnapshot } from "@/lib/live/contract";
-
-const types: LiveEventType[] = [
-  "session_started",
-  "session_ended",
-  "pinned",
-  "unpinned",
-  "price_revealed",
-  "drop_opened",
-  "drop_closed",
-  "drop_units",
-  "ticker",
-  "viewers",
-];
+import { applyLiveEvent, liveEventTypes, type LiveEventDto, type LiveSnapshot } from "@/lib/live/contract";
 
 /**
  * The live state of a session: starts from the server-rendered snapshot, then follows the SSE stream.
@@ -29,7 +16,7 @@ export function useLiveEvents(sessionId: string, initial: LiveSnapshot): { state
     source.onopen = () => setConnected(true);
     source.onerror = () => setConnected(false);
     source.addEventListener("snapshot", (m) => setState(JSON.parse((m as MessageEvent).data) as LiveSnapshot));
-    for (const type of types) {
+    for (const type of liveEventTypes) {
       source.addEventListener(type, (m) => {
         const e = m as MessageEvent;
         const event: LiveEventDto = { id: Number(e.lastEventId), type, payload: JSON.parse(e.data) };

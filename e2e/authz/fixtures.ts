@@ -186,6 +186,11 @@ export async function createFixtures(app: TestApp, s: Sessions): Promise<Fixture
     cap: 10,
     perBuyerLimit: 2,
   });
+  const commentOfBuyer = `cmt_matrix${Date.now().toString(36)}`;
+  await app.query(
+    "insert into live_comments (id, session_id, user_id, body, shown) values ($1, $2, $3, '矩阵里的一条评论', true)",
+    [commentOfBuyer, sessionOfStreamer, "usr_demo_buyer"],
+  );
   const token = async (c: HttpClient) => {
     const { token: secret } = ok(
       await act(c, "app/(workspace)/streamer/actions.ts", "createTokenAction", {
@@ -315,6 +320,7 @@ export async function createFixtures(app: TestApp, s: Sessions): Promise<Fixture
     skuA: sku!.sku,
     spareEmail,
     sessionOfStreamer,
+    commentOfBuyer,
     sessionToCancel,
     dropOfStreamer: dropId,
     agreementOfStreamer: /\/streamer\/agreements\/([a-z0-9_]+)/.exec(agreement)![1]!,

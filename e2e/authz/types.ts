@@ -46,6 +46,8 @@ export interface Fixtures {
   /** The streamer's scheduled session with coop A's product in the bag, and one to cancel. */
   sessionOfStreamer: string;
   sessionToCancel: string;
+  /** The buyer's comment (弹幕) in the streamer's live session, for delete and mute. */
+  commentOfBuyer: string;
   dropOfStreamer: string;
   /** The streamer's carrying agreement with coop B, proposed (coop B's answer due). */
   agreementOfStreamer: string;

@@ -49,6 +49,39 @@ export type UpdateSessionInput = z.output<typeof updateSessionInput>;
 /** Actions on a whole session: cancel, go live, end, a new stream key, 预约 (remind me). */
 export const sessionIdInput = z.strictObject({ sessionId: id });
 export type SessionIdInput = z.output<typeof sessionIdInput>;
+/** 弹幕: at most 60 characters (counted as people count them, so an emoji is one), no line breaks. */
+export const COMMENT_MAX_CHARS = 60;
+export const postCommentInput = z.strictObject({
+  sessionId: id,
+  body: z
+    .string()
+    .trim()
+    .min(1, "required")
+    .max(COMMENT_MAX_CHARS * 2, "too_long")
+    .refine((b) => [...b].length <= COMMENT_MAX_CHARS, "too_long")
+    .refine((b) => !/[\r\n\u0000-\u001f]/.test(b), "invalid"),
+});
+export type PostCommentInput = z.output<typeof postCommentInput>;
+export const commentIdInput = z.strictObject({ commentId: id });
+export type CommentIdInput = z.output<typeof commentIdInput>;
+/** A filter list as typed: words separated by commas, spaces or lines; each 1–20 characters, at most 200. */
+export const commentFiltersInput = z.strictObject({
+  words: z
+    .string()
+    .max(5000, "too_long")
+    .transform((text) => [
+      ...new Set(
+        text
+          .split(/[\s,,、]+/)
+          .map((w) => w.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
+    .refine((words) => words.length <= 200, "too_many")
+    .refine((words) => words.every((w) => [...w].length <= 20), "too_long"),
+});
+export type CommentFiltersInput = z.output<typeof commentFiltersInput>;
+
 export const replayInput = z.strictObject({ sessionId: id, replayUrl: httpsUrl });
 export type ReplayInput = z.output<typeof replayInput>;
 
@@ -127,20 +160,39 @@ export interface LiveSnapshot {
   drops: LiveDropDto[];
   viewers: number;
   ticker: { buyers: string[]; count: number };
+  /** The latest comments shown to everyone, oldest first (at most SNAPSHOT_COMMENTS). */
+  comments: LiveCommentDto[];
+  likes: number;
   lastEventId: number;
 }
 
-export type LiveEventType =
-  | "session_started"
-  | "session_ended"
-  | "pinned"
-  | "unpinned"
-  | "price_revealed"
-  | "drop_opened"
-  | "drop_closed"
-  | "drop_units"
-  | "ticker"
-  | "viewers";
+/** A comment as viewers see it: the author's name masked, as in the order ticker. */
+export interface LiveCommentDto {
+  id: string;
+  name: string;
+  body: string;
+  at: string;
+}
+/** How many comments a screen keeps. */
+export const SNAPSHOT_COMMENTS = 50;
+
+/** Every kind of live event; a viewer's stream listens to each (use-live-events). */
+export const liveEventTypes = [
+  "session_started",
+  "session_ended",
+  "pinned",
+  "unpinned",
+  "price_revealed",
+  "drop_opened",
+  "drop_closed",
+  "drop_units",
+  "ticker",
+  "viewers",
+  "comment",
+  "comment_deleted",
+  "likes",
+] as const;
+export type LiveEventType = (typeof liveEventTypes)[number];
 
 export interface LiveEventDto {
   id: number;
@@ -197,6 +249,15 @@ export function applyLiveEvent(state: LiveSnapshot, e: LiveEventDto): LiveSnapsh
       return { ...next, ticker: { buyers: (p.buyers as string[]) ?? [], count: Number(p.count ?? 0) } };
     case "viewers":
       return { ...next, viewers: Number(p.viewers ?? 0) };
+    case "comment": {
+      const c = p.comment as LiveCommentDto;
+      if (next.comments.some((x) => x.id === c.id)) return next;
+      return { ...next, comments: [...next.comments, c].slice(-SNAPSHOT_COMMENTS) };
+    }
+    case "comment_deleted":
+      return { ...next, comments: next.comments.filter((c) => c.id !== p.commentId) };
+    case "likes":
+      return { ...next, likes: Math.max(next.likes, Number(p.likes ?? 0)) };
   }
 }
 

@@ -32,6 +32,16 @@ export {
 export { sessionMachine, dropMachine } from "./state";
 export { handleIngestCallback, endAbandonedSessions } from "./ingest";
 export { remindUpcomingSessions } from "./reminders";
+export {
+  postComment,
+  deleteComment,
+  muteCommenter,
+  setCommentFilters,
+  commentFilters,
+  PLATFORM_FILTERS,
+  type PostedComment,
+} from "./comments";
+export { like, flushLikes } from "./likes";
 export { sessionCalendar } from "./calendar";
 export { readHookBody } from "./hook-guard";
 export { fromSrs, fromNginx } from "./hook-payloads";

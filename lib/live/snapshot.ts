@@ -5,6 +5,7 @@ import type { LiveDropDto, LiveSnapshot } from "./contract";
 import { maskName } from "./contract";
 import { eventRange } from "./events";
 import { bagProducts } from "./products";
+import { recentComments } from "./comments";
 
 /** A drop as viewers see it; units left come from the drop row the purchases update. */
 export async function dropDtos(db: DbOrTx, sessionId: string, dropIds?: string[]): Promise<LiveDropDto[]> {
@@ -90,6 +91,8 @@ export async function buildSnapshot(sessionId: string, at: Date): Promise<LiveSn
     drops,
     viewers: await viewerCount(db, sessionId, at),
     ticker: await ticker(db, sessionId),
+    comments: await recentComments(db, sessionId),
+    likes: session.likes,
     lastEventId: last,
   };
 }

@@ -5,17 +5,20 @@ import { ActionButton } from "@/components/ui/action-button";
 import { listUsersForAdmin, requireWorkspacePage } from "@/lib/auth";
 import { listNeedsAttention } from "@/lib/orders";
 import { lookup } from "@/lib/i18n/lookup";
-import { setUserStatusAction } from "./actions";
+import { CommentFiltersForm } from "@/components/live/comment-filters-form";
+import { commentFilters, PLATFORM_FILTERS } from "@/lib/live";
+import { setPlatformCommentFiltersAction, setUserStatusAction } from "./actions";
 
 export const generateMetadata = titled("admin");
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const viewer = await requireWorkspacePage("admin");
   const { q = "" } = await searchParams;
-  const [t, users, attention] = await Promise.all([
+  const [t, users, attention, platformFilters] = await Promise.all([
     getTranslations("admin"),
     listUsersForAdmin(viewer, q),
     listNeedsAttention(viewer),
+    commentFilters(PLATFORM_FILTERS),
   ]);
   const waiting = attention.reviews.length + attention.failedRefunds.length + attention.stuckHolds.length;
   return (
@@ -68,6 +71,13 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             </li>
           ))}
         </ul>
+      </section>
+      <section className="rounded-xl bg-white p-3 ring-1 ring-rice-200">
+        <CommentFiltersForm
+          action={setPlatformCommentFiltersAction}
+          words={platformFilters}
+          testId="platform-filters"
+        />
       </section>
     </div>
   );

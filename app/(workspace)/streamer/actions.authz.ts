@@ -44,4 +44,6 @@ export const authz = {
   },
   createTokenAction: { allow: ["streamer", "streamer2"], input: () => ({ name: "matrix-2", scopes: "sessions:read" }) },
   revokeTokenAction: { allow: own, input: (f) => ({ id: f.streamerTokenId }), destructive: true },
+  // Each streamer keeps their own list: the second streamer writes theirs, not the first one's.
+  setCommentFiltersAction: { allow: ["streamer", "streamer2"], input: () => ({ words: "矩阵词" }) },
 } satisfies ActionsAuthz<typeof actions>;

@@ -16,6 +16,7 @@ import {
   regenerateStreamKey,
   revealPrice,
   setBag,
+  setCommentFilters,
   setReplayUrl,
   unpinProduct,
   updateSession,
@@ -23,6 +24,7 @@ import {
 import {
   bagInput,
   closeDropInput,
+  commentFiltersInput,
   createSessionInput,
   openDropInput,
   pinInput,
@@ -118,6 +120,15 @@ export const revokeTokenAction = defineAction(
   { name: "revokeApiToken", access: "streamer", input: revokeTokenInput },
   async (input, { viewer }) => {
     await revokeApiToken(viewer, input);
+    revalidatePath("/streamer");
+  },
+);
+
+/** The streamer's own words no comment in their sessions may contain. */
+export const setCommentFiltersAction = defineAction(
+  { name: "setCommentFilters", access: "streamer", input: commentFiltersInput },
+  async (input, { viewer }) => {
+    await setCommentFilters(viewer, input, "own");
     revalidatePath("/streamer");
   },
 );

@@ -43,6 +43,8 @@ export const liveSessions = pgTable(
     unpublishedAt: tstz("unpublished_at"),
     /** When the 预约 reminders "starts in 10 minutes" went out (once per session; each person once by dedupe key). */
     remindedSoonAt: tstz("reminded_soon_at"),
+    /** 点赞: every like of the session, added up in batches (lib/live/likes.ts). */
+    likes: integer("likes").notNull().default(0),
     publishClientId: text("publish_client_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -179,6 +181,56 @@ export const liveReminders = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.userId] })],
+);
+
+/**
+ * 弹幕: what signed-in viewers wrote in a session. `shown` is false when its author was muted in the session at the
+ * time (only they see it); a deleted comment keeps its row (who deleted it, when) and leaves the replay.
+ */
+export const liveComments = pgTable(
+  "live_comments",
+  {
+    id: text("id").primaryKey(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => liveSessions.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    shown: boolean("shown").notNull(),
+    deletedAt: tstz("deleted_at"),
+    deletedBy: text("deleted_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("live_comments_session_idx").on(t.sessionId, t.createdAt)],
+);
+
+/** A viewer muted in one session by its streamer or a featured cooperative: their comments reach nobody else. */
+export const liveMutes = pgTable(
+  "live_mutes",
+  {
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => liveSessions.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mutedBy: text("muted_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.userId] })],
+);
+
+/** Words a comment may not contain: a streamer's own list (scope = their user id) and the platform's ("platform"). */
+export const liveCommentFilters = pgTable(
+  "live_comment_filters",
+  {
+    scope: text("scope").notNull(),
+    word: text("word").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.word] })],
 );
 
 /** How many viewers each app instance holds per session, refreshed every few seconds; the sum is shown. */

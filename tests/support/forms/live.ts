@@ -4,6 +4,8 @@ import * as c from "../../../lib/live/contract";
 import * as bag from "../../../lib/live/bag-and-pins";
 import * as drops from "../../../lib/live/drops";
 import * as sessions from "../../../lib/live/sessions";
+import * as comments from "../../../lib/live/comments";
+import * as likes from "../../../lib/live/likes";
 import { parsed } from "../parse";
 
 export const createSession = parsed(c.createSessionInput, sessions.createSession);
@@ -21,3 +23,7 @@ export const revealPrice = parsed(c.pinInput, bag.revealPrice);
 export const openDrop = parsed(c.openDropInput, drops.openDrop);
 export const closeDrop = parsed(c.closeDropInput, drops.closeDrop);
 export const buyDrop = parsed(c.buyDropInput, drops.buyDrop);
+export const postComment = parsed(c.postCommentInput, comments.postComment);
+export const deleteComment = parsed(c.commentIdInput, comments.deleteComment);
+export const muteCommenter = parsed(c.commentIdInput, comments.muteCommenter);
+export const like = parsed(c.sessionIdInput, likes.like);

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale } from "next-intl/server";
 import { LiveRoom } from "@/components/live/live-room";
+import { likeAction, postCommentAction } from "../actions";
 import { getViewer } from "@/lib/auth";
 import { pick } from "@/lib/i18n/locales";
 import { buildSnapshot, getLiveRoom } from "@/lib/live";
@@ -30,6 +31,8 @@ export default async function LiveSessionPage({ params }: { params: Promise<{ id
       <h1 className="text-lg font-bold">{room.title}</h1>
       <p className="text-xs text-ink-500">{room.streamerName}</p>
       <LiveRoom
+        postComment={postCommentAction}
+        like={likeAction}
         initial={snapshot}
         playbackUrl={room.playbackUrl}
         replayUrl={room.replayUrl}

@@ -49,6 +49,8 @@ export function ControlRoom({
     reveal: FormAction;
     openDrop: FormAction;
     closeDrop: FormAction;
+    deleteComment: FormAction;
+    muteCommenter: FormAction;
   };
 }) {
   const t = useTranslations("streamer");
@@ -77,10 +79,11 @@ export function ControlRoom({
   const f = dropState && !dropState.ok ? dropState.fields : undefined;
   return (
     <div className="flex flex-col gap-4" data-testid="control-room" data-status={state.status}>
-      <div className="grid grid-cols-3 gap-2 text-center">
+      <div className="grid grid-cols-2 gap-2 text-center sm:grid-cols-4">
         <Stat label={t("figViewers")} value={String(state.viewers || figures.viewers)} testId="fig-viewers" />
         <Stat label={t("figOrders")} value={String(figures.orders)} testId="fig-orders" />
         <Stat label={t("figRevenue")} value={formatFen(figures.revenueFen, locale)} testId="fig-revenue" />
+        <Stat label={t("figLikes")} value={String(state.likes)} testId="fig-likes" />
       </div>
       <div className="flex flex-wrap gap-2">
         {state.status === "scheduled" ? (
@@ -100,6 +103,34 @@ export function ControlRoom({
           {t(`state.${state.status}`)}
         </span>
       </div>
+
+      <section className="flex flex-col gap-2" data-testid="control-comments">
+        <h2 className="font-semibold">{t("commentsTitle", { count: state.comments.length })}</h2>
+        <ol className="flex max-h-64 flex-col gap-1 overflow-y-auto text-sm">
+          {state.comments.map((c) => (
+            <li key={c.id} className="flex items-center gap-2" data-testid="control-comment">
+              <span className="min-w-0 flex-1 break-words">
+                <span className="font-medium">{c.name}</span> {c.body}
+              </span>
+              <ActionButton
+                action={actions.deleteComment}
+                fields={{ commentId: c.id }}
+                label={t("commentDelete")}
+                variant="ghost"
+                testId="comment-delete"
+              />
+              <ActionButton
+                action={actions.muteCommenter}
+                fields={{ commentId: c.id }}
+                label={t("commentMute")}
+                variant="ghost"
+                confirm={t("commentMuteConfirm", { name: c.name })}
+                testId="comment-mute"
+              />
+            </li>
+          ))}
+        </ol>
+      </section>
 
       <section className="flex flex-col gap-2">
         <h2 className="font-semibold">{t("bagTitle")}</h2>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { isAppError } from "@/lib/core/errors";
 import { requireWorkspacePage } from "@/lib/auth";
-import { buildSnapshot, getSessionForStreamer, liveFigures } from "@/lib/live";
+import { buildSnapshot, commentFilters, getSessionForStreamer, liveFigures } from "@/lib/live";
 import { serverNow } from "@/lib/system";
 import { ControlRoom } from "../../../_components/control-room";
 import {
@@ -14,8 +14,11 @@ import {
   openDropAction,
   pinAction,
   revealAction,
+  setCommentFiltersAction,
   unpinAction,
 } from "../../../actions";
+import { deleteCommentAction, muteCommenterAction } from "@/app/(shop)/live/actions";
+import { CommentFiltersForm } from "@/components/live/comment-filters-form";
 
 export const generateMetadata = titled("streamerControl");
 
@@ -32,7 +35,11 @@ export default async function ControlRoomPage({ params }: { params: Promise<{ id
     throw err;
   });
   if (!snapshot) notFound();
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("streamer")]);
+  const [locale, t, filters] = await Promise.all([
+    getLocale(),
+    getTranslations("streamer"),
+    commentFilters(viewer.userId),
+  ]);
   return (
     <div className="mx-auto flex w-full max-w-xl flex-col gap-4">
       <div className="flex items-center justify-between gap-2">
@@ -54,8 +61,11 @@ export default async function ControlRoomPage({ params }: { params: Promise<{ id
           reveal: revealAction,
           openDrop: openDropAction,
           closeDrop: closeDropAction,
+          deleteComment: deleteCommentAction,
+          muteCommenter: muteCommenterAction,
         }}
       />
+      <CommentFiltersForm action={setCommentFiltersAction} words={filters} testId="streamer-filters" />
     </div>
   );
 }
