@@ -41,9 +41,13 @@ export function describeAccount(id: string): { kind: AccountKind; partyId: strin
   return { kind: id.slice(0, at) as AccountKind, partyId: id.slice(at + 1) };
 }
 
-/** Opens the accounts a posting touches, once each (they are never changed afterwards). */
+/**
+ * Opens the accounts a posting touches, once each (they are never changed afterwards). In id order: two postings
+ * opening the same new accounts in different orders would each wait for the other's row (a deadlock, seen with two
+ * payout runs at once).
+ */
 export async function ensureAccounts(tx: Tx, ids: Iterable<string>): Promise<void> {
-  const rows = [...new Set(ids)].map((id) => ({ id, ...describeAccount(id) }));
+  const rows = [...new Set(ids)].sort().map((id) => ({ id, ...describeAccount(id) }));
   if (!rows.length) return;
   await tx.insert(s.ledgerAccounts).values(rows).onConflictDoNothing({ target: s.ledgerAccounts.id });
 }
